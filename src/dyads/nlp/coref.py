@@ -1,0 +1,447 @@
+"""Resolution within an article: which mentions name the same actor.
+
+In order: knowledge-base links; full names; surnames, first names and acronyms
+to the full name they shorten; generic descriptions ("the regime", "the
+opposition", "the army", "the president", "the Weekly") to the actor they stand
+for; he/she to a person. Pure functions over a Doc and the `Cand`s of
+`mentions.py`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .kb import Entry, KnowledgeBase, fold, name_key
+from .lexicon import Lexicon
+from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed
+
+TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
+
+
+@dataclass
+class ActorInfo:
+    """An actor of the article while it is being resolved."""
+
+    index: int
+    name: str
+    type: str
+    entry: Optional[Entry] = None
+    synthetic: Optional[str] = None  # "gov:SYR"-style key of an actor made from a description
+    cands: list[Cand] = field(default_factory=list)
+    keys: set = field(default_factory=set)
+    attributes: dict = field(default_factory=dict)
+
+    @property
+    def kb_id(self) -> Optional[str]:
+        return self.entry.id if self.entry else None
+
+    @property
+    def country(self) -> Optional[str]:
+        if self.entry and self.entry.country:
+            return self.entry.country
+        att = self.attributes.get("country")
+        return att["value"] if att else None
+
+    def first(self) -> int:
+        return min(c.start for c in self.cands)
+
+
+class Resolver:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: Lexicon):
+        self.doc, self.kb, self.lex = doc, kb, lex
+        self.actors: list[ActorInfo] = []
+        self.by_kb: dict[str, ActorInfo] = {}
+        self.by_key: dict[tuple, ActorInfo] = {}
+        self.by_synthetic: dict[str, ActorInfo] = {}
+
+    # ------------------------------------------------------------ helpers
+
+    def new(self, name: str, type_: str, entry: Optional[Entry] = None, synthetic: Optional[str] = None) -> ActorInfo:
+        a = ActorInfo(len(self.actors), name, type_, entry=entry, synthetic=synthetic)
+        self.actors.append(a)
+        if entry:
+            self.by_kb[entry.id] = a
+            for n in [entry.name, *entry.aliases]:
+                a.keys.add(name_key(n))
+        if synthetic:
+            self.by_synthetic[synthetic] = a
+        return a
+
+    def attach(self, c: Cand, a: ActorInfo) -> None:
+        c.actor = a.index
+        a.cands.append(c)
+        if c.kind not in ("pronoun", "desc"):
+            key = name_key(c.text(self.doc))
+            if key:
+                a.keys.add(key)
+
+    def pick_entry(self, c: Cand) -> Entry:
+        entries = [self.kb.entries[h.entry_id] for h in c.hits]
+        present = [e for e in entries if e.id in self.by_kb]
+        pool = present or entries
+        return min(pool, key=lambda e: e.rank)
+
+    def entry_actor(self, entry: Entry) -> ActorInfo:
+        return self.by_kb.get(entry.id) or self.new(entry.name, entry.type, entry=entry)
+
+    # ------------------------------------------------------------ names
+
+    def resolve_names(self, cands: list[Cand]) -> None:
+        deferred = []
+        for c in cands:
+            if c.kind == "kb" and c.strength != "short":
+                self.attach(c, self.entry_actor(self.pick_entry(c)))
+                continue
+            if c.kind == "kb" or c.kind == "acronym":
+                deferred.append(c)
+                continue
+            key = name_key(c.text(self.doc))
+            if not key:
+                continue
+            if len(key) == 1:
+                deferred.append(c)
+                continue
+            a = self.by_key.get(key) or self._longer_person(key, c)
+            if a is None:
+                a = self.new(self._clean_name(c), c.type or "organization")
+                self.by_key[key] = a
+            self.attach(c, a)
+        for c in deferred:
+            self._resolve_short(c)
+
+    def _clean_name(self, c: Cand) -> str:
+        return self.doc[c.start : c.end].text
+
+    def _longer_person(self, key: tuple, c: Cand) -> Optional[ActorInfo]:
+        """'Hassan Nasrallah' and 'Sayyed Hassan Nasrallah' are one person."""
+        if c.type != "person":
+            return None
+        for a in self.actors:
+            if a.type != "person":
+                continue
+            for k in a.keys:
+                if len(k) >= 2 and (_subseq(key, k) or _subseq(k, key)) and key[-1] == k[-1]:
+                    return a
+        return None
+
+    def _resolve_short(self, c: Cand) -> None:
+        if c.kind == "acronym" or c.link is not None:
+            if c.link is not None and c.link.actor is not None:
+                self.attach(c, self.actors[c.link.actor])
+                self.by_key[name_key(c.text(self.doc))] = self.actors[c.link.actor]
+                return
+        key = name_key(c.text(self.doc))
+        if key in self.by_key:
+            self.attach(c, self.by_key[key])
+            return
+        person = self._person_by_part(key, c)
+        if person is not None:
+            self.attach(c, person)
+            return
+        if c.kind == "kb":
+            self.attach(c, self.entry_actor(self.pick_entry(c)))
+            return
+        org = self._org_by_part(key)
+        if org is not None:
+            self.attach(c, org)
+            return
+        if c.kind == "acronym":
+            return
+        if c.kind == "ner" and c.type:
+            a = self.new(self._clean_name(c), c.type)
+            self.by_key[key] = a
+            self.attach(c, a)
+
+    def _person_by_part(self, key: tuple, c: Cand) -> Optional[ActorInfo]:
+        """A surname or first name to the person whose full name it shortens: the one
+        named in this or the previous sentence if any, else the first introduced."""
+        if len(key) != 1:
+            return None
+        k = key[0]
+        found = []
+        for a in self.actors:
+            if a.type != "person":
+                continue
+            if any(len(ak) >= 2 and (ak[-1] == k or ak[0] == k) for ak in a.keys):
+                found.append(a)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        sent = self.doc[c.start].sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        local = [a for a in found if any(_in_sents(x, sent, prev) and len(name_key(x.text(self.doc))) >= 2 for x in a.cands if x.start < c.start)]
+        if len(local) == 1:
+            return local[0]
+        return min(found, key=lambda a: a.first())
+
+    def _org_by_part(self, key: tuple) -> Optional[ActorInfo]:
+        """'Al-Nusra' or 'the Weekly' to the one organisation whose name holds it."""
+        if len(key) != 1 or key[0] in _GENERIC_WORDS:
+            return None
+        found = [a for a in self.actors if a.type != "person" and any(len(k) >= 2 and key[0] in k for k in a.keys)]
+        return found[0] if len(found) == 1 else None
+
+    # ------------------------------------------------------------ descriptions
+
+    def focus_country(self) -> Optional[str]:
+        counts = Counter()
+        for a in self.actors:
+            if a.entry and a.entry.country and a.type in ("country", "state"):
+                counts[a.entry.country] += len(a.cands)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def country_actor(self, iso: str) -> Optional[ActorInfo]:
+        for a in self.actors:
+            if a.entry and a.entry.country == iso and a.type == "country":
+                return a
+        return None
+
+    def demonym(self, iso: str) -> str:
+        for e in (self.kb.entries.get(f"country:{iso}"),):
+            if e and e.demonyms:
+                return e.demonyms[0]
+        a = self.country_actor(iso)
+        return a.name if a else iso
+
+    def institution(self, role: str, iso: Optional[str]) -> Optional[ActorInfo]:
+        """The state institution (or opposition) of a country, from the knowledge base
+        when it knows it, else made for the article."""
+        prefix = {"government": "gov", "military": "mil", "police": "pol", "opposition": "opp"}[role]
+        if iso:
+            e = self.kb.entries.get(f"{prefix}:{iso}")
+            if e is None:
+                dem = self.demonym(iso)
+                hits = self.kb.lookup(f"{dem} {_ROLE_NOUN[role]}")
+                e = self.kb.entries[hits[0].entry_id] if hits and hits[0].strength == "name" else None
+            if e is not None:
+                return self.entry_actor(e)
+            key = f"{prefix}:{iso}"
+            name = f"{self.demonym(iso)} {_ROLE_NOUN[role]}"
+        else:
+            key, name = f"{prefix}:", _ROLE_NOUN[role]
+        a = self.by_synthetic.get(key)
+        if a is None:
+            a = self.new(name, "political_group" if role == "opposition" else "state", synthetic=key)
+            if iso:
+                a.attributes["country"] = {"value": iso, "start": None, "end": None}
+        return a
+
+    def resolve_descriptions(self, cands: list[Cand]) -> list[Cand]:
+        doc, lex = self.doc, self.lex
+        covered = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        focus = self.focus_country()
+        added = []
+        words = doc_words(doc)
+        for tok in doc:
+            if tok.i in covered or not tok.is_alpha:
+                continue
+            role, start = self._description_at(tok, words)
+            if role is None:
+                if tok.tag_ in ("NNP", "NNPS") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and is_capitalised(tok):
+                    self._the_name(tok, added)
+                continue
+            if prefixed(doc, start):
+                continue
+            if role == "title":
+                self._the_title(tok, start, added)
+                continue
+            if role == "group":
+                if tok.tag_ != "NNS" or tok.dep_ == "compound":
+                    continue
+                c = Cand(self._chunk_start(tok), tok.i + 1, "desc", type="armed_group", role="group")
+                name = self._group_name(tok)
+                a = self.by_synthetic.get("group:" + name) or self.new(name, "armed_group", synthetic="group:" + name)
+            else:
+                iso = self._country_beside(tok) or focus
+                a = self.institution(role, iso)
+                if a is None:
+                    continue
+                s = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+                c = Cand(s, tok.i + 1, "desc", type=a.type, role=role, country=iso)
+            self.attach(c, a)
+            added.append(c)
+        return sorted(cands + added, key=lambda c: c.start)
+
+    def _description_at(self, tok: Token, words: list[str]) -> tuple[Optional[str], int]:
+        low = tok.lower_
+        if tok.i > 0:
+            two = (words[tok.i - 1].lower(), low)
+            if two in self.lex.descriptions:
+                return self.lex.descriptions[two], tok.i - 1
+        if (low,) in self.lex.descriptions and tok.pos_ in ("NOUN", "PROPN"):
+            return self.lex.descriptions[(low,)], tok.i
+        if (
+            (low,) in self.lex.titles
+            and tok.tag_ == "NN"
+            and tok.i > 0
+            and self.doc[tok.i - 1].lower_ == "the"
+            and not (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ in ("NNP", "NNPS"))
+        ):
+            return "title", tok.i
+        return None, tok.i
+
+    def _chunk_start(self, tok: Token) -> int:
+        left = tok.left_edge.i
+        while left < tok.i and (self.doc[left].lower_ in DETERMINERS or self.doc[left].like_num or self.doc[left].tag_ == "PRP$"):
+            left += 1
+        return left
+
+    def _group_name(self, tok: Token) -> str:
+        for child in tok.children:
+            sub = [t for t in child.subtree]
+            if len(sub) >= 3 and sub[0].lower_ in ("pro", "anti") and sub[1].text == "-":
+                return f"{sub[0].lower_}-{sub[2].lower_} {tok.lower_}"
+        return tok.lower_
+
+    def _country_beside(self, tok: Token) -> Optional[str]:
+        """The country of 'Syrian army', 'Syria's regime', 'the Al-Assad regime', 'the regime led by X'."""
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                a = self._actor_at(child.i)
+                if a is not None and a.country:
+                    return a.country
+            if child.dep_ == "acl" and child.lemma_ in ("lead", "head", "run"):
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            a = self._actor_at(p.i)
+                            if a is not None and a.country:
+                                return a.country
+        return None
+
+    def _actor_at(self, i: int) -> Optional[ActorInfo]:
+        for a in self.actors:
+            for c in a.cands:
+                if c.start <= i < c.end and c.kind != "desc":
+                    return a
+        return None
+
+    def _the_title(self, tok: Token, start: int, added: list) -> None:
+        """'the president' to the person the article gave that title."""
+        low = tok.lower_
+        found = [a for a in self.actors if a.type == "person" and any(
+            c.title and low in self.doc[c.title[0] : c.title[1]].text.lower() and "former" not in self.doc[c.title[0] : c.title[1]].text.lower()
+            for c in a.cands
+        )]
+        if len(found) == 1:
+            c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
+            self.attach(c, found[0])
+            added.append(c)
+
+    def _the_name(self, tok: Token, added: list) -> None:
+        a = self._org_by_part((fold(tok.text),))
+        if a is not None:
+            c = Cand(tok.i - 1, tok.i + 1, "desc", type=a.type, role="name")
+            self.attach(c, a)
+            added.append(c)
+
+    # ------------------------------------------------------------ pronouns
+
+    def resolve_pronouns(self, cands: list[Cand], quoted: list[tuple[int, int]]) -> list[Cand]:
+        doc, lex = self.doc, self.lex
+        persons = {a.index for a in self.actors if a.type == "person"}
+        if not persons:
+            return cands
+        added: list[Cand] = []
+        mentions = sorted((c for c in cands if c.actor in persons), key=lambda c: c.start)
+        for tok in doc:
+            low = tok.lower_
+            if low not in lex.male and low not in lex.female:
+                continue
+            if tok.tag_ not in ("PRP", "PRP$"):
+                continue
+            pool = sorted(mentions + [c for c in added], key=lambda c: c.start)
+            best = self._antecedent(tok, pool, quoted)
+            if best is None:
+                continue
+            c = Cand(tok.i, tok.i + 1, "pronoun", type="person")
+            self.attach(c, self.actors[best.actor])
+            added.append(c)
+        return sorted(cands + added, key=lambda c: c.start)
+
+    def _antecedent(self, tok: Token, pool: list[Cand], quoted) -> Optional[Cand]:
+        doc = self.doc
+        sent = tok.sent
+        in_quote = _inside(tok.idx, quoted)
+        excluded = _reported_clause(tok)
+        best, best_score = None, None
+        for c in pool:
+            if c.start >= tok.i:
+                break
+            csent = doc[c.start].sent
+            dist = _sent_distance(doc, csent, sent)
+            if dist > 3:
+                continue
+            if not in_quote and _inside(doc[c.start].idx, quoted):
+                continue
+            if excluded and excluded[0] <= c.start < excluded[1]:
+                continue
+            root = doc[c.start : c.end].root
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (c.kind == "pronoun" and root.dep_ == "nsubj")
+            score = -10 * dist + (5 if subject else 0) + (c.start - csent.start) / max(1, len(csent)) * (1 if dist == 0 else -1)
+            if best_score is None or score > best_score:
+                best, best_score = c, score
+        return best
+
+
+_ROLE_NOUN = {"government": "government", "military": "army", "police": "police", "opposition": "opposition"}
+_GENERIC_WORDS = {"front", "army", "party", "group", "state", "council", "committee", "forces", "brigades", "movement",
+                  "national", "islamic", "democratic", "united", "people", "republic", "new", "free", "the"}
+
+
+def _subseq(short: tuple, long: tuple) -> bool:
+    it = iter(long)
+    return all(any(x == y for y in it) for x in short)
+
+
+def _in_sents(c: Cand, sent, prev) -> bool:
+    return sent.start <= c.start < sent.end or (prev is not None and prev.start <= c.start < prev.end)
+
+
+def _sent_distance(doc: Doc, a, b) -> int:
+    if a.start == b.start:
+        return 0
+    n, s = 0, b
+    while s.start > a.start and n < 5:
+        s = doc[s.start - 1].sent
+        n += 1
+    return n
+
+
+def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= idx < e for s, e in regions)
+
+
+def _reported_clause(tok: Token) -> Optional[tuple[int, int]]:
+    """For '..., he added': the reported clause before the verb, whose persons 'he' is not."""
+    verb = tok.head
+    if tok.dep_ != "nsubj":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i < tok.i:
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character regions between quotation marks (curly pairs, straight marks toggling)."""
+    out, open_at, straight = [], None, None
+    for i, ch in enumerate(text):
+        if ch == "\u201c":
+            open_at = i
+        elif ch == "\u201d" and open_at is not None:
+            out.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight, i + 1))
+                straight = None
+    return out

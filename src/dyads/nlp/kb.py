@@ -1,0 +1,270 @@
+"""The actor knowledge base: loading the data files and matching names in text.
+
+Data lives in `dyads/kb/` (`actors_generated.tsv`, converted from PETRARCH2's
+MIT dictionaries by `tools/build_kb.py`; `actors_curated.yaml`, ours, which
+overrides it by id) and in any file a user passes with `--actors` (TSV with the
+same columns, or YAML). Names are matched token by token on a normalised key
+(case, accents, apostrophes, hyphens and the Arabic article al-/el- ignored),
+so "Al-Assad", "al Assad" and "Assad" share a key, and "Hizbullah" matches its
+alias whatever its case. All-capital acronyms only match in capitals.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+import yaml
+
+from ..errors import DyadsError
+from ..model import ACTOR_TYPES
+
+KB_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "kb")
+DEFAULT_FILES = ("actors_generated.tsv", "actors_curated.yaml")
+COLUMNS = ("id", "name", "type", "country", "cameo", "aliases", "short", "demonyms", "role", "note")
+
+# Particles of Arabic names dropped from keys; those in _HYPHEN_PARTICLES only
+# when a hyphen follows ("ad-Din", "as-Sham"), as they are English words too.
+_PARTICLES = {"al", "el", "il"}
+_HYPHEN_PARTICLES = {"ad", "ar", "as", "an", "at", "az", "ash", "ath", "ud", "ul", "ed", "es", "er"}
+_APOSTROPHES = dict.fromkeys(map(ord, "'\u2019\u2018`\u02bc\u02bf\u02be"), None)
+_HYPHENS = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "_"}
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    type: str
+    country: Optional[str] = None
+    cameo: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    role: Optional[str] = None
+    note: Optional[str] = None
+    rank: int = 0  # order of loading; lower = listed earlier = preferred among namesakes
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One knowledge-base reading of a name: which entry, and how strong."""
+
+    entry_id: str
+    strength: str  # "name" (name or alias), "short" (surname, weak), "demonym"
+    acronym: bool  # matched only in capitals
+
+
+def fold(s: str) -> str:
+    """Case, accents and apostrophes folded: the comparable form of one word."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.translate(_APOSTROPHES).casefold()
+
+
+def token_keys(words: list[str]) -> list[tuple[int, str]]:
+    """(index, key) for the words of a name that count for matching."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w in _HYPHENS or not w.strip():
+            continue
+        k = fold(w)
+        if k.endswith("-") and len(k) > 1:  # "al-" as one token
+            k = k[:-1]
+        if not k:
+            continue
+        if k in _PARTICLES and i + 1 < n:
+            continue
+        if k in _HYPHEN_PARTICLES and i + 1 < n and words[i + 1] in _HYPHENS:
+            continue
+        out.append((i, k))
+    return out
+
+
+def split_words(name: str) -> list[str]:
+    """Split a name the way spaCy's tokenizer splits it for our purposes."""
+    out, cur = [], []
+    for ch in name:
+        if ch.isspace():
+            if cur:
+                out.append("".join(cur))
+                cur = []
+        elif ch in _HYPHENS or ch in "().,/":
+            if cur:
+                out.append("".join(cur))
+                cur = []
+            if ch in _HYPHENS:
+                out.append(ch)
+        else:
+            cur.append(ch)
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(k for _, k in token_keys(split_words(name)))
+
+
+def is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return 1 < len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in name.strip()
+
+
+class KnowledgeBase:
+    def __init__(self, entries: Iterable[Entry] = ()):
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[tuple[str, ...], list[Hit]] = {}
+        self.max_len: dict[str, int] = {}
+        for e in entries:
+            self.add(e)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, e: Entry) -> None:
+        if e.type not in ACTOR_TYPES:
+            raise ValueError(f"{e.id}: unknown actor type {e.type!r}")
+        old = self.entries.get(e.id)
+        if old is not None:
+            self._unindex(old)
+            e.rank = old.rank
+        else:
+            e.rank = len(self.entries)
+        self.entries[e.id] = e
+        for name in [e.name, *e.aliases]:
+            self._index(name, Hit(e.id, "name", is_acronym(name)))
+        for name in e.short:
+            self._index(name, Hit(e.id, "short", is_acronym(name)))
+        for name in e.demonyms:
+            self._index(name, Hit(e.id, "demonym", False))
+
+    def _index(self, name: str, hit: Hit) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        hits = self.index.setdefault(key, [])
+        if all(h.entry_id != hit.entry_id or h.strength != hit.strength for h in hits):
+            hits.append(hit)
+        if len(key) > self.max_len.get(key[0], 0):
+            self.max_len[key[0]] = len(key)
+
+    def _unindex(self, e: Entry) -> None:
+        for key in list(self.index):
+            hits = [h for h in self.index[key] if h.entry_id != e.id]
+            if hits:
+                self.index[key] = hits
+            else:
+                del self.index[key]
+
+    def lookup(self, name: str) -> list[Hit]:
+        return list(self.index.get(name_key(name), []))
+
+    def match(self, words: list[str], is_upper: list[bool]) -> list[tuple[int, int, list[Hit]]]:
+        """Longest non-overlapping matches over a word sequence: (start, end, hits).
+
+        `is_upper[i]` says whether word i is written in capitals (for acronyms).
+        """
+        keys = token_keys(words)
+        out = []
+        p = 0
+        n = len(keys)
+        while p < n:
+            first = keys[p][1]
+            longest = self.max_len.get(first, 0)
+            found = None
+            for length in range(min(longest, n - p), 0, -1):
+                key = tuple(k for _, k in keys[p : p + length])
+                hits = self.index.get(key)
+                if not hits:
+                    continue
+                start, end = keys[p][0], keys[p + length - 1][0] + 1
+                ok = [h for h in hits if not h.acronym or all(is_upper[i] for i, _ in keys[p : p + length])]
+                if ok:
+                    found = (start, end, ok, length)
+                    break
+            if found:
+                start, end, hits, length = found
+                out.append((start, end, hits))
+                p += length
+            else:
+                p += 1
+        return out
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _split(cell) -> list[str]:
+    if cell is None:
+        return []
+    if isinstance(cell, list):
+        return [str(x).strip() for x in cell if str(x).strip()]
+    return [x.strip() for x in str(cell).split("|") if x.strip()]
+
+
+def _entry(row: dict, where: str) -> Entry:
+    try:
+        return Entry(
+            id=str(row["id"]).strip(),
+            name=str(row["name"]).strip(),
+            type=str(row["type"]).strip(),
+            country=(str(row.get("country") or "").strip() or None),
+            cameo=(str(row.get("cameo") or "").strip() or None),
+            aliases=_split(row.get("aliases")),
+            short=_split(row.get("short")),
+            demonyms=_split(row.get("demonyms")),
+            role=(str(row.get("role") or "").strip() or None),
+            note=(str(row.get("note") or "").strip() or None),
+        )
+    except KeyError as exc:
+        raise DyadsError("E101", input=where, detail=f"an entry lacks the field {exc}") from None
+
+
+def read_entries(path: str) -> list[Entry]:
+    """Entries of one TSV or YAML actors file."""
+    if not os.path.exists(path):
+        raise DyadsError("E101", input=path, detail="no such file")
+    try:
+        if path.endswith((".yaml", ".yml")):
+            with open(path, encoding="utf-8") as f:
+                data = yaml.safe_load(f) or []
+            if isinstance(data, dict):
+                data = data.get("actors") or []
+            rows = data
+        else:
+            with open(path, encoding="utf-8", newline="") as f:
+                lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+            rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, csv.Error) as exc:
+        raise DyadsError("E101", input=path, detail=str(exc).splitlines()[0]) from None
+    entries = []
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise DyadsError("E101", input=path, detail=f"entry {i} is not a mapping")
+        e = _entry(row, f"{path} entry {i}")
+        if e.type not in ACTOR_TYPES:
+            raise DyadsError("E101", input=path, detail=f"entry {e.id}: type {e.type!r} is not one of {', '.join(ACTOR_TYPES)}")
+        if not e.id or not e.name:
+            raise DyadsError("E101", input=path, detail=f"entry {i} needs an id and a name")
+        entries.append(e)
+    return entries
+
+
+@functools.lru_cache(maxsize=8)
+def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The bundled knowledge base plus the user's files (later files override by id)."""
+    kb = KnowledgeBase()
+    for name in DEFAULT_FILES:
+        path = os.path.join(KB_DIR, name)
+        if os.path.exists(path):
+            for e in read_entries(path):
+                kb.add(e)
+    for path in extra_files:
+        for e in read_entries(path):
+            kb.add(e)
+    return kb

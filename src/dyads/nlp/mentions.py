@@ -1,0 +1,319 @@
+"""Finding and typing the names of actors in a parsed Doc.
+
+Three sources, in order of trust: the knowledge base (`kb.py`), the NER model,
+and proper-noun chunks the model missed but whose context marks a person
+("Riyad Darar, a member of ..."). The small NER model mislabels often, so its
+labels are corrected from the name's own words (a "Front" is an armed group,
+a "Weekly" a medium) and its context (a title before it, a speech verb after
+it, "companies such as X").
+
+Pure functions over a Doc; they return `Cand`s, which `coref.py` groups into
+actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .kb import KnowledgeBase, fold, is_acronym
+from .lexicon import Lexicon
+
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+NEGATING_PREFIXES = {"pro", "anti", "non", "post", "pre", "ex", "neo", "pan"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+PROPER_TAGS = {"NNP", "NNPS"}
+
+
+@dataclass
+class Cand:
+    """One mention of a (possible) actor: tokens [start, end) and what we know of it."""
+
+    start: int
+    end: int
+    kind: str  # kb | ner | propn | acronym | desc | pronoun
+    type: Optional[str] = None
+    hits: list = field(default_factory=list)  # knowledge-base Hits
+    strength: str = "name"  # for kb: name | short | demonym
+    label: str = ""  # the NER label, if any
+    role: Optional[str] = None  # descriptions: government | military | police | opposition | group | title
+    country: Optional[str] = None  # descriptions: ISO3 of the country named beside them
+    link: Optional["Cand"] = None  # an acronym's long form
+    title: Optional[tuple[int, int]] = None  # tokens of a title before a person's name
+    actor: Optional[int] = None  # index of the actor it resolves to
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+    def overlaps(self, other: "Cand") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+_last_words: list = [None, None]
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The Doc's token texts, computed once per Doc."""
+    if _last_words[0] is not doc:
+        _last_words[0], _last_words[1] = doc, [t.text for t in doc]
+    return _last_words[1]
+
+
+def is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def prefixed(doc: Doc, i: int) -> bool:
+    """'pro-regime', 'non-Arab', 'anti-Assad': the word names a stance, not the actor."""
+    return i >= 2 and doc[i - 1].text in HYPHENS and doc[i - 2].lower_ in NEGATING_PREFIXES
+
+
+def extend_particles(doc: Doc, i: int) -> int:
+    """Move a name's start left over an Arabic article ('Al-', 'el ', 'al-')."""
+    if i >= 2 and doc[i - 1].text in HYPHENS and doc[i - 2].lower_ in ("al", "el"):
+        return i - 2
+    if i >= 1 and doc[i - 1].lower_ in ("al-", "el-"):
+        return i - 1
+    if i >= 1 and doc[i - 1].text in ("Al", "El") and doc[i - 1].whitespace_:
+        return i - 1
+    return i
+
+
+def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
+    words = doc_words(doc)
+    upper = [t.text.isupper() and len(t.text) > 1 for t in doc]
+    out = []
+    for s, e, hits in kb.match(words, upper):
+        span = doc[s:e]
+        if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()):
+            continue
+        if prefixed(doc, s):
+            continue
+        strengths = {h.strength for h in hits}
+        strength = "name" if "name" in strengths else ("demonym" if "demonym" in strengths else "short")
+        hits = [h for h in hits if h.strength == strength]
+        if strength == "short" and len(span) == 1 and span[0].is_sent_start and span[0].lower_ in _COMMON_SENT_START:
+            continue
+        out.append(Cand(extend_particles(doc, s), e, "kb", hits=hits, strength=strength))
+    return out
+
+
+# capitalised at the start of a sentence only because it starts it
+_COMMON_SENT_START = {"will", "may", "mark", "hope", "rich", "young", "long", "little", "bush", "brown", "white"}
+
+_NER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def trim(doc: Doc, s: int, e: int, lex: Lexicon, label: str) -> tuple[int, int, Optional[tuple[int, int]]]:
+    """Strip determiners, possessive endings and (for persons) titles from an entity."""
+    while s < e and (doc[s].lower_ in DETERMINERS or doc[s].tag_ == "PRP$"):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019", ",", ")", "(", '"')):
+        e -= 1
+    title = None
+    if label in ("PERSON", "ORG") and e - s > 1:
+        words = doc_words(doc)
+        n = lex.title_starting_at(words, s)
+        if n and s + n < e and any(is_capitalised(t) for t in doc[s + n : e]):
+            title = (s, s + n)
+            s += n
+    return s, e, title
+
+
+def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        s, e, title = trim(doc, ent.start, ent.end, lex, ent.label_)
+        if s >= e or not any(is_capitalised(t) for t in doc[s:e]):
+            continue
+        if doc[s].lower_ in NEGATING_PREFIXES or prefixed(doc, s):
+            continue
+        if all(not t.is_alpha for t in doc[s:e]):
+            continue
+        out.append(Cand(s, e, "ner", label=ent.label_, title=title))
+    return out
+
+
+def merge_kb_ner(doc: Doc, kb_cands: list[Cand], ner_cands: list[Cand], kb: KnowledgeBase) -> list[Cand]:
+    """Knowledge-base names win over entities, unless an entity is a longer proper
+    name that only contains a demonym, a surname or a country ("Syrian Observatory")."""
+    keep_kb = list(kb_cands)
+    out = []
+    for n in ner_cands:
+        inside = [k for k in keep_kb if k.overlaps(n)]
+        if not inside:
+            out.append(n)
+            continue
+        if n.label in ("GPE", "NORP"):
+            continue
+        contained = all(n.start <= k.start and k.end <= n.end for k in inside)
+        covered = sum(k.end - k.start for k in inside)
+        weak = all(
+            k.strength != "name" or all(kb.entries[h.entry_id].type == "country" for h in k.hits) for k in inside
+        )
+        rest_caps = [t for t in doc[n.start : n.end] if is_capitalised(t) and not any(k.start <= t.i < k.end for k in inside)]
+        if contained and rest_caps and (weak or covered * 2 < (n.end - n.start)):
+            for k in inside:
+                keep_kb.remove(k)
+            out.append(n)
+    return sorted(keep_kb + out, key=lambda c: c.start)
+
+
+def _chunk_root(doc: Doc, s: int, e: int) -> Token:
+    span = doc[s:e]
+    return span.root
+
+
+def person_context(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """Does the context mark the name at [s, e) as a person's?"""
+    words = doc_words(doc)
+    root = _chunk_root(doc, s, e)
+    # a title or role right before it: "opposition figure Fawwaz Tallo", "Gen. X"
+    if s > 0 and lex.title_ending_at(words, s - 1):
+        return True
+    # an apposition naming a role: "Riyad Darar, a member of ..."
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lower_ in _TITLE_HEADS(lex) or lex.title_ending_at(words, child.i)):
+            return True
+    # the subject of a verb of saying or believing, with a two- or three-word name
+    if 2 <= (e - s) <= 3 and root.dep_ in ("nsubj",) and root.head.lemma_ in lex.speech_verbs:
+        return True
+    return False
+
+
+def _TITLE_HEADS(lex: Lexicon) -> set[str]:
+    return {t[-1] for t in lex.titles}
+
+
+def propn_mentions(doc: Doc, taken: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Persons the NER model missed: proper-noun chunks with a person's context."""
+    covered = set()
+    for c in taken:
+        covered.update(range(c.start, c.end))
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in covered or t.tag_ not in PROPER_TAGS or not is_capitalised(t) or not t.is_alpha:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in covered and doc[j].tag_ in PROPER_TAGS and is_capitalised(doc[j]) and doc[j].is_alpha:
+            j += 1
+        s = i
+        # not a title ("President Bashar"): titles are not names
+        words = doc_words(doc)
+        k = lex.title_starting_at(words, s)
+        if k and s + k < j:
+            s += k
+        if 2 <= j - s <= 4 and lex.org_type(words[s:j]) is None and person_context(doc, s, j, lex):
+            out.append(Cand(s, j, "propn", type="person"))
+        i = j
+    return out
+
+
+def acronym_links(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """'National Coordination Committee for Democratic Change (NCCDC)': the acronym
+    becomes a name of what it follows; created as a mention when the model missed it."""
+    by_start = {c.start: c for c in cands}
+    by_end = {c.end: c for c in cands}
+    added = []
+    for i in range(1, len(doc) - 1):
+        tok = doc[i]
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(tok.text):
+            continue
+        long = by_end.get(i - 1)
+        if long is None or long.kind == "pronoun":
+            continue
+        if not _initials_fit(tok.text, [t.text for t in doc[long.start : long.end]]):
+            continue
+        c = by_start.get(i)
+        if c is None:
+            c = Cand(i, i + 1, "acronym")
+            added.append(c)
+        c.link = long
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def _initials_fit(acr: str, words: list[str]) -> bool:
+    initials = [w[0].upper() for w in words if w[:1].isalpha() and (w[0].isupper() or len(w) > 3)]
+    letters = [c for c in acr.upper() if c.isalpha()]
+    it = iter(initials)
+    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+
+def kind_context(doc: Doc, root: Token, lex: Lexicon) -> Optional[str]:
+    """A type given by a noun beside the name: 'companies such as X and Y', 'X, a militia'."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in lex.kind_nouns:
+            return lex.kind_nouns[child.lemma_.lower()]
+    tok = root
+    for _ in range(4):
+        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    if tok.dep_ == "appos" and tok.head.lower_ in lex.kind_nouns:
+        return lex.kind_nouns[tok.head.lower_]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "like", "including"):
+        noun = tok.head.head
+        if noun.lower_ in lex.kind_nouns:
+            return lex.kind_nouns[noun.lower_]
+    if tok.dep_ == "compound" and tok.head.lower_ in lex.kind_nouns and tok.head.tag_ in ("NN", "NNS"):
+        return None  # "Alawite companies": a modifier, not the company
+    return None
+
+
+def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
+    """The contract type of a model entity or chunk; None when it is no actor (a city)."""
+    words = [t.text for t in doc[c.start : c.end]]
+    if c.kind == "propn":
+        return "person"
+    if c.kind == "acronym":
+        return None  # takes its long form's type
+    label = c.label
+    keyword = lex.org_type(words)
+    if label == "PERSON":
+        if keyword and words[-1].lower() in lex.org_keywords:
+            return keyword
+        return "person"
+    if label == "ORG":
+        if keyword:
+            return keyword
+        root = _chunk_root(doc, c.start, c.end)
+        if 2 <= c.end - c.start <= 4 and all(w[:1].isupper() for w in words if w not in HYPHENS) and person_context(doc, c.start, c.end, lex):
+            return "person"
+        return kind_context(doc, root, lex) or "organization"
+    if label == "NORP":
+        return "community"
+    if label == "GPE":
+        last = fold(words[-1])
+        if last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
+            return "community"  # a people mistaken for a place ("Alawites")
+        return None
+    return None
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
+    """All name mentions of actors in the Doc, typed, in text order."""
+    cands = merge_kb_ner(doc, kb_mentions(doc, kb), ner_mentions(doc, lex), kb)
+    cands = sorted(cands + propn_mentions(doc, cands, lex), key=lambda c: c.start)
+    cands = acronym_links(doc, cands)
+    out = []
+    for c in cands:
+        if c.kind == "kb":
+            c.type = kb.entries[c.hits[0].entry_id].type
+        else:
+            c.type = type_entity(doc, c, lex)
+            if c.type is None and c.kind != "acronym":
+                continue
+        if c.title is None and c.start > 0 and (c.type == "person" or c.kind != "kb"):
+            words = doc_words(doc)
+            n = lex.title_ending_at(words, c.start - 1)
+            if n:
+                c.title = (c.start - n, c.start)
+        out.append(c)
+    return out

