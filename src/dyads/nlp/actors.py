@@ -55,6 +55,7 @@ class ActorsComponent:
         r = Resolver(doc, self.kb, self.lex)
         r.resolve_names(cands)
         cands = [c for c in cands if c.actor is not None]
+        cands = r.propagate_names(cands)
         cands = r.resolve_descriptions(cands)
         quoted = quoted_regions(doc.text)
         doc._.dyads_quoted = quoted
@@ -140,7 +141,7 @@ def _extend_title(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """'opposition figure' <- 'figure'; stops at names, demonyms and determiners."""
     while s > 0:
         t = doc[s - 1]
-        if t.tag_ in ("NN", "JJ") and t.is_lower and t.dep_ in ("compound", "amod") and t.lower_ not in ("former", "late"):
+        if t.tag_ in ("NN", "JJ") and t.is_lower and t.dep_ in ("compound", "amod"):
             s -= 1
         else:
             break

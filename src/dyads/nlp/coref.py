@@ -185,6 +185,38 @@ class Resolver:
         found = [a for a in self.actors if a.type != "person" and any(len(k) >= 2 and key[0] in k for k in a.keys)]
         return found[0] if len(found) == 1 else None
 
+    def propagate_names(self, cands: list[Cand]) -> list[Cand]:
+        """Later mentions the model missed of names the article introduced ('NCCDC',
+        'Tallo'): the article's own names, matched again over the uncovered text."""
+        local = KnowledgeBase()
+        for a in self.actors:
+            if a.entry is not None or a.synthetic:
+                continue
+            names = {self.doc[c.start : c.end].text for c in a.cands if c.kind not in ("pronoun", "desc")}
+            if not names:
+                continue
+            short = []
+            if a.type == "person":
+                short = [n.split()[-1] for n in names if len(n.split()) >= 2]
+            local.add(Entry(str(a.index), sorted(names)[0], a.type, aliases=sorted(names), short=short))
+        if not len(local):
+            return cands
+        covered = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        words = doc_words(self.doc)
+        upper = [w.isupper() and len(w) > 1 for w in words]
+        added = []
+        for s, e, hits in local.match(words, upper):
+            if any(i in covered for i in range(s, e)) or len({h.entry_id for h in hits}) != 1:
+                continue
+            if not all(is_capitalised(t) for t in self.doc[s:e] if t.is_alpha) or prefixed(self.doc, s):
+                continue
+            c = Cand(s, e, "name", type=self.actors[int(hits[0].entry_id)].type)
+            self.attach(c, self.actors[int(hits[0].entry_id)])
+            added.append(c)
+        return sorted(cands + added, key=lambda c: c.start)
+
     # ------------------------------------------------------------ descriptions
 
     def focus_country(self) -> Optional[str]:

@@ -291,7 +291,8 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
         return "community"
     if label == "GPE":
         last = fold(words[-1])
-        if last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
+        plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS"
+        if plural or last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
             return "community"  # a people mistaken for a place ("Alawites")
         return None
     return None
@@ -315,5 +316,10 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
             n = lex.title_ending_at(words, c.start - 1)
             if n:
                 c.title = (c.start - n, c.start)
+        if c.title is not None:
+            s = c.title[0]
+            while s > 0 and doc[s - 1].lower_ in lex.prefix_noise:
+                s -= 1
+            c.title = (s, c.title[1])
         out.append(c)
     return out
