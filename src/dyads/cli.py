@@ -68,7 +68,7 @@ def analyze(
             else:
                 from .render import print_result
 
-                print_result(item, Console(file=out, width=None if out is sys.stdout else 140))
+                print_result(item, Console(file=out, width=None if _is_tty(out) else 160))
         if format == "json" and first_json is not None:
             out.write(first_json.to_json(indent=2) + "\n")
     finally:
@@ -78,6 +78,13 @@ def analyze(
         err_console.print(f"{ok} analysed, {failed} failed", highlight=False)
     if failed:
         raise typer.Exit(1)
+
+
+def _is_tty(f) -> bool:
+    try:
+        return f.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _escape(s: str) -> str:

@@ -1,0 +1,95 @@
+"""The contract in code: round trips, the checked-in JSON Schema, validation."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from dyads.model import (
+    SCHEMA,
+    SCHEMA_PATH,
+    Actor,
+    ArticleResult,
+    Attribute,
+    Document,
+    Event,
+    Mention,
+    Place,
+    Quantity,
+    Quote,
+    Relation,
+    Span,
+    Warning,
+    json_schema,
+)
+
+
+def full_result() -> ArticleResult:
+    text = "Rebels said the army shelled Homs, killing 12 people."
+    return ArticleResult(
+        document=Document(id="d1", title="T", date="2024-05-01", source="S", url=None, chars=len(text), sha256="ab" * 32),
+        actors=[
+            Actor("A1", "rebels", "armed_group", aliases=["Rebels"], mentions=[Mention(0, 6, "Rebels")],
+                  attributes={"role": None, "affiliation": None, "country": Attribute("SYR", None, None), "religion": None}),
+            Actor("A2", "Syrian army", "state", aliases=["the army"], kb_id="mil:SYR", codes={"cameo": "SYRMIL"},
+                  mentions=[Mention(12, 20, "the army")]),
+        ],
+        quotes=[Quote("Q1", "indirect", "the army shelled Homs", 12, 33, speaker="A1", speaker_text="Rebels",
+                      speaker_mention=Span(0, 6), cue="said")],
+        events=[Event("E1", "ASSAULT", "shelled", 0, 54, source="A2", target=None, mode="heavy-weapons", cameo="195",
+                      polarity=-1, claimed_by="A1", quote="Q1", place="P1")],
+        quantities=[Quantity("N1", "12 people", 43, 52, value=12, unit="people", counts="people", claimed_by="A1")],
+        places=[Place("P1", "Homs", "SYR", 34.73, 36.71, [Mention(29, 33, "Homs")])],
+        relations=[Relation("A2", "A1", -1.0, 1, {"ASSAULT": 1}, ["E1"])],
+        warnings=[Warning("W003", "unbalanced quotation mark at 3")],
+    )
+
+
+def test_round_trip_through_json_is_lossless():
+    r = full_result()
+    back = ArticleResult.from_dict(json.loads(r.to_json()))
+    assert back == r
+    assert back.to_dict() == r.to_dict()
+
+
+def test_schema_key_comes_first_and_names_the_version():
+    d = full_result().to_dict()
+    assert list(d)[0] == "schema" and d["schema"] == SCHEMA == "dyads.article/1"
+
+
+def test_checked_in_schema_matches_the_dataclasses():
+    with open(SCHEMA_PATH, encoding="utf-8") as f:
+        assert json.load(f) == json_schema(), "regenerate with: python -m dyads.model"
+
+
+def test_output_validates_against_the_schema():
+    jsonschema.validate(full_result().to_dict(), json_schema())
+
+
+@pytest.mark.parametrize(
+    "path,value",
+    [
+        (("actors", 0, "type"), "tribe"),  # not a contract type
+        (("events", 0, "category"), "FIGHT"),  # old PLOVER name, mapped before output
+        (("events", 0, "modality"), "maybe"),
+        (("quotes", 0, "start"), "12"),
+        (("document",), None),
+        (("schema",), "dyads.article/2"),
+    ],
+)
+def test_schema_rejects_broken_outputs(path, value):
+    d = full_result().to_dict()
+    target = d
+    for p in path[:-1]:
+        target = target[p]
+    target[path[-1]] = value
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, json_schema())
+
+
+def test_missing_field_is_rejected():
+    d = full_result().to_dict()
+    del d["actors"][0]["mentions"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, json_schema())
