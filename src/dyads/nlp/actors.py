@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from .coref import TYPE_PRIORITY, ActorInfo, Resolver, quoted_regions
 from .kb import load_kb, name_key
 from .lexicon import Lexicon, load_lexicon
-from .mentions import Cand, doc_words, find_mentions, is_capitalised
+from .mentions import Cand, find_mentions, is_capitalised
 
 SPAN_KEY = "dyads_actors"
 

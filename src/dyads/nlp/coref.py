@@ -14,10 +14,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from .kb import Entry, KnowledgeBase, fold, name_key
+from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
 from .lexicon import Lexicon
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed
 
+GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
 TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
 
 
@@ -142,7 +143,9 @@ class Resolver:
             self.attach(c, person)
             return
         if c.kind == "kb":
-            self.attach(c, self.entry_actor(self.pick_entry(c)))
+            entry = self.pick_entry(c)
+            if c.strength != "short" or entry.id in self.by_kb or entry.source != GENERATED:
+                self.attach(c, self.entry_actor(entry))
             return
         org = self._org_by_part(key)
         if org is not None:

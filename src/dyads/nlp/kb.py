@@ -47,6 +47,7 @@ class Entry:
     role: Optional[str] = None
     note: Optional[str] = None
     rank: int = 0  # order of loading; lower = listed earlier = preferred among namesakes
+    source: str = ""  # the file it came from (generated entries' short forms stay weak)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,12 @@ class KnowledgeBase:
                 if ok:
                     found = (start, end, ok, length)
                     break
+            if found is None and len(first) > 3 and first.endswith("s"):
+                # possessives written without the apostrophe ("Assads", "Syrias")
+                hits = self.index.get((first[:-1],))
+                if hits and not any(h.acronym for h in hits):
+                    i = keys[p][0]
+                    found = (i, i + 1, hits, 1)
             if found:
                 start, end, hits, length = found
                 out.append((start, end, hits))
@@ -263,8 +270,10 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
         path = os.path.join(KB_DIR, name)
         if os.path.exists(path):
             for e in read_entries(path):
+                e.source = name
                 kb.add(e)
     for path in extra_files:
         for e in read_entries(path):
+            e.source = path
             kb.add(e)
     return kb

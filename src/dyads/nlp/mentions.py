@@ -24,6 +24,7 @@ HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 NEGATING_PREFIXES = {"pro", "anti", "non", "post", "pre", "ex", "neo", "pan"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 PROPER_TAGS = {"NNP", "NNPS"}
+NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "bint", "al", "el", "abu", "ben"}
 
 
 @dataclass
@@ -121,13 +122,34 @@ def trim(doc: Doc, s: int, e: int, lex: Lexicon, label: str) -> tuple[int, int, 
     return s, e, title
 
 
+# words of web pages' furniture, never in an actor's name
+_BOILERPLATE = {"subscribe", "related", "latest", "category", "watch", "follow", "share", "click", "cookie",
+                "cookies", "privacy", "copyright", "newsletter", "login", "advertisement", "comments", "reply",
+                "facebook", "twitter", "instagram", "youtube", "whatsapp", "telegram", "android", "iphone", "http", "www"}
+# last words that make a name a place, not an actor
+_PLACE_HEADS = {"road", "street", "st", "avenue", "square", "bridge", "airport", "district", "province", "city",
+                "village", "town", "mountain", "mountains", "river", "camp", "crossing", "highway", "neighbourhood",
+                "neighborhood", "valley", "desert", "sea", "gulf", "island", "islands", "port", "base", "prison",
+                "hospital", "mosque", "church", "stadium", "palace", "square", "governorate", "region", "plain"}
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+MAX_NAME_TOKENS = 9
+
+
 def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
             continue
         s, e, title = trim(doc, ent.start, ent.end, lex, ent.label_)
+        while s < e and (doc[s].like_num or doc[s].lower_ in _MONTHS):
+            s += 1  # "Jul 2016 Opposition"
         if s >= e or not any(is_capitalised(t) for t in doc[s:e]):
+            continue
+        span = doc[s:e]
+        if e - s > MAX_NAME_TOKENS or "\n" in span.text or any(t.lower_ in _BOILERPLATE for t in span):
+            continue
+        if span[-1].lower_ in _PLACE_HEADS:
             continue
         if doc[s].lower_ in NEGATING_PREFIXES or prefixed(doc, s):
             continue
@@ -291,7 +313,7 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
         return "community"
     if label == "GPE":
         last = fold(words[-1])
-        plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS"
+        plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS" and last.endswith("s")
         if plural or last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
             return "community"  # a people mistaken for a place ("Alawites")
         return None

@@ -90,7 +90,7 @@ def _prepare(prepare, article: Article, max_chars: int):
     if len(out) == 3:
         return out
     article, warnings = out
-    return article, warnings, "en"
+    return article, warnings, getattr(article, "language", None) or "en"
 
 
 def _takes_max_chars(fn) -> bool:

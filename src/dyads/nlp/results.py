@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Warning
-from .actors import SPAN_KEY
+
 from .coref import ActorInfo
 
 

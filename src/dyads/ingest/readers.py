@@ -1,0 +1,525 @@
+"""Readers: paths, directories and stdin in; a lazy stream of articles (or failures) out.
+
+    for item in read_inputs(["corpus/", "extra.jsonl.gz", "-"]):
+        if isinstance(item, DocumentFailure): report(item)
+        else: analyse(prepare(item))
+
+Nothing is loaded whole except single documents: JSON Lines (plain or gzip)
+and CSV are read a record at a time. Text is decoded strictly as UTF-8 (a BOM
+is dropped) but not normalised: `prepare` does that, once.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import stat
+import sys
+import zlib
+from html.parser import HTMLParser
+from typing import IO, Any, Iterator, Optional, Union
+
+import trafilatura
+
+from ..errors import DocumentFailure, DyadsError, warning
+from .normalise import (
+    DEFAULT_MAX_CHARS,
+    IngestedArticle,
+    binary_reason,
+    decode_utf8,
+    doc_id,
+    text_binary_reason,
+)
+
+Item = Union[IngestedArticle, DocumentFailure]
+
+TEXT_EXT = (".txt",)
+HTML_EXT = (".html", ".htm")
+JSONL_EXT = (".jsonl", ".ndjson")
+JSONL_GZ_EXT = (".jsonl.gz", ".ndjson.gz")
+CSV_EXT = (".csv",)
+# Given explicitly, these are refused without reading (E010); other unknown
+# extensions are read as text when they are text.
+REFUSED_EXT = frozenset(
+    ".pdf .doc .docx .odt .rtf .xls .xlsx .ods .ppt .pptx .epub .zip .gz .tgz .bz2 .xz .zst "
+    ".7z .tar .rar .png .jpg .jpeg .gif .webp .bmp .tif .tiff .svg .mp3 .mp4 .wav .avi .mov "
+    ".parquet .duckdb .sqlite .db .pkl .pickle .npy .json .xml .exe .so .dll .bin".split()
+)
+RAW_FACTOR = 16  # raw input (HTML, a JSON line) may be this many bytes per allowed character
+STDIN_NAME = "<stdin>"
+RECORD_FIELDS = ("id", "title", "date", "source", "url")
+
+
+def read_inputs(
+    paths: list[str],
+    *,
+    stdin: Any = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Item]:
+    """Yield one `Article` (an `IngestedArticle`) or one `DocumentFailure` per document, lazily.
+
+    `paths` are files, directories (walked recursively, sorted, hidden entries
+    and unknown extensions skipped) or "-" for standard input (`stdin`: bytes,
+    str, a binary or text stream; default `sys.stdin.buffer`).
+    """
+    for path in paths:
+        path = os.fspath(path)
+        if path == "-":
+            yield from _read_stdin(stdin, max_chars)
+            continue
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            yield _fail(path, "E005", input=path)
+            continue
+        except OSError as exc:
+            yield _fail(path, "E004", input=path, detail=_os_detail(exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            for file in _walk(path):
+                yield from _read_file(file, max_chars)
+        else:
+            yield from _read_file(path, max_chars)
+
+
+def kind_of(path: str) -> Optional[str]:
+    """'text', 'html', 'jsonl', 'jsonl.gz', 'csv', or None for an extension dyads does not know."""
+    name = os.path.basename(path).lower()
+    for kind, exts in (("jsonl.gz", JSONL_GZ_EXT), ("jsonl", JSONL_EXT), ("html", HTML_EXT),
+                       ("csv", CSV_EXT), ("text", TEXT_EXT)):
+        if name.endswith(exts):
+            return kind
+    return None
+
+
+def _walk(root: str) -> list[str]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and kind_of(name):
+                found.append(os.path.join(dirpath, name))
+    return sorted(found, key=lambda p: os.path.relpath(p, root).split(os.sep))
+
+
+def _fail(origin: str, code: str, **info) -> DocumentFailure:
+    info.setdefault("input", origin)
+    return DocumentFailure(DyadsError(code, **info), origin=origin)
+
+
+def _os_detail(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """Open a regular file for reading; E004 for anything else (never block on a FIFO)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise DyadsError("E005", input=path) from None
+    except OSError as exc:
+        raise DyadsError("E004", input=path, detail=_os_detail(exc)) from None
+    for test, what in _FILE_TYPES:
+        if test(st.st_mode):
+            raise DyadsError("E004", input=path, detail=f"it is {what}, not a regular file; use - to read standard input")
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise DyadsError("E004", input=path, detail=_os_detail(exc)) from None
+
+
+def _read_file(path: str, max_chars: int) -> Iterator[Item]:
+    kind = kind_of(path)
+    if kind is None and os.path.splitext(path)[1].lower() in REFUSED_EXT:
+        yield _fail(path, "E010", detail=os.path.splitext(path)[1].lower())
+        return
+    try:
+        f = _open_binary(path)
+    except DyadsError as err:
+        yield DocumentFailure(err, origin=path)
+        return
+    with f:
+        if kind in ("jsonl", "jsonl.gz"):
+            stream = gzip.GzipFile(fileobj=f, mode="rb") if kind == "jsonl.gz" else f
+            yield from _read_jsonl(stream, path, max_chars)
+        elif kind == "csv":
+            yield from _read_csv(f, path, max_chars)
+        else:
+            html = True if kind == "html" else (False if kind == "text" else None)
+            yield _read_document(f, path, max_chars, html=html, id=_stem(path))
+
+
+def _stem(path: str) -> str:
+    name = os.path.basename(path)
+    for ext in JSONL_GZ_EXT:
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return os.path.splitext(name)[0] or name
+
+
+def _read_capped(f: IO[bytes], cap: int) -> Optional[bytes]:
+    """Read the whole stream, or None if it holds more than `cap` bytes."""
+    data = f.read(cap + 1)
+    return None if len(data) > cap else data
+
+
+def _read_document(f: IO[bytes], origin: str, max_chars: int, *, html: Optional[bool], id: Optional[str]) -> Item:
+    """One whole file (or stdin) as one article; `html=None`: HTML if it starts like an HTML page."""
+    cap = max_chars * (4 if html is False else RAW_FACTOR) + 3
+    try:
+        data = _read_capped(f, cap)
+    except OSError as exc:
+        return _fail(origin, "E004", detail=_os_detail(exc))
+    if data is None:
+        if html is not False:
+            return _fail(origin, "E012", size=f"more than {cap:,}", limit=f"{cap:,}")
+        return _fail(origin, "E009", chars=f"more than {max_chars:,}", limit=max_chars)
+    try:
+        text = decode_utf8(data, origin)
+        if html is None:
+            html = _looks_like_html(text)
+        if html:
+            return _from_html(text, origin, max_chars, id=id)
+        return _article(text, origin, max_chars, id=id)
+    except DyadsError as err:
+        return DocumentFailure(err, origin=origin)
+
+
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n\f\v")[:15].lower().startswith(("<!doctype html", "<html"))
+
+
+def _article(text: str, origin: str, max_chars: int, warnings=None, **fields) -> IngestedArticle:
+    if not text.strip():
+        raise DyadsError("E001", input=origin)
+    if len(text) > max_chars:
+        raise DyadsError("E009", input=origin, chars=len(text), limit=max_chars)
+    if not fields.get("id"):
+        fields["id"] = doc_id(text)
+    return IngestedArticle(text=text, origin=origin, warnings=list(warnings or []), **fields)
+
+
+def _from_html(html: str, origin: str, max_chars: int, **fields) -> IngestedArticle:
+    text, meta, used_fallback = extract_html(html)
+    for key in ("title", "date"):
+        if not fields.get(key) and meta.get(key):
+            fields[key] = meta[key]
+    warns = [warning("W002", input=origin)] if used_fallback else []
+    return _article(text, origin, max_chars, warns, **fields)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def extract_html(html: str) -> tuple[str, dict, bool]:
+    """(main text, {"title", "date"}, whether the visible-text fallback was used).
+
+    trafilatura finds the main text; when it finds none, all visible text is
+    used. Neither runs anything: scripts, styles, event handlers and link
+    targets never reach the text.
+    """
+    meta: dict = {}
+    text = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # a parser failure on odd markup: fall back below
+        doc = None
+    if doc is not None:
+        text = doc.text
+        meta = {"title": doc.title, "date": doc.date}
+    if text and text.strip():
+        return text, meta, False
+    try:
+        md = trafilatura.extract_metadata(html, extensive=False)
+        meta = {"title": md.title, "date": md.date}
+    except Exception:
+        pass
+    return visible_text(html), meta, True
+
+
+_SKIP_TAGS = frozenset("script style noscript template iframe object svg math title canvas select".split())
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul title".split()
+)
+_HTML_SPACE = re.compile("[ \t\r\f]+")  # HTML's own whitespace: a non-breaking space stays
+
+
+class _VisibleText(HTMLParser):
+    """All text a browser would show, one block a line; script-like elements skipped."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _SKIP_TAGS:  # browsers ignore the slash: <script/> still opens a script
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The visible text of an HTML page, without script, style or other non-text elements."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (_HTML_SPACE.sub(" ", line).strip(" ") for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------- records
+
+
+def _field(value: Any) -> Optional[str]:
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _record(rec: dict, origin: str, max_chars: int) -> IngestedArticle:
+    """One JSON or CSV record: `text` (or `html`) plus optional metadata."""
+    fields = {k: _field(rec.get(k)) for k in RECORD_FIELDS}
+    text, html = rec.get("text"), rec.get("html")
+    if isinstance(text, str) and text.strip():
+        reason = text_binary_reason(text)
+        if reason:
+            raise DyadsError("E002", input=origin, detail=reason)
+        return _article(text, origin, max_chars, **fields)
+    if isinstance(html, str) and html.strip():
+        if len(html) > max_chars * RAW_FACTOR:
+            size = len(html.encode("utf-8", "surrogatepass"))
+            raise DyadsError("E012", input=origin, size=f"{size:,}", limit=f"{max_chars * RAW_FACTOR:,}")
+        return _from_html(html, origin, max_chars, **fields)
+    if isinstance(text, str) or isinstance(html, str):
+        raise DyadsError("E001", input=origin)
+    raise DyadsError("E006", input=origin)
+
+
+def _lines(f: IO[bytes], cap: int) -> Iterator[tuple[int, int, Optional[bytes]]]:
+    """(line number, byte offset, line) for each line; line is None when longer than `cap`."""
+    lineno = offset = 0
+    while True:
+        line = f.readline(cap + 1)
+        if not line:
+            return
+        lineno += 1
+        start = offset
+        offset += len(line)
+        if len(line) > cap and not line.endswith(b"\n"):
+            while True:  # skip the rest of the overlong line
+                more = f.readline(1 << 20)
+                offset += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield lineno, start, None
+            continue
+        yield lineno, start, line
+
+
+def _read_jsonl(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
+    cap = max_chars * RAW_FACTOR + 1024
+    lineno = 0
+    try:
+        for lineno, offset, line in _lines(f, cap):
+            origin = f"{name}:{lineno}"
+            if line is None:
+                yield _fail(origin, "E012", size=f"more than {cap:,}", limit=f"{cap:,}")
+                continue
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line, offset = line[3:], 3
+            if not line.strip():
+                continue
+            try:
+                yield _record(_parse_json_line(line, origin, offset), origin, max_chars)
+            except DyadsError as err:
+                yield DocumentFailure(err, origin=origin)
+    except (OSError, EOFError, zlib.error) as exc:  # corrupt or truncated gzip, I/O error
+        reason = _os_detail(exc) if isinstance(exc, OSError) else (str(exc) or "unexpected end of data").lower()
+        yield _fail(name, "E004", detail=f"{reason} (after line {lineno}); the file may be truncated or corrupt")
+
+
+def _parse_json_line(line: bytes, origin: str, offset: int) -> dict:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DyadsError("E003", input=origin, offset=offset + exc.start) from None
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DyadsError("E008", input=origin, detail=f"{exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise DyadsError("E008", input=origin, detail="nested too deeply") from None
+    if not isinstance(rec, dict):
+        raise DyadsError("E008", input=origin, detail=f"expected an object, got {type(rec).__name__}")
+    return rec
+
+
+class _Utf8Lines:
+    """Decode a binary stream line by line, strictly, keeping the byte offset for E003."""
+
+    def __init__(self, f: IO[bytes], name: str):
+        self.f, self.name, self.offset = f, name, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for lineno, line in enumerate(iter(self.f.readline, b""), 1):
+            skip = 3 if lineno == 1 and line.startswith(b"\xef\xbb\xbf") else 0
+            try:
+                yield line[skip:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DyadsError("E003", input=self.name, offset=self.offset + skip + exc.start) from None
+            self.offset += len(line)
+
+
+def _read_csv(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
+    head = f.read(8000)
+    reason = binary_reason(head)
+    if reason:
+        yield _fail(name, "E002", detail=reason)
+        return
+    f.seek(0)
+    limit = max_chars * RAW_FACTOR
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+    lines = _Utf8Lines(f, name)
+    reader = csv.reader(lines)
+    try:
+        header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+        if not header:
+            yield _fail(name, "E001")
+            return
+        columns = [c.strip().lower() for c in header]
+        if "text" not in columns and "html" not in columns:
+            yield _fail(name, "E011", detail=", ".join(c for c in columns if c) or "none")
+            return
+        start = reader.line_num + 1
+        for row in reader:
+            origin = f"{name}:{start}"
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            rec = {col: cell for col, cell in zip(columns, row) if col}
+            try:
+                yield _record(rec, origin, max_chars)
+            except DyadsError as err:
+                yield DocumentFailure(err, origin=origin)
+    except DyadsError as err:
+        yield DocumentFailure(err, origin=name)
+    except csv.Error as exc:
+        yield _fail(name, "E004", detail=f"malformed CSV at line {reader.line_num}: {exc}")
+    except OSError as exc:
+        yield _fail(name, "E004", detail=_os_detail(exc))
+
+
+# ---------------------------------------------------------------- stdin
+
+
+class _Prefixed:
+    """A binary stream with some bytes already read put back in front (for `readline`)."""
+
+    def __init__(self, prefix: bytes, stream: IO[bytes]):
+        self.prefix, self.stream = prefix, stream
+
+    def read(self, size: int = -1) -> bytes:
+        head, self.prefix = self.prefix, b""
+        if size is None or size < 0:
+            return head + self.stream.read()
+        if len(head) >= size:
+            self.prefix = head[size:]
+            return head[:size]
+        return head + self.stream.read(size - len(head))
+
+    def readline(self, size: int = -1) -> bytes:
+        if self.prefix:
+            nl = self.prefix.find(b"\n")
+            if nl >= 0 and (size < 0 or nl < size):
+                line, self.prefix = self.prefix[: nl + 1], self.prefix[nl + 1 :]
+                return line
+            if 0 <= size <= len(self.prefix):
+                line, self.prefix = self.prefix[:size], self.prefix[size:]
+                return line
+            head, self.prefix = self.prefix, b""
+            return head + self.stream.readline(-1 if size < 0 else size - len(head))
+        return self.stream.readline(size)
+
+
+class _TextAsBytes:
+    """A text stream seen as UTF-8 bytes (for stdin given as io.StringIO in tests or notebooks)."""
+
+    def __init__(self, stream: IO[str]):
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self.stream.read(size).encode("utf-8", "surrogatepass")
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.stream.readline(size).encode("utf-8", "surrogatepass")
+
+
+def _binary_stdin(stdin: Any):
+    if stdin is None:
+        return sys.stdin.buffer
+    if isinstance(stdin, (bytes, bytearray)):
+        return io.BytesIO(bytes(stdin))
+    if isinstance(stdin, str):
+        return io.BytesIO(stdin.encode("utf-8", "surrogatepass"))
+    if isinstance(stdin, io.TextIOBase):
+        return getattr(stdin, "buffer", None) or _TextAsBytes(stdin)
+    return stdin
+
+
+def _read_stdin(stdin: Any, max_chars: int) -> Iterator[Item]:
+    f = _binary_stdin(stdin)
+    head = b""
+    try:
+        read = getattr(f, "read1", None) or f.read  # what is there: never wait for a full buffer
+        while True:  # find the first non-blank byte
+            chunk = read(1 << 16)
+            head += chunk
+            if not chunk or head.lstrip(b"\xef\xbb\xbf \t\r\n\f\v"):
+                break
+    except OSError as exc:
+        yield _fail(STDIN_NAME, "E004", detail=_os_detail(exc))
+        return
+    stream = _Prefixed(head, f)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n\f\v").startswith(b"{"):
+        yield from _read_jsonl(stream, STDIN_NAME, max_chars)
+    else:
+        yield _read_document(stream, STDIN_NAME, max_chars, html=None, id=None)
+
