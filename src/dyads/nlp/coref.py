@@ -91,8 +91,13 @@ class Resolver:
     # ------------------------------------------------------------ names
 
     def resolve_names(self, cands: list[Cand]) -> None:
+        # acronyms the article defines in parentheses mean what it says they mean
+        self.defined = {name_key(c.text(self.doc)): c.link for c in cands if c.link is not None}
         deferred = []
         for c in cands:
+            if self.defined and name_key(c.text(self.doc)) in self.defined:
+                deferred.append(c)
+                continue
             if c.kind == "kb" and c.strength != "short":
                 self.attach(c, self.entry_actor(self.pick_entry(c)))
                 continue
@@ -135,6 +140,11 @@ class Resolver:
                 self.by_key[name_key(c.text(self.doc))] = self.actors[c.link.actor]
                 return
         key = name_key(c.text(self.doc))
+        long = self.defined.get(key)
+        if long is not None and long.actor is not None:
+            c.kind, c.type, c.hits = "acronym", None, []  # what the article defines, not the KB's reading
+            self.attach(c, self.actors[long.actor])
+            return
         if key in self.by_key:
             self.attach(c, self.by_key[key])
             return

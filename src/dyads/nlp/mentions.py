@@ -151,6 +151,8 @@ def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
             continue
         if span[-1].lower_ in _PLACE_HEADS:
             continue
+        if e - s == 1 and (doc[s].lower_,) in lex.descriptions:
+            continue  # "Opposition" capitalised: a description, resolved as one
         if doc[s].lower_ in NEGATING_PREFIXES or prefixed(doc, s):
             continue
         if all(not t.is_alpha for t in doc[s:e]):
@@ -301,7 +303,7 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword
-        return "person"
+        return kind_context(doc, _chunk_root(doc, c.start, c.end), lex) or "person"
     if label == "ORG":
         if keyword:
             return keyword
@@ -331,7 +333,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
             c.type = kb.entries[c.hits[0].entry_id].type
         else:
             c.type = type_entity(doc, c, lex)
-            if c.type is None and c.kind != "acronym":
+            if c.type is None and c.kind != "acronym" and c.link is None:
                 continue
         if c.title is None and c.start > 0 and (c.type == "person" or c.kind != "kb"):
             words = doc_words(doc)
