@@ -500,3 +500,74 @@ def test_apposition_religion_and_title_country():
     assert m.attributes["role"]["value"] == "Prime Minister"
     assert m.attributes["country"]["value"] == "IRQ"
     assert m.attributes["religion"]["value"] == "Shiite"
+
+
+# ------------------------------------------------------------------ gender, titles, entity clean-up
+
+GENDER = """
+Nadia      NNP  compound  1  B-PERSON
+Haddad     NNP  nsubj     2  I-PERSON
+spoke      VBD  ROOT      2
+.          .    punct     2
+Christopher NNP compound  4  B-PERSON
+Wray       NNP  nsubj     5  I-PERSON
+listened   VBD  ROOT      5
+.          .    punct     5
+She        PRP  nsubj     7
+left       VBD  ROOT      7
+.          .    punct     7
+"""
+
+
+def test_she_skips_a_man_named_more_recently():
+    doc, actors = analyse(GENDER)
+    assert "She" in mention_texts(doc, by_name(actors, "Nadia Haddad"))
+    assert "She" not in mention_texts(doc, by_name(actors, "Christopher Wray"))
+
+
+def test_he_takes_the_most_recent_person_when_gender_is_unknown():
+    doc, actors = analyse(GENDER.replace("She ", "He  "))
+    assert "He" in mention_texts(doc, by_name(actors, "Christopher Wray"))
+
+
+def test_department_in_a_title_is_not_an_organisation():
+    spec = """
+    Secretary  NNP  compound  4
+    of         IN   prep      0
+    State      NNP  pobj      1  B-ORG
+    Antony     NNP  compound  4  B-PERSON
+    Blinken    NNP  nsubj     5  I-PERSON
+    spoke      VBD  ROOT      5
+    .          .    punct     5
+    """
+    doc, actors = analyse(spec)
+    assert [a.name for a in actors] == ["Antony Blinken"]
+    assert actors[0].attributes["role"]["value"] == "Secretary of State"
+
+
+def test_entity_with_an_inner_possessive_is_not_one_name():
+    spec = """
+    Syria      NNP  poss      2  B-ORG
+    's         POS  case      0  I-ORG
+    Mukhabarat NNP  nsubj     3  I-ORG
+    spoke      VBD  ROOT      3
+    .          .    punct     3
+    """
+    doc, actors = analyse(spec)
+    assert [a.name for a in actors] == ["Syria"]
+
+
+def test_acronym_inside_the_entity_is_split_off():
+    spec = """
+    Federal    NNP  compound  2  B-ORG
+    Security   NNP  compound  2  I-ORG
+    Service    NNP  nsubj     6  I-ORG
+    (          -LRB- punct    2  I-ORG
+    FSS        NNP  appos     2  I-ORG
+    )          -RRB- punct    2
+    spoke      VBD  ROOT      6
+    .          .    punct     6
+    """
+    doc, actors = analyse(spec)
+    a = by_name(actors, "Federal Security Service")
+    assert mention_texts(doc, a) == ["Federal Security Service", "FSS"]

@@ -57,6 +57,7 @@ class Resolver:
         self.by_kb: dict[str, ActorInfo] = {}
         self.by_key: dict[tuple, ActorInfo] = {}
         self.by_synthetic: dict[str, ActorInfo] = {}
+        self._static_gender: dict[int, Optional[str]] = {}
 
     # ------------------------------------------------------------ helpers
 
@@ -388,6 +389,36 @@ class Resolver:
 
     # ------------------------------------------------------------ pronouns
 
+    def gender(self, a: ActorInfo) -> Optional[str]:
+        """A person's gender as the article marks it: a title (Mr, spokeswoman), a given
+        name, or a pronoun already resolved to them."""
+        if a.index not in self._static_gender:
+            self._static_gender[a.index] = self._marked_gender(a)
+        g = self._static_gender[a.index]
+        if g:
+            return g
+        for c in a.cands:
+            if c.kind == "pronoun":
+                return "male" if self.doc[c.start].lower_ in self.lex.male else "female"
+        return None
+
+    def _marked_gender(self, a: ActorInfo) -> Optional[str]:
+        for c in a.cands:
+            if c.title:
+                for t in self.doc[c.title[0] : c.title[1]]:
+                    g = self.lex.gender_of_title.get(t.lower_)
+                    if g:
+                        return g
+            if c.kind in ("ner", "propn", "kb", "name") and c.end - c.start >= 2:
+                g = self.lex.gender_of_name.get(fold(self.doc[c.start].text))
+                if g:
+                    return g
+        if a.entry is not None:
+            g = self.lex.gender_of_name.get(fold(a.entry.name.split()[0]))
+            if g:
+                return g
+        return None
+
     def resolve_pronouns(self, cands: list[Cand], quoted: list[tuple[int, int]]) -> list[Cand]:
         doc, lex = self.doc, self.lex
         persons = {a.index for a in self.actors if a.type == "person"}
@@ -415,10 +446,13 @@ class Resolver:
         sent = tok.sent
         in_quote = _inside(tok.idx, quoted)
         excluded = _reported_clause(tok)
+        want = "male" if tok.lower_ in self.lex.male else "female"
         best, best_score = None, None
         for c in pool:
             if c.start >= tok.i:
                 break
+            if self.gender(self.actors[c.actor]) not in (None, want):
+                continue
             csent = doc[c.start].sent
             dist = _sent_distance(doc, csent, sent)
             if dist > 3:

@@ -33,6 +33,12 @@ class Lexicon:
         self.male = set(data["person_pronouns"]["male"])
         self.female = set(data["person_pronouns"]["female"])
         self.religions = set(data["religions"])
+        self.departments = set(data["departments"])
+        names = data.get("given_names") or {}
+        self.gender_of_name = {n: "male" for n in names.get("male", [])}
+        self.gender_of_name.update({n: "female" for n in names.get("female", [])})
+        self.gender_of_title = {t: "male" for t in names.get("male_titles", [])}
+        self.gender_of_title.update({t: "female" for t in names.get("female_titles", [])})
 
     def title_ending_at(self, words: list[str], i: int) -> int:
         """Length of the longest title whose last word is words[i] (0 if none)."""
@@ -66,4 +72,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     with open(os.path.join(KB_DIR, "lexicon.yaml"), encoding="utf-8") as f:
-        return Lexicon(yaml.safe_load(f))
+        data = yaml.safe_load(f)
+    with open(os.path.join(KB_DIR, "given_names.yaml"), encoding="utf-8") as f:
+        data["given_names"] = yaml.safe_load(f)
+    return Lexicon(data)

@@ -136,6 +136,13 @@ _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 MAX_NAME_TOKENS = 9
 
 
+def _in_title(doc: Doc, i: int, lex: Lexicon) -> bool:
+    words = doc_words(doc)
+    if i + 1 < len(doc) and lex.title_starting_at(words, i + 1):
+        return True
+    return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
+
+
 def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
     out = []
     for ent in doc.ents:
@@ -146,6 +153,12 @@ def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
             s += 1  # "Jul 2016 Opposition"
         if s >= e or not any(is_capitalised(t) for t in doc[s:e]):
             continue
+        for i in range(s + 1, e):
+            if doc[i].text == "(":
+                e = i  # "Federal Bureau of Investigation (FBI": the acronym is its own mention
+                break
+        if s >= e or any(doc[i].tag_ == "POS" for i in range(s, e)):
+            continue  # "Israel's Iron Dome": the possessor is the actor, found on its own
         span = doc[s:e]
         if e - s > MAX_NAME_TOKENS or "\n" in span.text or any(t.lower_ in _BOILERPLATE for t in span):
             continue
@@ -153,6 +166,8 @@ def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
             continue
         if e - s == 1 and (doc[s].lower_,) in lex.descriptions:
             continue  # "Opposition" capitalised: a description, resolved as one
+        if e - s == 1 and doc[s].lower_ in lex.departments and _in_title(doc, s, lex):
+            continue  # "Secretary of State", "Defense Secretary": part of a title
         if doc[s].lower_ in NEGATING_PREFIXES or prefixed(doc, s):
             continue
         if all(not t.is_alpha for t in doc[s:e]):
