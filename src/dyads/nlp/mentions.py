@@ -215,16 +215,12 @@ def person_context(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
         return True
     # an apposition naming a role: "Riyad Darar, a member of ..."
     for child in root.children:
-        if child.dep_ == "appos" and (child.lower_ in _TITLE_HEADS(lex) or lex.title_ending_at(words, child.i)):
+        if child.dep_ == "appos" and (child.lower_ in lex.title_heads or lex.title_ending_at(words, child.i)):
             return True
     # the subject of a verb of saying or believing, with a two- or three-word name
     if 2 <= (e - s) <= 3 and root.dep_ in ("nsubj",) and root.head.lemma_ in lex.speech_verbs:
         return True
     return False
-
-
-def _TITLE_HEADS(lex: Lexicon) -> set[str]:
-    return {t[-1] for t in lex.titles}
 
 
 def propn_mentions(doc: Doc, taken: list[Cand], lex: Lexicon) -> list[Cand]:

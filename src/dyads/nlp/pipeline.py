@@ -33,7 +33,8 @@ def build_nlp(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> 
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         raise DyadsError("E100", model=name, detail=str(exc).splitlines()[0][:300]) from None
-    nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
+    component = nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
+    component.kb  # load now: a bad actors file is an error before any document
     return nlp
 
 
