@@ -571,3 +571,47 @@ def test_acronym_inside_the_entity_is_split_off():
     doc, actors = analyse(spec)
     a = by_name(actors, "Federal Security Service")
     assert mention_texts(doc, a) == ["Federal Security Service", "FSS"]
+
+
+def test_organisation_label_conjoined_with_a_person_is_a_person():
+    spec = """
+    between    IN   prep      3
+    Omar       NNP  pobj      0  B-PERSON
+    and        CC   cc        1
+    Zayd       NNP  conj      1  B-ORG
+    """
+    doc, actors = analyse(spec)
+    assert by_name(actors, "Zayd").type == "person"
+
+
+def test_organisation_label_alone_stays_an_organisation():
+    spec = """
+    Zayd       NNP  nsubj     1  B-ORG
+    grew       VBD  ROOT      1
+    .          .    punct     1
+    """
+    doc, actors = analyse(spec)
+    assert by_name(actors, "Zayd").type == "organization"
+
+
+def test_name_ending_in_an_adjective_of_the_next_noun_is_matched_without_it():
+    KB.add(Entry("mil:IRN", "Iranian army", "state", country="IRN", aliases=["Iranian military"]))
+    KB.add(Entry("country:IRN", "Iran", "country", country="IRN", demonyms=["Iranian"]))
+    spec = """
+    Iranian    JJ   amod      2  B-NORP
+    military   JJ   amod      2
+    experts    NNS  nsubj     3
+    arrived    VBD  ROOT      3
+    .          .    punct     3
+    """
+    doc, actors = analyse(spec)
+    assert [a.name for a in actors] == ["Iran"]
+    spec = """
+    The        DT   det       2
+    Iranian    JJ   amod      2  B-NORP
+    military   NN   nsubj     3
+    arrived    VBD  ROOT      3
+    .          .    punct     3
+    """
+    doc, actors = analyse(spec)
+    assert [a.name for a in actors] == ["Iranian army"]

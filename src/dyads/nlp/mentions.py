@@ -85,7 +85,14 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
     words = doc_words(doc)
     upper = [t.text.isupper() and len(t.text) > 1 for t in doc]
     out = []
-    for s, e, hits in kb.match(words, upper):
+    pending = kb.match(words, upper)[::-1]
+    while pending:
+        s, e, hits = pending.pop()
+        last = doc[e - 1]
+        if e - s > 1 and last.tag_ == "JJ" and last.dep_ == "amod":
+            # "Iranian military experts": the name ends in an adjective of the experts; match without it
+            pending.extend([(s + a, s + b, h) for a, b, h in kb.match(words[s : e - 1], upper[s : e - 1])][::-1])
+            continue
         span = doc[s:e]
         if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()):
             continue
@@ -302,6 +309,12 @@ def kind_context(doc: Doc, root: Token, lex: Lexicon) -> Optional[str]:
     return None
 
 
+def _conjoined_with_person(root: Token) -> bool:
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [t for t in root.children if t.dep_ == "conj"]
+    return any(t.ent_type_ == "PERSON" and t.tag_ in PROPER_TAGS for t in others)
+
+
 def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
     """The contract type of a model entity or chunk; None when it is no actor (a city)."""
     words = [t.text for t in doc[c.start : c.end]]
@@ -319,7 +332,10 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
         if keyword:
             return keyword
         root = _chunk_root(doc, c.start, c.end)
-        if 2 <= c.end - c.start <= 4 and all(w[:1].isupper() for w in words if w not in HYPHENS) and person_context(doc, c.start, c.end, lex):
+        if _conjoined_with_person(root):
+            return "person"  # "between Hussein and Yazid"
+        namelike = all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w not in HYPHENS)
+        if 2 <= c.end - c.start <= 4 and namelike and person_context(doc, c.start, c.end, lex):
             return "person"
         return kind_context(doc, root, lex) or "organization"
     if label == "NORP":
