@@ -575,10 +575,13 @@ def test_acronym_inside_the_entity_is_split_off():
 
 def test_organisation_label_conjoined_with_a_person_is_a_person():
     spec = """
-    between    IN   prep      3
-    Omar       NNP  pobj      0  B-PERSON
-    and        CC   cc        1
-    Zayd       NNP  conj      1  B-ORG
+    Talks      NNS  nsubj     5
+    between    IN   prep      0
+    Omar       NNP  pobj      1  B-PERSON
+    and        CC   cc        2
+    Zayd       NNP  conj      2  B-ORG
+    ended      VBD  ROOT      5
+    .          .    punct     5
     """
     doc, actors = analyse(spec)
     assert by_name(actors, "Zayd").type == "person"
