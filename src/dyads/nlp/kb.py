@@ -20,6 +20,8 @@ from typing import Iterable, Optional
 import yaml
 
 from ..errors import DyadsError
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 from ..model import ACTOR_TYPES
 
 KB_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "kb")
@@ -239,7 +241,7 @@ def read_entries(path: str) -> list[Entry]:
     try:
         if path.endswith((".yaml", ".yml")):
             with open(path, encoding="utf-8") as f:
-                data = yaml.safe_load(f) or []
+                data = yaml.load(f, Loader=_YAML_LOADER) or []
             if isinstance(data, dict):
                 data = data.get("actors") or []
             rows = data
