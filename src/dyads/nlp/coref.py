@@ -334,7 +334,8 @@ class Resolver:
 
     def _chunk_start(self, tok: Token) -> int:
         left = tok.left_edge.i
-        while left < tok.i and (self.doc[left].lower_ in DETERMINERS or self.doc[left].like_num or self.doc[left].tag_ == "PRP$"):
+        while left < tok.i and (self.doc[left].lower_ in DETERMINERS or self.doc[left].like_num or self.doc[left].tag_ == "PRP$"
+                                or self.doc[left].is_punct):
             left += 1
         return left
 
