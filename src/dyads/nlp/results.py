@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Warning
 
 from .coref import ActorInfo
+from .quantities import quantity_results
 
 
 def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] = None, language: str = "en") -> ArticleResult:
@@ -28,6 +29,8 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
     )
     infos: list[ActorInfo] = doc._.dyads_actors or []
     result.actors = [_actor(doc, a) for a in infos]
+    if doc.has_extension("dyads_quantities") and doc._.dyads_quantities is not None:
+        result.quantities = quantity_results(doc)
     return result
 
 
