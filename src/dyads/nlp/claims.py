@@ -1,0 +1,275 @@
+"""Finding reported speech in a parsed Doc: cues, what was said, and who says it.
+
+Pure functions over a Doc (textacy-style): `find_claims` returns `Claim`s, one
+per reporting expression, each with the tokens of its content and of its
+speaker. `quotes.py` pairs them with quotation marks.
+
+    X said (that) S. / S, X said. / "S," said X.     verbs of saying, with a clause
+    X believes S / X was convinced that S            thinking, adjectives of conviction
+    according to X, S                                 prepositional cues
+    X vowed to S / X accused Y of S                   intent with an infinitive; verbal acts
+    X's claim that S                                  nouns of claims
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from typing import Optional
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .kb import KB_DIR
+
+QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
+
+
+@dataclass
+class Claim:
+    cue: tuple[int, int]  # tokens of the reporting expression
+    content: tuple[int, int]  # tokens of what is said (contiguous)
+    speaker: Optional[tuple[int, int]]  # tokens of the phrase naming the speaker
+    head: Optional[int]  # the speaker phrase's head token
+    kind: str  # speech | belief | evidence | intent | act | according | noun | adjective
+    gap: Optional[tuple[int, int]] = None  # tokens inside the content that are not said ("according to X")
+    cue_text: str = ""
+
+
+class Lexicon:
+    def __init__(self, data: dict):
+        self.speech = set(data["speech"])
+        self.belief = set(data["belief"])
+        self.evidence = set(data["evidence"])
+        self.intent = set(data["intent"])
+        self.acts = set(data["verbal_acts"])
+        self.adjectives = set(data["adjectives"])
+        self.nouns = set(data["nouns"])
+        self.according = [tuple(x) for x in data["according"]]
+        self.not_speakers = set(data["not_speakers"])
+        self.speaker_nouns = set(data.get("speaker_nouns") or [])
+        self.topic_verbs = set(data.get("topic_verbs") or [])
+        self.topic_preps = set(data.get("topic_preps") or [])
+        self.clausal = self.speech | self.belief | self.evidence
+
+
+@functools.lru_cache(maxsize=1)
+def load_reporting() -> Lexicon:
+    with open(os.path.join(KB_DIR, "reporting.yaml"), encoding="utf-8") as f:
+        return Lexicon(yaml.safe_load(f))
+
+
+# ---------------------------------------------------------------- spans
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop edge punctuation, quotation marks and a leading complementiser."""
+    while s < e and (doc[s].is_punct or doc[s].text in QUOTE_CHARS or doc[s].is_space):
+        s += 1
+    if s < e and doc[s].lower_ in ("that", "whether") and doc[s].dep_ == "mark":
+        s += 1
+    while s < e and (doc[s].is_punct or doc[s].text in QUOTE_CHARS or doc[s].is_space):
+        s += 1
+    while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in ("%",) or doc[e - 1].text in QUOTE_CHARS or doc[e - 1].is_space):
+        e -= 1
+    return s, e
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _minus(span: tuple[int, int], cut: tuple[int, int]) -> tuple[int, int]:
+    """A contiguous span with a cut taken off one end (the larger remaining side)."""
+    s, e = span
+    cs, ce = cut
+    if ce <= s or cs >= e:
+        return span
+    left, right = (s, cs), (ce, e)
+    return left if (left[1] - left[0]) >= (right[1] - right[0]) else right
+
+
+def _cue_tokens(tok: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and negation: 'has said', 'was convinced'."""
+    s = tok.i
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i:
+            s = min(s, child.i)
+    return s, tok.i + 1
+
+
+def _cue_text(doc: Doc, cue: tuple[int, int]) -> str:
+    """'has said' from 'has for example said': auxiliaries, negation and the cue word."""
+    last = doc[cue[1] - 1]
+    keep = [t for t in doc[cue[0] : cue[1]] if t.i == last.i or t.dep_ in ("aux", "auxpass", "neg")]
+    if last.dep_ in ("acomp", "attr", "oprd"):
+        keep = [t for t in doc[cue[0] : cue[1]] if t.i == last.i or t.i == last.head.i or t.dep_ in ("neg",)]
+    return " ".join(t.text for t in keep) if keep else doc[cue[0] : cue[1]].text
+
+
+def subject_of(tok: Token, lex: Lexicon) -> Optional[Token]:
+    """The speaker of a reporting verb: its subject, a passive's agent, the
+    antecedent of a relative pronoun, or the subject of the verb it continues."""
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and tok.tag_ == "VBN"):
+                if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                    return tok.head
+                if child.lower_ in lex.not_speakers:
+                    return None
+                return child
+            if child.dep_ == "agent":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def speaker_span(tok: Token) -> tuple[int, int]:
+    """The phrase naming the speaker, without a relative clause or long apposition."""
+    s, e = tok.left_edge.i, tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct") or child.text == ",":
+            break
+        e = child.right_edge.i + 1
+    while s < tok.i and tok.doc[s].is_punct:
+        s += 1
+    return s, e
+
+
+# ---------------------------------------------------------------- claims
+
+
+def find_claims(doc: Doc, lex: Lexicon) -> list[Claim]:
+    out: list[Claim] = []
+    for tok in doc:
+        claim = None
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            claim = _verb_claim(tok, lemma, lex)
+        if claim is None and tok.tag_ in ("JJ", "VBN") and tok.lower_ in lex.adjectives:
+            claim = _adjective_claim(tok, lex)
+        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+            claim = _noun_claim(tok, lex)
+        if claim is None and tok.lower_ in ("according", "citing", "words", "quoted"):
+            claim = _according_claim(doc, tok, lex)
+        if claim is not None and claim.content[1] - claim.content[0] >= 2:
+            out.append(claim)
+    return out
+
+
+def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=None, gap=None) -> Optional[Claim]:
+    doc = tok.doc
+    s, e = _trim(doc, *content)
+    if e - s < 2:
+        return None
+    subj = subject_of(tok, lex)
+    span = speaker_span(subj) if subj is not None else None
+    if span and s <= span[0] < e and not (gap and gap[0] <= span[0] < gap[1]):
+        return None  # the "speaker" is inside what is said: a misparse
+    if subj is None and kind in ("intent", "act", "adjective", "topic"):
+        return None  # a promise or an accusation by nobody ("there is no denying")
+    cue = cue or _cue_tokens(tok)
+    return Claim(cue, (s, e), span, subj.i if subj is not None else None, kind, gap=gap, cue_text=_cue_text(doc, cue))
+
+
+def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
+    children = list(tok.children)
+    if lemma in lex.clausal:
+        for child in children:
+            if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)):
+                kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
+                return _make(tok, _subtree_span(child), kind, lex)
+        # "Too often, X said, the debate is ...": the cue is a parenthesis of the main clause
+        if tok.dep_ in ("parataxis",) and lemma in lex.speech and tok.head.pos_ in ("VERB", "AUX"):
+            head = _subtree_span(tok.head)
+            gap = _subtree_span(tok)
+            if gap[1] >= head[1] - 1:  # the cue ends the sentence: "S, X said."
+                return _make(tok, (head[0], gap[0]), "speech", lex)
+            return _make(tok, head, "speech", lex, gap=gap)
+    if lemma in lex.intent:
+        for child in children:
+            if child.dep_ == "xcomp" and child.i > tok.i and any(g.lower_ == "to" for g in child.children):
+                return _make(tok, _subtree_span(child), "intent", lex)
+    if lemma in lex.topic_verbs:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in lex.topic_preps and child.i > tok.i:
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl")), default=0))
+                    return _make(tok, (pobj.left_edge.i, end + 1), "topic", lex)
+    if lemma in lex.acts:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            s, e = _subtree_span(obj)
+            for c in children:
+                if c.dep_ in ("prep", "oprd", "xcomp", "advcl") and c.i > obj.i and (c.lower_ in ("of", "for", "as") or c.dep_ != "prep"):
+                    e = max(e, c.right_edge.i + 1)
+            return _make(tok, (s, e), "act", lex)
+    return None
+
+
+COPULAS = {"be", "remain", "seem", "appear", "feel", "become", "grow", "stay"}
+
+
+def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
+    if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ not in COPULAS:
+        return None  # "made sure that": not a conviction
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "advcl") and any(g.lower_ in ("that",) or g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            head = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+            cue = (min(head.i, tok.i), tok.i + 1)
+            claim = _make(head, _subtree_span(child), "adjective", lex, cue=cue)
+            return claim
+    return None
+
+
+def _noun_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
+    for child in tok.children:
+        if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            s, e = _trim(tok.doc, *_subtree_span(child))
+            if e - s < 2:
+                return None
+            if poss is None:
+                return None
+            return Claim((tok.i, tok.i + 1), (s, e), speaker_span(poss), poss.i, "noun", cue_text=tok.text)
+    return None
+
+
+def _according_claim(doc: Doc, tok: Token, lex: Lexicon) -> Optional[Claim]:
+    """'according to X, S' / 'S, according to X': S is the clause the phrase modifies."""
+    words = [t.lower_ for t in doc[tok.i : tok.i + 4]]
+    pattern = next((p for p in lex.according if tuple(words[: len(p)]) == p), None)
+    if pattern is None:
+        return None
+    cue_end = tok.i + len(pattern)
+    pobj = next((t for t in doc[tok.i : min(len(doc), cue_end + 8)] if t.dep_ == "pobj" and t.i >= cue_end - 1), None)
+    if pobj is None and cue_end < len(doc):
+        pobj = doc[cue_end]
+    if pobj is None:
+        return None
+    phrase = (tok.i, pobj.right_edge.i + 1)
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
+        clause = clause.head
+    sent = tok.sent
+    content = (sent.start, sent.end) if clause.dep_ == "ROOT" else _subtree_span(clause)
+    s, e = _trim(doc, *content)
+    if e - s < 2:
+        return None
+    gap = (phrase[0], phrase[1])
+    if gap[0] <= s:  # the phrase opens the clause: cut it off instead
+        s, e = _trim(doc, gap[1], e)
+        gap = None
+    elif gap[1] >= e:
+        s, e = _trim(doc, s, gap[0])
+        gap = None
+    if e - s < 2:
+        return None
+    cue = (tok.i, cue_end)
+    return Claim(cue, (s, e), speaker_span(pobj), pobj.i, "according", gap=gap, cue_text=doc[cue[0] : cue[1]].text)

@@ -1,0 +1,357 @@
+"""The `dyads_quotes` spaCy component: who said what, with its speaker and its voice.
+
+    nlp.add_pipe("dyads_quotes")      # after dyads_actors
+    doc._.dyads_quotes                # [QuoteInfo] in text order
+
+Quotation marks give direct quotes (split around the cue, across sentences and
+paragraphs); reporting expressions (`claims.py`) give indirect speech and, when
+they hold a quoted fragment, mixed quotes. A quote with no cue of its own takes
+the speaker the text implies: a speaker introduced with a colon just before, or
+the previous quote's. Speakers resolve to actors through the actors component's
+mentions (names, surnames, pronouns); a description ("a source", "one of
+Al-Assad's advisors") becomes an actor of its own. Unbalanced quotation marks
+never stop the article: the rest is extracted and a W003 warning says where.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import warning
+from .actors import SPAN_KEY
+from .claims import Claim, QUOTE_CHARS, find_claims, load_reporting
+from .coref import ActorInfo
+from .mentions import Cand
+
+if not Doc.has_extension("dyads_quotes"):
+    Doc.set_extension("dyads_quotes", default=None)
+if not Doc.has_extension("dyads_warnings"):
+    Doc.set_extension("dyads_warnings", default=None)
+
+_MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
+_OPENERS = {"\u201c", "\u00ab", "\u201e", "``"}
+_CLOSERS = {"\u201d", "\u00bb"}
+MIN_QUOTE_WORDS = 4  # shorter quoted strings without a cue are titles or scare quotes
+LAST_SPEAKER_CHARS = 2500  # how far back an uncued quote looks for the previous speaker
+
+
+@dataclass
+class Region:
+    """Text between a pair of quotation marks: content [start, end) in characters."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    continued: bool = False  # a paragraph continuing the previous region's quotation
+
+
+@dataclass
+class QuoteInfo:
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str] = None  # actor id
+    speaker_text: Optional[str] = None
+    speaker_chars: Optional[tuple[int, int]] = None
+    cue: Optional[str] = None
+    id: str = ""
+    regions: list = field(default_factory=list)
+    claim: Optional[Claim] = None
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quote_regions(text: str) -> tuple[list[Region], list[int]]:
+    """Pairs of quotation marks, and the offsets of marks left unpaired.
+
+    Curly marks pair open with close; straight marks (and NYT-style '') toggle. A
+    quotation left open at a paragraph's end continues when the next paragraph
+    opens with a mark (the convention for quotes running over paragraphs); open
+    at a paragraph's end otherwise, its mark is unbalanced."""
+    para = "\n\n" if "\n\n" in text else "\n"  # single line breaks are wraps when blank lines part paragraphs
+    regions: list[Region] = []
+    stray: list[int] = []
+    open_at: Optional[int] = None
+    open_len, cont = 0, False
+    for m in _MARKS.finditer(text):
+        mark, i = m.group(), m.start()
+        if open_at is not None and para in text[open_at:i]:
+            para_end = text.index(para, open_at)
+            if text[para_end:i].strip() == "" and mark not in _CLOSERS:
+                # the next paragraph opens with a mark: the quotation goes on there
+                regions.append(Region(open_at, open_at + open_len, para_end, para_end, continued=cont))
+                open_at, open_len, cont = i, len(mark), True
+                continue
+            stray.append(open_at)
+            open_at, cont = None, False
+        if open_at is None:
+            if mark in _CLOSERS:
+                stray.append(i)
+                continue
+            open_at, open_len, cont = i, len(mark), False
+            continue
+        if mark in _OPENERS:
+            stray.append(open_at)  # a new opening inside an open quotation
+            open_at, open_len, cont = i, len(mark), False
+            continue
+        regions.append(Region(open_at, open_at + open_len, i, i + len(mark), continued=cont))
+        open_at, cont = None, False
+    if open_at is not None:
+        stray.append(open_at)
+    return [r for r in regions if r.end > r.start], sorted(stray)
+
+
+# ---------------------------------------------------------------- the component
+
+
+@Language.factory(
+    "dyads_quotes",
+    assigns=["doc._.dyads_quotes", "doc._.dyads_warnings"],
+    requires=["doc._.dyads_actors", "token.dep"],
+)
+def make_quotes(nlp: Language, name: str):
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    def __init__(self):
+        self.lex = load_reporting()
+        self.person_nouns = _person_nouns() | self.lex.speaker_nouns
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, stray = self.match(doc)
+        warnings = list(doc._.dyads_warnings or [])
+        for off in stray:
+            warnings.append(warning("W003", offset=off))
+        doc._.dyads_warnings = warnings
+        for n, q in enumerate(sorted(quotes, key=lambda q: q.start), 1):
+            q.id = f"Q{n}"
+        doc._.dyads_quotes = sorted(quotes, key=lambda q: q.start)
+        return doc
+
+    def match(self, doc: Doc) -> tuple[list[QuoteInfo], list[int]]:
+        text = doc.text
+        regions, stray = quote_regions(text)
+        region_tokens = [_tokens(doc, r.start, r.end) for r in regions]
+        inside = set()
+        for s, e in region_tokens:
+            inside.update(range(s, e))
+        claims = [c for c in find_claims(doc, self.lex) if not any(i in inside for i in range(*c.cue))]
+        quotes: list[QuoteInfo] = []
+        used: dict[int, QuoteInfo] = {}  # region index -> its quote
+        for c in claims:
+            cs, ce = doc[c.content[0]].idx, _end_char(doc, c.content[1])
+            hits = [k for k, r in enumerate(regions) if r.start < ce and cs < r.end and k not in used]
+            if not hits:
+                quotes.append(self._claim_quote(doc, c, "indirect"))
+                continue
+            first = regions[hits[0]]
+            if first.open <= cs + 1 or text[cs : first.open].strip(" ,:") == "":
+                q = self._direct(doc, [regions[k] for k in hits], c)
+                for k in hits:
+                    used[k] = q
+            else:
+                q = self._claim_quote(doc, c, "mixed")
+                for k in hits:
+                    used[k] = q
+            quotes.append(q)
+        self._uncued(doc, regions, region_tokens, used, quotes, claims)
+        return quotes, stray
+
+    # ------------------------------------------------------------ building quotes
+
+    def _claim_quote(self, doc: Doc, c: Claim, kind: str) -> QuoteInfo:
+        s, e = doc[c.content[0]].idx, _end_char(doc, c.content[1])
+        if c.gap is not None:
+            gs, ge = doc[c.gap[0]].idx, _end_char(doc, c.gap[1])
+            body = (doc.text[s:gs].rstrip(" ,") + " " + doc.text[ge:e].lstrip(" ,")).strip()
+        else:
+            body = doc.text[s:e]
+        q = QuoteInfo(kind, s, e, _strip_marks(body), cue=c.cue_text or None, claim=c)
+        self._speaker(doc, q, c)
+        return q
+
+    def _direct(self, doc: Doc, regions: list[Region], c: Optional[Claim]) -> QuoteInfo:
+        start, end = regions[0].start, regions[-1].end
+        text = " ".join(doc.text[r.start : r.end].strip() for r in regions)
+        q = QuoteInfo("direct", start, end, _strip_marks(text), cue=(c.cue_text or None) if c else None, claim=c,
+                      regions=list(regions))
+        if c is not None:
+            self._speaker(doc, q, c)
+        return q
+
+    def _uncued(self, doc, regions, region_tokens, used, quotes, claims) -> None:
+        """Quotation marks no reporting expression took: titles and scare quotes are
+        dropped; a quotation continues the previous one, or takes the speaker the
+        text implies."""
+        text = doc.text
+        last: Optional[QuoteInfo] = None
+        by_order = sorted(quotes, key=lambda q: q.start)
+        for k, r in enumerate(regions):
+            if k in used:
+                last = used[k]
+                continue
+            prev = max((q for q in by_order if q.start < r.start), key=lambda q: q.end, default=None)
+            if r.continued and last is not None and last.kind == "direct" and last.regions:
+                last.regions.append(r)
+                last.end = r.end
+                last.text = _strip_marks(last.text + "\n\n" + text[r.start : r.end].strip())
+                used[k] = last
+                continue
+            if prev is not None and prev.kind == "direct" and prev.regions and self._continues(doc, prev, r):
+                prev.regions.append(r)
+                prev.end = r.end
+                prev.text = _strip_marks(prev.text + " " + text[r.start : r.end].strip())
+                used[k] = prev
+                last = prev
+                continue
+            s, e = region_tokens[k]
+            words = [t for t in doc[s:e] if t.is_alpha]
+            if len(words) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+                continue  # a title, a name or a scare quote
+            q = QuoteInfo("direct", r.start, r.end, _strip_marks(text[r.start : r.end].strip()), regions=[r])
+            intro = self._colon_intro(doc, s, claims)
+            if intro is not None:
+                q.cue = intro.cue_text or None
+                self._speaker(doc, q, intro)
+            elif prev is not None and r.open - prev.end < LAST_SPEAKER_CHARS and (prev.speaker or prev.speaker_text):
+                q.speaker, q.speaker_text, q.speaker_chars = prev.speaker, prev.speaker_text, prev.speaker_chars
+            quotes.append(q)
+            by_order = sorted(quotes, key=lambda q: q.start)
+            used[k] = q
+            last = q
+
+    def _continues(self, doc: Doc, prev: QuoteInfo, r: Region) -> bool:
+        """'"A," said X. "B."' or '"A," X said, smiling. "B."': a quotation with no cue of
+        its own, in the same paragraph and just after a direct quote, goes on with it."""
+        gap_s, gap_e = prev.regions[-1].close, r.open
+        between = doc.text[gap_s:gap_e]
+        if gap_e - gap_s > 200 or "\n" in between:
+            return False
+        span = doc.char_span(gap_s, gap_e, alignment_mode="expand")
+        cue = set(range(*prev.claim.cue)) if prev.claim else set()
+        for t in span or []:
+            if t.i in cue:
+                continue
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.speech and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+            ):
+                return False  # another cue with its own speaker: another quote
+        return True
+
+    def _colon_intro(self, doc: Doc, s: int, claims: list[Claim]) -> Optional[Claim]:
+        """'Caddell continued:' / 'X said:' just before the quotation."""
+        i = s - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        sent = doc[i].sent
+        for tok in reversed(list(sent)):
+            if tok.i >= i:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief):
+                from .claims import _cue_text, _cue_tokens, speaker_span, subject_of
+
+                subj = subject_of(tok, self.lex)
+                if subj is None:
+                    return None
+                cue = _cue_tokens(tok)
+                return Claim(cue, (s, s + 1), speaker_span(subj), subj.i, "speech", cue_text=_cue_text(doc, cue))
+        return None
+
+    # ------------------------------------------------------------ speakers
+
+    def _speaker(self, doc: Doc, q: QuoteInfo, c: Claim) -> None:
+        if c.speaker is None or c.head is None:
+            return
+        s, e = c.speaker
+        q.speaker_text = doc[s:e].text
+        q.speaker_chars = (doc[s].idx, _end_char(doc, e))
+        q.speaker = self._actor_for(doc, c.head, (s, e))
+
+    def _actor_for(self, doc: Doc, head: int, span: tuple[int, int]) -> Optional[str]:
+        mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+        actors = {a.id: a for a in (doc._.dyads_actors or [])}
+        for m in mentions:
+            if m.start <= head < m.end:
+                return m.label_
+        # "Hamas officials said", "some opposition figures": a group named in the phrase speaks
+        for m in mentions:
+            if span[0] <= m.start and m.end <= span[1]:
+                a = actors.get(m.label_)
+                if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
+                    return m.label_
+        tok = doc[head]
+        noun = tok
+        if tok.lower_ in ("one", "some", "many", "several", "most", "none", "all"):
+            noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+        if noun.lemma_.lower() in self.person_nouns or noun.lower_ in self.person_nouns:
+            return self._description_actor(doc, span)
+        return None
+
+    def _description_actor(self, doc: Doc, span: tuple[int, int]) -> str:
+        """A speaker known only by description becomes an actor of its own."""
+        s, e = span
+        while s < e and doc[s].lower_ in ("a", "an", "the", "this", "that", "another"):
+            s += 1
+        name = doc[s:e].text
+        actors: list[ActorInfo] = doc._.dyads_actors
+        for a in actors:
+            if a.synthetic == "speaker:" + name.lower():
+                break
+        else:
+            a = ActorInfo(len(actors), name, "person", synthetic="speaker:" + name.lower())
+            a.id = f"A{len(actors) + 1}"
+            actors.append(a)
+        c = Cand(s, e, "desc", type="person", role="speaker", actor=a.index)
+        a.cands.append(c)
+        group = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        group.append(Span(doc, s, e, label=a.id))
+        doc.spans[SPAN_KEY] = group
+        return a.id
+
+
+def _person_nouns() -> set[str]:
+    import csv
+    import os
+
+    from .kb import KB_DIR
+
+    out = set()
+    with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        for row in rows:
+            if row.get("type") in ("person", "community"):
+                out.add(row["term"])
+                out.update(p for p in (row.get("plural") or "").split("|") if p)
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0, 0
+    return span.start, span.end
+
+
+def _end_char(doc: Doc, token_end: int) -> int:
+    t = doc[token_end - 1]
+    return t.idx + len(t.text)
+
+
+def _strip_marks(s: str) -> str:
+    s = s.strip()
+    while s and s[0] in QUOTE_CHARS:
+        s = s[1:].lstrip()
+    while s and s[-1] in QUOTE_CHARS:
+        s = s[:-1].rstrip()
+    return s
