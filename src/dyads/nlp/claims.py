@@ -92,9 +92,9 @@ def _minus(span: tuple[int, int], cut: tuple[int, int]) -> tuple[int, int]:
 def _cue_tokens(tok: Token) -> tuple[int, int]:
     """The verb with its auxiliaries and negation: 'has said', 'was convinced'."""
     s = tok.i
-    for child in tok.children:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i:
-            s = min(s, child.i)
+    kids = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    while s - 1 in kids and not tok.doc[s - 1].is_punct:
+        s -= 1
     return s, tok.i + 1
 
 
@@ -145,12 +145,14 @@ def speaker_span(tok: Token) -> tuple[int, int]:
 
 
 def find_claims(doc: Doc, lex: Lexicon) -> list[Claim]:
+    """Every reporting expression of the Doc, in text order."""
     out: list[Claim] = []
     for tok in doc:
         claim = None
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             claim = _verb_claim(tok, lemma, lex)
+
         if claim is None and tok.tag_ in ("JJ", "VBN") and tok.lower_ in lex.adjectives:
             claim = _adjective_claim(tok, lex)
         elif tok.pos_ == "NOUN" and lemma in lex.nouns:

@@ -35,6 +35,7 @@ if not Doc.has_extension("dyads_warnings"):
 _MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _OPENERS = {"\u201c", "\u00ab", "\u201e", "``"}
 _CLOSERS = {"\u201d", "\u00bb"}
+_COLON_LINE = re.compile(r"(?:^|\n)([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
 MIN_QUOTE_WORDS = 4  # shorter quoted strings without a cue are titles or scare quotes
 LAST_SPEAKER_CHARS = 2500  # how far back an uncued quote looks for the previous speaker
 
@@ -68,18 +69,27 @@ class QuoteInfo:
 # ---------------------------------------------------------------- quotation marks
 
 
+def _family(mark: str) -> str:
+    if mark in ('"', "''"):
+        return "straight"
+    if mark in ("\u00ab", "\u00bb"):
+        return "guillemet"
+    return "curly"  # \u201c \u201d \u201e ``
+
+
 def quote_regions(text: str) -> tuple[list[Region], list[int]]:
     """Pairs of quotation marks, and the offsets of marks left unpaired.
 
-    Curly marks pair open with close; straight marks (and NYT-style '') toggle. A
-    quotation left open at a paragraph's end continues when the next paragraph
-    opens with a mark (the convention for quotes running over paragraphs); open
-    at a paragraph's end otherwise, its mark is unbalanced."""
+    Curly marks pair open with close; straight marks (and NYT-style '') toggle; a
+    quotation of the other style inside an open one is nested and stays part of
+    it. A quotation left open at a paragraph's end continues when the next
+    paragraph opens with a mark (the convention for quotes running over
+    paragraphs); open at a paragraph's end otherwise, its mark is unbalanced."""
     para = "\n\n" if "\n\n" in text else "\n"  # single line breaks are wraps when blank lines part paragraphs
     regions: list[Region] = []
     stray: list[int] = []
     open_at: Optional[int] = None
-    open_len, cont = 0, False
+    open_len, cont, family, nested = 0, False, "", 0
     for m in _MARKS.finditer(text):
         mark, i = m.group(), m.start()
         if open_at is not None and para in text[open_at:i]:
@@ -87,22 +97,31 @@ def quote_regions(text: str) -> tuple[list[Region], list[int]]:
             if text[para_end:i].strip() == "" and mark not in _CLOSERS:
                 # the next paragraph opens with a mark: the quotation goes on there
                 regions.append(Region(open_at, open_at + open_len, para_end, para_end, continued=cont))
-                open_at, open_len, cont = i, len(mark), True
+                open_at, open_len, cont, family, nested = i, len(mark), True, _family(mark), 0
                 continue
             stray.append(open_at)
-            open_at, cont = None, False
+            open_at, cont, nested = None, False, 0
         if open_at is None:
             if mark in _CLOSERS:
                 stray.append(i)
                 continue
-            open_at, open_len, cont = i, len(mark), False
+            open_at, open_len, cont, family, nested = i, len(mark), False, _family(mark), 0
+            continue
+        fam = _family(mark)
+        if fam != family:  # a quotation inside the quotation
+            if fam == "straight":
+                nested = 0 if nested else 1
+            elif mark in _OPENERS:
+                nested += 1
+            elif nested:
+                nested -= 1
             continue
         if mark in _OPENERS:
             stray.append(open_at)  # a new opening inside an open quotation
-            open_at, open_len, cont = i, len(mark), False
+            open_at, open_len, cont, nested = i, len(mark), False, 0
             continue
         regions.append(Region(open_at, open_at + open_len, i, i + len(mark), continued=cont))
-        open_at, cont = None, False
+        open_at, cont, nested = None, False, 0
     if open_at is not None:
         stray.append(open_at)
     return [r for r in regions if r.end > r.start], sorted(stray)
@@ -138,6 +157,7 @@ class QuotesComponent:
 
     def match(self, doc: Doc) -> tuple[list[QuoteInfo], list[int]]:
         text = doc.text
+        self.para = "\n\n" if "\n\n" in text else "\n"
         regions, stray = quote_regions(text)
         region_tokens = [_tokens(doc, r.start, r.end) for r in regions]
         inside = set()
@@ -152,8 +172,11 @@ class QuotesComponent:
             if not hits:
                 quotes.append(self._claim_quote(doc, c, "indirect"))
                 continue
-            first = regions[hits[0]]
-            if first.open <= cs + 1 or text[cs : first.open].strip(" ,:") == "":
+            first, last_r = regions[hits[0]], regions[hits[-1]]
+            opens_it = first.open <= cs + 1 or text[cs : first.open].strip(" ,:") == ""
+            # what follows the closing mark inside the content: nothing, or an apposition after a comma
+            after = text[last_r.close + 1 : ce].lstrip()
+            if opens_it and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce):
                 q = self._direct(doc, [regions[k] for k in hits], c)
                 for k in hits:
                     used[k] = q
@@ -162,14 +185,105 @@ class QuotesComponent:
                 for k in hits:
                     used[k] = q
             quotes.append(q)
+        self._colon_lines(doc, used, regions, quotes)
+        self._split_openings(doc, regions, used, quotes)
+        self._bare_cues(doc, regions, used, quotes, claims)
         self._uncued(doc, regions, region_tokens, used, quotes, claims)
         return quotes, stray
+
+    def _colon_lines(self, doc: Doc, used: dict, regions: list[Region], quotes: list[QuoteInfo]) -> None:
+        """'Pat Caddell: Democrat voters worried ...' and transcripts ('WALLACE: Let's
+        start ...'): a paragraph opening with a speaker's name and a colon."""
+        text = doc.text
+        mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+        for m in _COLON_LINE.finditer(text):
+            name_s, name_e, body_s = m.start(1), m.end(1), m.start(2)
+            body_e = text.find(self.para, body_s)
+            body_e = len(text) if body_e == -1 else body_e
+            body_s, body_e = _strip_span(text, body_s, body_e)
+            if len(text[body_s:body_e].split()) < 3 or any(q.start <= body_s < q.end for q in quotes):
+                continue
+            speaker = None
+            for sp in mentions:
+                if sp.start_char >= name_s and sp.end_char <= name_e and (sp.end_char - sp.start_char) * 2 >= name_e - name_s:
+                    speaker = sp
+                    break
+            transcript = text[name_s:name_e].isupper() and len(text[name_s:name_e].split()) <= 3
+            if speaker is None and not transcript:
+                continue
+            q = QuoteInfo("direct" if transcript else "indirect", body_s, body_e, _strip_marks(text[body_s:body_e]), cue=":")
+            q.speaker_text = text[name_s:name_e]
+            q.speaker_chars = (name_s, name_e)
+            q.speaker = speaker.label_ if speaker is not None else None
+            for k, r in enumerate(regions):
+                if body_s <= r.start < body_e:
+                    used[k] = q
+            quotes.append(q)
+
+    def _split_openings(self, doc: Doc, regions: list[Region], used: dict, quotes: list[QuoteInfo]) -> None:
+        """'"A," X said, "B."': the opening part before the cue belongs to the same quote."""
+        text = doc.text
+        for q in quotes:
+            if q.kind != "direct" or not q.regions or q.claim is None:
+                continue
+            c = q.claim
+            left = min(c.cue[0], c.speaker[0] if c.speaker else c.cue[0])
+            left_char = doc[left].idx
+            for k, r in enumerate(regions):
+                if k in used or r.close > left_char or r.open >= q.regions[0].open:
+                    continue
+                if text[r.close + 1 : left_char].strip(" ,\u2014-") == "" and "\n" not in text[r.close : left_char]:
+                    q.regions.insert(0, r)
+                    q.start = r.start
+                    q.text = _strip_marks(text[r.start : r.end].strip()) + " " + q.text
+                    used[k] = q
+
+    def _bare_cues(self, doc: Doc, regions, used, quotes, claims) -> None:
+        """'"Q," Ms. Moore said.' parsed as two sentences: a verb of saying with a
+        subject and nothing said is the cue of the quotation beside it."""
+        from .claims import _cue_text, _cue_tokens, speaker_span, subject_of
+
+        taken = {t for c in claims for t in range(*c.cue)}
+        text = doc.text
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech:
+                continue
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+                continue
+            subj = subject_of(tok, self.lex)
+            if subj is None:
+                continue
+            sp = speaker_span(subj)
+            left = doc[min(sp[0], tok.i)].idx
+            right = _end_char(doc, max(sp[1], tok.i + 1))
+            for k, r in enumerate(regions):
+                if k in used:
+                    continue
+                before = r.close < left and text[r.close + 1 : left].strip(" ,\u2014-") == "" and "\n" not in text[r.close : left]
+                after = r.open >= right and text[right : r.open].strip(" ,:") == "" and "\n\n" not in text[right : r.open]
+                if before or after:
+                    cue = _cue_tokens(tok)
+                    claim = Claim(cue, _tokens(doc, r.start, r.end), sp, subj.i, "speech", cue_text=_cue_text(doc, cue))
+                    q = self._direct(doc, [r], claim)
+                    used[k] = q
+                    quotes.append(q)
+                    break
 
     # ------------------------------------------------------------ building quotes
 
     def _claim_quote(self, doc: Doc, c: Claim, kind: str) -> QuoteInfo:
         s, e = doc[c.content[0]].idx, _end_char(doc, c.content[1])
-        if c.gap is not None:
+        cue = doc[c.cue[0]].idx
+        brk = doc.text.find(self.para, s, e)
+        while brk != -1:  # what is said stays in the cue's paragraph
+            if brk < cue:
+                s = brk + len(self.para)
+            else:
+                e = brk
+                break
+            brk = doc.text.find(self.para, s, e)
+        s, e = _strip_span(doc.text, s, e)
+        if c.gap is not None and s < doc[c.gap[0]].idx and _end_char(doc, c.gap[1]) < e:
             gs, ge = doc[c.gap[0]].idx, _end_char(doc, c.gap[1])
             body = (doc.text[s:gs].rstrip(" ,") + " " + doc.text[ge:e].lstrip(" ,")).strip()
         else:
@@ -199,18 +313,19 @@ class QuotesComponent:
                 last = used[k]
                 continue
             prev = max((q for q in by_order if q.start < r.start), key=lambda q: q.end, default=None)
+            prev_direct = max((q for q in by_order if q.start < r.start and q.kind == "direct"), key=lambda q: q.end, default=None)
             if r.continued and last is not None and last.kind == "direct" and last.regions:
                 last.regions.append(r)
                 last.end = r.end
                 last.text = _strip_marks(last.text + "\n\n" + text[r.start : r.end].strip())
                 used[k] = last
                 continue
-            if prev is not None and prev.kind == "direct" and prev.regions and self._continues(doc, prev, r):
-                prev.regions.append(r)
-                prev.end = r.end
-                prev.text = _strip_marks(prev.text + " " + text[r.start : r.end].strip())
-                used[k] = prev
-                last = prev
+            if prev_direct is not None and prev_direct.regions and self._continues(doc, prev_direct, r):
+                prev_direct.regions.append(r)
+                prev_direct.end = r.end
+                prev_direct.text = _strip_marks(prev_direct.text + " " + text[r.start : r.end].strip())
+                used[k] = prev_direct
+                last = prev_direct
                 continue
             s, e = region_tokens[k]
             words = [t for t in doc[s:e] if t.is_alpha]
@@ -346,6 +461,14 @@ def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _end_char(doc: Doc, token_end: int) -> int:
     t = doc[token_end - 1]
     return t.idx + len(t.text)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in QUOTE_CHARS or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in QUOTE_CHARS or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
 
 
 def _strip_marks(s: str) -> str:
