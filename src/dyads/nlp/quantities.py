@@ -50,27 +50,31 @@ class QuantitiesComponent:
         self.units = load_units(units_file)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        view = _Parse(doc)
+        self.set_annotations(doc, self.match(doc, view), view)
         return doc
 
-    def match(self, doc: Doc) -> list[Quantity]:
-        parsed = doc.has_annotation("DEP")
-        view = _Parse(doc) if parsed else None
-        found = find_quantities(doc.text, self.units, view)
+    def match(self, doc: Doc, view: Optional["_Parse"] = None) -> list[Quantity]:
+        text = doc.text  # built anew by every call to Doc.text: read it once
+        if not doc.has_annotation("DEP"):
+            view = None
+        elif view is None:
+            view = _Parse(doc)
+        found = find_quantities(text, self.units, view)
         out = []
         for n, f in enumerate(found, 1):
             out.append(Quantity(
-                id=f"N{n}", text=doc.text[f.start : f.end], start=f.start, end=f.end,
+                id=f"N{n}", text=text[f.start : f.end], start=f.start, end=f.end,
                 value=_out(f.value), low=_out(f.low), high=_out(f.high), approx=f.approx,
                 unit=f.unit or "count", counts=f.counts, subject=f.subject,
             ))
         return out
 
-    def set_annotations(self, doc: Doc, quantities: list[Quantity]) -> None:
+    def set_annotations(self, doc: Doc, quantities: list[Quantity], view: Optional["_Parse"] = None) -> None:
         doc._.dyads_quantities = quantities
         spans = []
         if quantities:
-            starts = [t.idx for t in doc]
+            starts = (view or _Parse(doc)).starts
             for q in quantities:
                 i = max(0, bisect.bisect_right(starts, q.start) - 1)
                 j = bisect.bisect_left(starts, q.end)
@@ -99,12 +103,13 @@ def _alt(words, flags_cased: bool = True) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _bounded(words) -> str:
-    """Alternation whose word-final members must not run on into a letter or digit."""
+def _bounded(words, strict: bool = False) -> str:
+    """Alternation whose word-final members must not run on into a letter or digit
+    (with strict, not even those ending in a sign: "2022\u2032s" is no length in feet)."""
     parts = []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
         p = re.escape(w)
-        parts.append(p + r"(?![A-Za-z0-9])" if w[-1].isalnum() else p)
+        parts.append(p + r"(?![A-Za-z0-9&])" if (strict or w[-1].isalnum()) else p)
     return "|".join(parts)
 
 
@@ -169,12 +174,13 @@ class Units:
     def _compile(self) -> None:
         words = list(self.number_words) + list(self.scales)
         w = _alt(words)
+        self.words_pattern = r"\b(?:" + w + r")(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:" + w + r"))*\b"
         frac = _alt(self.fractions)
         self.atom = re.compile(
             r"(?P<frac>(?<![\w-])(?:" + frac + r")(?![\w-]))"
             r"|(?P<vague>\b(?:(?P<vm>" + _alt(self.vague_mult) + r")\s+of\s+)?(?P<vw>" + _alt(self.vague) + r")\b)"
             r"|(?P<digits>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|(?<![\w.])\.\d+)"
-            r"|(?P<words>\b(?:" + w + r")(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:" + w + r"))*\b)",
+            r"|(?P<words>" + self.words_pattern + ")",
             re.I,
         )
         self.word_split = re.compile(r"[ \t]+and[ \t]+|[ \t]+|-")
@@ -187,13 +193,14 @@ class Units:
         self.cur_prefix_re = re.compile(
             r"(?:(?<![A-Za-z])(?:" + _alt(attached) + r")|(?<![A-Za-z])(?:" + _alt(spaced) + r")[ \t])$"
         )
+        self.cur_prefix_start_re = re.compile(r"(?:" + _alt(self.cur_prefix) + r")[ \t]?")
         self.approx_re = re.compile(r"(?:^|(?<=[\s(\[]))(" + _alt(self.approx) + r")[ \t]*$", re.I)
         self.cur_suffix_re = re.compile(r"[ \t]?(" + _bounded(self.cur_suffix) + r")=?")
         self.cur_words_re = re.compile(r"(?:[ \t]+|-)(" + _bounded(self.cur_words) + r")", re.I)
         self.cur_scaled_re = re.compile(r"[ \t]+(" + _bounded(self.cur_scaled) + r")", re.I)
         self.dollar_us_re = re.compile(r"[ \t]+(?:" + _alt(self.dollar_us) + r")(?![\w.])|[ \t]+U\.S\.")
         self.unit_form_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_forms) + r")", re.I)
-        self.unit_abbr_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_abbr) + r")")
+        self.unit_abbr_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_abbr, strict=True) + r")")
         self.months_re = re.compile(r"(?:^|\s)(" + _alt(self.months) + r")\.?,?[ \t]*$", re.I)
         self.month_after_re = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + _alt(self.months) + r")\b\.?", re.I)
         self.clock_re = re.compile(r"[ \t]?(?:" + _bounded(self.clock) + r")|:\d\d", re.I)
@@ -347,10 +354,14 @@ def find_quantities(text: str, units: Optional[Units] = None, parse: Optional["_
         if f is None:
             continue
         if f.kind in ("digits", "words"):
-            f = _range(text, f, u)
-            if f is None or not _keep(text, f, u, parse):
+            g = _range(text, f, u)
+            if g is None or not _keep(text, g, u, parse):
+                pos = max(pos, (g or f).end)
                 continue
+            f = g
             if f.word == "one" and not _one_is_number(text, f, parse):
+                continue
+            if parse is not None and not parse.not_name(f):
                 continue
             _age(text, f, parse)
             if parse is not None:
@@ -413,14 +424,16 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
     raw = text[s:e]
     f = Found(s, e, kind="digits", base=_digits(raw), plain=("," not in raw and "." not in raw))
     nxt = text[e : e + 1]
-    if nxt and nxt in ":/" and text[e + 1 : e + 2].isdigit():
-        if nxt == "/" and (frac := _digit_fraction(text, f, u)) is not None:
+    if nxt and nxt in ":/\u2044" and text[e + 1 : e + 2].isdigit():
+        if nxt in "/\u2044" and (frac := _digit_fraction(text, f, u)) is not None:
             return frac
         return None  # clock time, date, ratio, score
     if nxt == "." and text[e + 1 : e + 2].isdigit():
         return None  # a version or a dotted date
     left, negative = s, False
     prev = text[s - 1 : s]
+    if prev in ":/\u2044" and text[s - 2 : s - 1].isdigit():
+        return None
     if prev in _HYPHENS and not in_range:
         before = text[max(0, s - 7) : s - 1]
         if re.search(r"minus$", before, re.I):
@@ -454,11 +467,15 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
     sm = u.suffix_always_re.match(text, end)
     if sm and not _unit_longer(text, end, sm.end(), u):
         f.scale, end = u.suffix_always[sm.group(1)], sm.end()
-    elif f.currency and (sm := u.suffix_money_re.match(text, end)):
-        f.scale, end = u.suffix_money[sm.group(1)], sm.end()
+    elif (sm := u.suffix_money_re.match(text, end)) and (f.currency or _money_follows(text, sm, u)):
+        f.scale, end = u.suffix_money[sm.group(1)], sm.end()  # "$5m", "77m euros", "1m barrels"
     while sm := u.scale_after.match(text, end):
         f.scale = (f.scale or Decimal(1)) * u.scales[sm.group(1).lower()]
         end = sm.end()
+    xm = re.match(r"[ \t]?[\u00d7x][ \t]?10(?:\^|\*\*)?([-\u2212]?\d{1,3})(?!\d)", text[end:])
+    if xm:  # "1.99x10-30"
+        f.scale = Decimal(10) ** int(xm.group(1).replace("\u2212", "-"))
+        end += xm.end()
     if f.scale is not None:
         value, f.plain = value * f.scale, False
     f.value, f.num_end, f.end = value, end, end
@@ -466,6 +483,17 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
 
 
 _HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
+
+
+def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
+    """'77m euros', '705m rupees', '1m barrels': an attached 'm' or 'bn' is a scale when
+    a currency or a counted plural follows, not metres."""
+    if sm.group().startswith((" ", "\t")):
+        return False
+    if _currency_word_at(text, sm.end(), u, scaled=True)[0] or u.cur_suffix_re.match(text, sm.end()):
+        return True
+    nm = re.match(r"[ \t]+([a-z]+)", text[sm.end() : sm.end() + 30])
+    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in ("is", "was", "has", "its", "as", "this"))
 
 
 def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:
@@ -476,7 +504,7 @@ def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:
 
 def _digit_fraction(text: str, f: Found, u: Units) -> Optional[Found]:
     """'1/16 of a pint': a fraction before 'of' or a unit."""
-    m = re.match(r"/(\d+)(?!\d)", text[f.end :])
+    m = re.match(r"[/\u2044](\d+)(?!\d)", text[f.end :])
     if not m:
         return None
     num, den = f.base, Decimal(m.group(1))
@@ -512,6 +540,12 @@ def _read_words(text: str, s: int, e: int, u: Units) -> Optional[Found]:
     if hm:  # "two and a half"
         f.value += Decimal("0.5")
         f.end = f.num_end = end + hm.end()
+    om = re.match(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(" + u.words_pattern + r"|\d+)", text[f.end :], re.I)
+    if om and f.value is not None:  # "one out of three", "one in five"
+        g = om.group(1)
+        den = Decimal(g) if g.isdigit() else parse_words([w for w in re.findall(r"[a-z]+", g.lower()) if w != "and"], u)[0]
+        if den and f.value < den:
+            return Found(f.start, f.end + om.end(), value=f.value / den, unit="fraction", kind="frac", plain=False, left=f.left)
     return _unit(text, f, u)
 
 
@@ -580,6 +614,8 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
                 wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p:])
                 if wm:
                     per, pend = _singular(wm.group(1)), p + wm.end()
+            if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend:]):
+                per = None  # "a year earlier"
             elif per is None and re.match(r"[ \t]*an?[ \t]", rm.group()):
                 wm = re.match(r"[ \t](share|head|person|piece|unit|visit|ticket)\b", text[p:])
                 if wm:
@@ -622,13 +658,17 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
     cm = _CONNECTOR.match(text, f.end)
     if not cm:
         return f
-    m2 = u.atom.match(text, cm.end())
+    at = cm.end()
+    pm = u.cur_prefix_start_re.match(text, at)
+    m2 = u.atom.match(text, pm.end() if pm else at)
     if not m2 or not (m2.group("digits") or m2.group("words")):
         return f
     if m2.group("digits"):
         g = _read_digits(text, m2.start("digits"), m2.end("digits"), u, in_range=True)
     else:
         g = _read_words(text, m2.start("words"), m2.end("words"), u)
+    if g is None and cm.group() == "-" and m2.group("digits"):
+        return None  # "777-200LR", "555-1234-": a code
     if g is None or g.value is None or f.value is None or g.kind == "frac":
         return f
     conn = (cm.group(1) or cm.group(2) or "").lower()
@@ -639,6 +679,12 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
     change = re.search(r"\b(?:by|up|down|rose|fell|grew|gained|lost|dropped|climbed|jumped|increased|decreased|declined|"
                        r"slid|slipped|plunged|soared|rallied|added|cut|raised|lowered)\s+$", before) is not None
     a, b = f.value, g.value
+    if f.plain and _is_year(a) and f.unit is None and not (g.plain and _is_year(b)):
+        return f
+    if f.currency and g.unit and g.unit.startswith(u.cur_name.get(f.unit, "?") + " per "):
+        f.unit = g.unit  # "between $62 and $68 per share"
+    elif g.currency and f.unit and f.unit.startswith(u.cur_name.get(g.unit, "?") + " per "):
+        g.unit = f.unit  # "from $75 per barrel to $45.88"
     if f.scale is None and g.scale is not None and f.base is not None and g.base is not None and f.base < g.base:
         a = f.base * g.scale  # a scale written once: "1 to 2 thousand", "$89 to $93 billion"
     same = f.unit == g.unit
@@ -651,6 +697,8 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
             return f
     if conn == "or" and not (a < b and (same or f.unit is None)):
         return f
+    if conn in ("to", "through") and change and not ctx_from and not (f.unit is None and g.unit is not None):
+        return f  # "rose 32,000 to 1.41 million": a change and a level (not "rose 5 to 10 per cent")
     if conn in ("to", "through") and not (ctx_from or (f.unit is None and (g.unit is not None or a < b))
                                            or (same and not change)):
         return f
@@ -663,7 +711,7 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
 
 
 def _is_year(v: Optional[Decimal]) -> bool:
-    return v is not None and v == v.to_integral_value() and 1000 <= v <= 2100
+    return v is not None and v == v.to_integral_value() and 1000 <= v <= 2200
 
 
 def _keep(text: str, f: Found, u: Units, parse) -> bool:
@@ -689,7 +737,7 @@ def _keep(text: str, f: Found, u: Units, parse) -> bool:
         word = pw.group(1)
         if word.lower() in u.title_nouns or word.lower().rstrip(".") in u.title_nouns:
             return False  # "Resolution 2254", "article 5", "No. 1"
-        if word[:1].isupper() and not _sentence_start(text, f.left - len(pw.group())):
+        if any(c.isupper() for c in word) and word[:1].isalpha() and not _sentence_start(text, f.left - len(pw.group())):
             if parse is None or parse.tag_before(f.left) in ("NNP", "NNPS"):
                 return False  # "Model 3", "Big 12", "Lang 20"
     if u.street_re.match(after) or re.match(r"[ \t]+(?:ZIP|zip code|postcode|area code)\b", after, re.I):
@@ -698,7 +746,7 @@ def _keep(text: str, f: Found, u: Units, parse) -> bool:
         return False
     values = [v for v in (f.value, f.low, f.high) if v is not None]
     if f.plain and values and all(_is_year(v) for v in values):
-        if parse is None or not parse.counts_plural(f.num_end, prev_text):
+        if parse is None or not parse.counts_plural(f.num_end, prev_text, u, values):
             return False  # "in 1971", "2019", "between 1600 and 1900"
     return True
 
@@ -741,8 +789,11 @@ def _one_is_number(text: str, f: Found, parse) -> bool:
     if re.search(r"\b(?:the|this|that|each|every|any|no|which|another|same|only|single|little|last|big)\s+$", before):
         return False
     after = text[f.end : f.end + 40]
-    if re.match(r"\s+(?:another|day|time|way|thing)\b", after, re.I):
-        return False
+    if re.match(r"-[A-Za-z]", after):
+        return False  # "one-off", "one-way", "one-sided"
+    if re.match(r"\s+(?:another|day|time|way|thing)\b", after, re.I) or (
+            re.search(r"\bat\s+$", before) and re.match(r"\s+point\b", after, re.I)):
+        return False  # "one another", "one day", "at one point"
     if parse is None:
         return not re.match(r"\s+of\b", after)
     return parse.one_counts(f)
@@ -766,7 +817,7 @@ class _Parse:
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
+            self._starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
         return self._starts
 
     def tok(self, char: int):
@@ -784,7 +835,29 @@ class _Parse:
         if t is None or t.i < 2 or self.doc[t.i - 1].text != ",":
             return False
         p = self.doc[t.i - 2]
-        return p.tag_ in ("NNP", "NNPS") and p.ent_type_ in ("PERSON", "")
+        return p.tag_ in ("NNP", "NNPS") and p.is_title
+
+    def not_name(self, f: Found) -> bool:
+        """False for a number inside a name: '11 Pro Max', 'the 20 Ultra has'; and for a
+        number word standing for a noun left out: 'the bottom three'."""
+        if f.unit:
+            return True
+        t = self.tok(max(f.num_end - 1, f.start))
+        if t is None:
+            return True
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.tag_ == "NNP" and nxt.is_title and len(nxt.text) > 1 and t.tag_ == "CD":
+            k = nxt.i
+            while k + 1 < len(self.doc) and self.doc[k + 1].tag_ == "NNP":
+                k += 1
+            after = self.doc[k + 1] if k + 1 < len(self.doc) else None
+            if after is None or after.pos_ not in ("NOUN", "PROPN"):
+                return False
+        if f.kind == "words" and not (t.dep_ == "nummod" and t.head.i > t.i):
+            prev = self.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and (prev.lower_ == "the" or (prev.tag_ in ("JJ", "NN") and t.i > 1 and self.doc[t.i - 2].lower_ == "the")):
+                return False
+        return True
 
     def tag_before(self, char: int) -> str:
         t = self.tok(char - 1) if char > 0 else None
@@ -822,12 +895,15 @@ class _Parse:
         t = self.tok(s)
         return t is not None and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "dobj")
 
-    def counts_plural(self, num_end: int, prev_text: str) -> bool:
-        """A year-like number that counts a plural noun: '1500 people' (not 'the 2019 elections')."""
-        if re.search(r"\b(?:the|this|that|its|their|his|her|our|in|of|since|by|until|from|'s)\s*$", prev_text.lower()):
+    def counts_plural(self, num_end: int, prev_text: str, u: Units, values: list) -> bool:
+        """A year-like number that counts: '1500 people', '1200 workers' (not 'the 2019
+        elections', '2003 results')."""
+        if re.search(r"(?:\b(?:the|this|that|its|their|his|her|our|in|of|since|by|until|from)|['\u2019]s)\s*$", prev_text.lower()):
             return False
         t = self.tok_from(num_end)
-        return t is not None and t.tag_ == "NNS" and t.ent_type_ not in ("DATE",) and t.idx - num_end <= 1
+        if t is None or t.tag_ != "NNS" or t.ent_type_ == "DATE" or t.idx - num_end > 1:
+            return False
+        return t.lemma_.lower() in u.people or t.lower_ in u.people or all(v < 1900 for v in values)
 
     def one_counts(self, f: Found) -> bool:
         t = self.tok(f.start)
@@ -861,13 +937,16 @@ class _Parse:
             f.counts = self.doc[self._mods_start(t.i + 1, h) : h.i + 1].text
             if h.idx == f.end + 1 or h.idx == f.end:
                 f.end = h.idx + len(h.text)
+                rm = re.match(r"[ \t]+(?:per|a|an)[ \t]+(" + _alt(u.time_units) + r")\b", text[f.end :])
+                if rm and f.unit != "people":  # "three thousand tests per day"
+                    f.unit, f.end = f"{f.unit} per {rm.group(1)}", f.end + rm.end()
             return
         if t is None:
             return
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
         if nxt is not None and nxt.lower_ == "of" and nxt.idx >= f.end:
             obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and not any(x.like_num for x in obj.subtree):
                 f.counts = self._np_text(obj)
                 if f.word == "one" or f.unit is None:
                     f.unit = self._noun_unit(obj.left_edge.i, obj, u)
@@ -908,9 +987,14 @@ class _Parse:
         if lemma.lower() in u.people or h.lower_ in u.people:
             return "people"
         start = self._mods_start(i0, h)
+        if h.lower_ in u.unit_forms and all(tk.pos_ in ("ADJ", "VERB") or tk.tag_ in ("VBG", "VBN", "NNP")
+                                            for tk in self.doc[start : h.i]):
+            return u.unit_forms[h.lower_]  # "517 rushing yards", "one US fluid ounce"
+        while start < h.i and self.doc[start].text in ("-", "\u2013"):
+            start += 1
         mods = []
         for tk in self.doc[start : h.i]:
-            if tk.is_punct and tk.text != "-":
+            if (tk.is_punct and tk.text != "-") or tk.tag_ in ("VBN", "VBG", "CC"):
                 continue
             if tk.like_num:
                 mods.append(tk.text)

@@ -163,7 +163,16 @@ class QuotesComponent:
         inside = set()
         for s, e in region_tokens:
             inside.update(range(s, e))
-        claims = [c for c in find_claims(doc, self.lex) if not any(i in inside for i in range(*c.cue))]
+        mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+        actor_tokens = {i for m in mentions for i in range(m.start, m.end)}
+
+        def animate(tok) -> bool:
+            """Who can promise, accuse or note: not 'the best thing' or 'the aim'."""
+            if tok.lower_ in ("it", "this", "that", "which", "what", "there"):
+                return False
+            return tok.i in actor_tokens or tok.lemma_.lower() not in self.lex.abstract
+
+        claims = [c for c in find_claims(doc, self.lex, animate) if not any(i in inside for i in range(*c.cue))]
         quotes: list[QuoteInfo] = []
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         for c in claims:
@@ -176,7 +185,8 @@ class QuotesComponent:
             opens_it = first.open <= cs + 1 or text[cs : first.open].strip(" ,:") == ""
             # what follows the closing mark inside the content: nothing, or an apposition after a comma
             after = text[last_r.close + 1 : ce].lstrip()
-            if opens_it and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce):
+            closes_clause = text[last_r.start : last_r.end].rstrip()[-1:] in (",", ".", "?", "!")
+            if opens_it and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce or closes_clause):
                 q = self._direct(doc, [regions[k] for k in hits], c)
                 for k in hits:
                     used[k] = q
