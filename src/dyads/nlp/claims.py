@@ -53,6 +53,7 @@ class Lexicon:
         self.speaker_nouns = set(data.get("speaker_nouns") or [])
         self.topic_verbs = set(data.get("topic_verbs") or [])
         self.requests = set(data.get("requests") or [])
+        self.topic_to = set(data.get("topic_to") or [])
         self.abstract = set(data.get("abstract_subjects") or [])
         self.topic_preps = set(data.get("topic_preps") or [])
         self.clausal = self.speech | self.belief | self.evidence
@@ -167,11 +168,17 @@ def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
             claim = _noun_claim(tok, lex)
         if claim is None and tok.lower_ in ("according", "citing", "words", "quoted"):
             claim = _according_claim(doc, tok, lex)
+        if claim is not None and claim.kind not in ("according", "noun", "adjective") and _infinitive(tok):
+            claim = None  # "plans to address ...", "refused to question ...": an intention, not a report
         if claim is not None and claim.content[1] - claim.content[0] >= 2:
             if animate is not None and claim.kind in _NEEDS_SPEAKER and (claim.head is None or not animate(doc[claim.head])):
                 continue
             out.append(claim)
     return out
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=None, gap=None) -> Optional[Claim]:
@@ -197,7 +204,9 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
                 kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
                 return _make(tok, _subtree_span(child), kind, lex)
         # "Too often, X said, the debate is ...": the cue is a parenthesis of the main clause
-        if tok.dep_ in ("parataxis",) and lemma in lex.speech and tok.head.pos_ in ("VERB", "AUX"):
+        as_clause = tok.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
+        if (tok.dep_ == "parataxis" or as_clause) and lemma in lex.clausal and tok.head.pos_ in ("VERB", "AUX"):
+            # "Though X was seamless, he said, replacing Y would ..." / "Z, as his adviser pointed out, is ..."
             sent = tok.sent
             head = (sent.start, sent.end)  # "Though X was seamless, he said, replacing Y would be ...": all of it
             gap = _subtree_span(tok)
@@ -210,7 +219,7 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
                 return _make(tok, _subtree_span(child), "intent", lex)
     if lemma in lex.topic_verbs:
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in lex.topic_preps and child.i > tok.i:
+            if child.dep_ == "prep" and child.i > tok.i and (child.lower_ in lex.topic_preps or child.lower_ == "to" and lemma in lex.topic_to):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl", "xcomp")), default=0))

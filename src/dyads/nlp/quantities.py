@@ -18,7 +18,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Optional
 
 import yaml
@@ -50,16 +50,16 @@ class QuantitiesComponent:
         self.units = load_units(units_file)
 
     def __call__(self, doc: Doc) -> Doc:
-        view = _Parse(doc)
+        view = ParseView(doc)
         self.set_annotations(doc, self.match(doc, view), view)
         return doc
 
-    def match(self, doc: Doc, view: Optional["_Parse"] = None) -> list[Quantity]:
+    def match(self, doc: Doc, view: Optional["ParseView"] = None) -> list[Quantity]:
         text = doc.text  # built anew by every call to Doc.text: read it once
         if not doc.has_annotation("DEP"):
             view = None
         elif view is None:
-            view = _Parse(doc)
+            view = ParseView(doc)
         found = find_quantities(text, self.units, view)
         out = []
         for n, f in enumerate(found, 1):
@@ -70,11 +70,11 @@ class QuantitiesComponent:
             ))
         return out
 
-    def set_annotations(self, doc: Doc, quantities: list[Quantity], view: Optional["_Parse"] = None) -> None:
+    def set_annotations(self, doc: Doc, quantities: list[Quantity], view: Optional["ParseView"] = None) -> None:
         doc._.dyads_quantities = quantities
         spans = []
         if quantities:
-            starts = (view or _Parse(doc)).starts
+            starts = (view or ParseView(doc)).starts
             for q in quantities:
                 i = max(0, bisect.bisect_right(starts, q.start) - 1)
                 j = bisect.bisect_left(starts, q.end)
@@ -98,7 +98,7 @@ def _out(x: Optional[Decimal]):
 # ---------------------------------------------------------------- the word lists
 
 
-def _alt(words, flags_cased: bool = True) -> str:
+def _alt(words) -> str:
     """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -297,15 +297,11 @@ def lookup_unit(text: str, units: Optional[Units] = None) -> Optional[str]:
     s = text.strip()
     if s in u.cur_prefix:
         return u.cur_prefix[s]
-    if s in u.cur_suffix:
-        return u.cur_suffix[s]
-    if s.lower() in u.cur_words:
-        return u.cur_words[s.lower()]
-    if s in u.unit_abbr:
-        return u.unit_abbr[s]
-    if s.lower() in u.unit_forms:
-        return u.unit_forms[s.lower()]
-    return None
+    if not s:
+        return None
+    probe = "1 " + s  # read it the way it is read after a number
+    f = _unit(probe, Found(0, 1, value=Decimal(1), base=Decimal(1), num_end=1), u)
+    return f.unit if f is not None and f.end == len(probe) else None
 
 
 # ---------------------------------------------------------------- finding
@@ -331,17 +327,13 @@ class Found:
     plain: bool = True               # digits without comma, decimal or scale (a possible year)
     word: Optional[str] = None       # the number word when it is one word ("one")
     num_end: int = 0                 # end of the number itself (before its unit)
-    unit_start: int = 0
     hyphen_unit: bool = False        # "five-year": unit joined by a hyphen
     after_word: bool = False         # "COVID-19", "now-18": after a word and a hyphen
     left: int = 0                    # where the number's own left context starts (sign, currency)
     kind: str = "digits"
 
 
-_PUNCT_BEFORE = re.compile(r"[\s(\[\"'\u201c\u2018]$")
-
-
-def find_quantities(text: str, units: Optional[Units] = None, parse: Optional["_Parse"] = None) -> list[Found]:
+def find_quantities(text: str, units: Optional[Units] = None, parse: Optional["ParseView"] = None) -> list[Found]:
     """Every quantity of the text, in order. Without a parse the rules that need one
     (counted nouns, the pronoun "one", subjects) are left out."""
     u = units or load_units()
@@ -410,7 +402,7 @@ def _vague(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
     f = Found(m.start(), m.end(), value=None, low=low, approx="vague", kind="vague", plain=False, num_end=m.end())
     if has_of:
         rest = m.end() + len(re.match(r"[ \t]+of[ \t]+", text[m.end() :]).group())
-        unit, uend = _unit_at(text, rest - 1, u, money=False)
+        unit, uend = _unit_at(text, rest - 1, u)
         if unit is None:
             unit, uend = _currency_word_at(text, rest - 1, u)
         if unit is not None and uend is not None:
@@ -567,7 +559,7 @@ def _currency_word_at(text: str, pos: int, u: Units, scaled: bool = False):
     return None, None
 
 
-def _unit_at(text: str, pos: int, u: Units, money: bool):
+def _unit_at(text: str, pos: int, u: Units):
     """The measure unit written at pos (after an optional space or hyphen)."""
     best, end = None, None
     for rx, table, fold in ((u.unit_form_re, u.unit_forms, True), (u.unit_abbr_re, u.unit_abbr, False)):
@@ -594,10 +586,9 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
             if code:
                 f.unit, f.currency, end = code, True, cend
     if not f.currency:
-        if (ck := u.clock_re.match(text, end)) and f.kind == "digits":
+        if f.kind == "digits" and u.clock_re.match(text, end):
             return None  # "5 pm", "10:27", "2 GMT"
-        f.unit_start = end
-        unit, uend = _unit_at(text, end, u, money=False)
+        unit, uend = _unit_at(text, end, u)
         if unit is not None:
             f.hyphen_unit = text[end : end + 1] == "-"
             f.unit, end = unit, uend
@@ -608,7 +599,7 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
         rm = re.match(r"[ \t]*(?:per[ \t]+|an?[ \t]+|/[ \t]?)", text[end:])
         if rm:
             p = end + rm.end() - 1
-            per, pend = _unit_at(text, p, u, money=False)
+            per, pend = _unit_at(text, p, u)
             is_per = rm.group().strip().startswith("per")
             if per is None and is_per:
                 wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p:])
@@ -706,7 +697,7 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
         return f
     return Found(f.start, g.end, value=None, low=min(a, b), high=max(a, b), approx=f.approx,
                  unit=g.unit if g.unit is not None else f.unit, currency=f.currency or g.currency,
-                 plain=f.plain and g.plain, left=f.left, num_end=g.num_end, unit_start=g.unit_start,
+                 plain=f.plain and g.plain, left=f.left, num_end=g.num_end,
                  hyphen_unit=g.hyphen_unit, kind=f.kind, scale=g.scale, base=f.base, after_word=f.after_word)
 
 
@@ -786,7 +777,7 @@ def _one_is_number(text: str, f: Found, parse) -> bool:
     if f.approx == "more than":
         return False
     before = text[max(0, f.start - 12) : f.start].lower()
-    if re.search(r"\b(?:the|this|that|each|every|any|no|which|another|same|only|single|little|last|big)\s+$", before):
+    if re.search(r"\b(?:the|this|that|each|every|any|no|which|another|same)\s+$", before):
         return False
     after = text[f.end : f.end + 40]
     if re.match(r"-[A-Za-z]", after):
@@ -802,7 +793,7 @@ def _one_is_number(text: str, f: Found, parse) -> bool:
 # ---------------------------------------------------------------- the parse, around what was found
 
 
-class _Parse:
+class ParseView:
     """Token lookups by character offset, the actor at a token, and the few parse
     questions the rules ask. Built once per Doc; cheap until a question is asked."""
 
@@ -906,7 +897,7 @@ class _Parse:
         return t.lemma_.lower() in u.people or t.lower_ in u.people or all(v < 1900 for v in values)
 
     def one_counts(self, f: Found) -> bool:
-        t = self.tok(f.start)
+        t = self.tok(f.num_end - 1)
         if t is None:
             return False
         if t.dep_ == "nummod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
@@ -1075,7 +1066,7 @@ class _Parse:
         return None
 
 
-def _counted(text: str, f: Found, u: Units, parse: _Parse) -> None:
+def _counted(text: str, f: Found, u: Units, parse: ParseView) -> None:
     if f.unit is None or (f.word == "one" and f.unit == "count"):
         parse.counted(f, text, u)
     elif f.unit in ("percent", "fraction"):

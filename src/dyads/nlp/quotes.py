@@ -35,7 +35,7 @@ if not Doc.has_extension("dyads_warnings"):
 _MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _OPENERS = {"\u201c", "\u00ab", "\u201e", "``"}
 _CLOSERS = {"\u201d", "\u00bb"}
-_COLON_LINE = re.compile(r"(?:^|\n)([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
+_COLON_LINE = re.compile(r"(?:^|\n)[\"\u201c]?([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
 MIN_QUOTE_WORDS = 4  # shorter quoted strings without a cue are titles or scare quotes
 LAST_SPEAKER_CHARS = 2500  # how far back an uncued quote looks for the previous speaker
 
@@ -69,6 +69,18 @@ class QuoteInfo:
 # ---------------------------------------------------------------- quotation marks
 
 
+def paragraph_break(text: str) -> str:
+    """What parts paragraphs: a line break, or a blank line when the text is wrapped
+    at a fixed width (then single line breaks fall inside paragraphs)."""
+    lines = text.split("\n")
+    if len(lines) > 5:
+        full = [ln for ln in lines if ln.strip()]
+        wrapped = sum(1 for ln in full if 50 <= len(ln) <= 90)
+        if wrapped >= 0.8 * len(full) and "\n\n" in text:
+            return "\n\n"
+    return "\n"
+
+
 def _family(mark: str) -> str:
     if mark in ('"', "''"):
         return "straight"
@@ -85,7 +97,7 @@ def quote_regions(text: str) -> tuple[list[Region], list[int]]:
     it. A quotation left open at a paragraph's end continues when the next
     paragraph opens with a mark (the convention for quotes running over
     paragraphs); open at a paragraph's end otherwise, its mark is unbalanced."""
-    para = "\n\n" if "\n\n" in text else "\n"  # single line breaks are wraps when blank lines part paragraphs
+    para = paragraph_break(text)
     regions: list[Region] = []
     stray: list[int] = []
     open_at: Optional[int] = None
@@ -157,7 +169,7 @@ class QuotesComponent:
 
     def match(self, doc: Doc) -> tuple[list[QuoteInfo], list[int]]:
         text = doc.text
-        self.para = "\n\n" if "\n\n" in text else "\n"
+        self.para = paragraph_break(text)
         regions, stray = quote_regions(text)
         region_tokens = [_tokens(doc, r.start, r.end) for r in regions]
         inside = set()
@@ -226,7 +238,7 @@ class QuotesComponent:
             q.speaker_chars = (name_s, name_e)
             q.speaker = speaker.label_ if speaker is not None else None
             for k, r in enumerate(regions):
-                if body_s <= r.start < body_e:
+                if r.start < body_e and body_s < r.end:
                     used[k] = q
             quotes.append(q)
 
@@ -258,8 +270,8 @@ class QuotesComponent:
         for tok in doc:
             if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech:
                 continue
-            if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
-                continue
+            if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children):
+                continue  # "asking her, '...'" is still a cue; "asking a question" is not
             subj = subject_of(tok, self.lex)
             if subj is None:
                 continue
