@@ -199,7 +199,8 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
 def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
     children = list(tok.children)
     if lemma in lex.clausal:
-        for child in children:
+        # the clause after the verb first ("X noted that S"), else one before it ("S, X noted")
+        for child in sorted(children, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))):
             if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)):
                 kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
                 return _make(tok, _subtree_span(child), kind, lex)

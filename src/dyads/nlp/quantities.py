@@ -176,11 +176,16 @@ class Units:
         w = _alt(words)
         self.words_pattern = r"\b(?:" + w + r")(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:" + w + r"))*\b"
         frac = _alt(self.fractions)
+        # a cheap guard first: most positions are neither a digit nor the first letter
+        # of a word that can start a number, and fail there
+        firsts = {w[0].lower() for w in [*words, *self.fractions, *self.vague, *self.vague_mult]}
+        guard = r"(?=[\d.]|(?<![A-Za-z])[" + "".join(sorted(firsts | {c.upper() for c in firsts})) + r"])"
         self.atom = re.compile(
-            r"(?P<frac>(?<![\w-])(?:" + frac + r")(?![\w-]))"
+            guard +
+            r"(?:(?P<frac>(?<![\w-])(?:" + frac + r")(?![\w-]))"
             r"|(?P<vague>\b(?:(?P<vm>" + _alt(self.vague_mult) + r")\s+of\s+)?(?P<vw>" + _alt(self.vague) + r")\b)"
             r"|(?P<digits>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|(?<![\w.])\.\d+)"
-            r"|(?P<words>" + self.words_pattern + ")",
+            r"|(?P<words>" + self.words_pattern + "))",
             re.I,
         )
         self.word_split = re.compile(r"[ \t]+and[ \t]+|[ \t]+|-")
