@@ -161,6 +161,8 @@ def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             claim = _verb_claim(tok, lemma, lex)
+        elif tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children):
+            claim = _headline_verb(tok, lex)  # "Trump claims that ..." tagged as a plural noun
 
         if claim is None and tok.tag_ in ("JJ", "VBN") and tok.lower_ in lex.adjectives:
             claim = _adjective_claim(tok, lex)
@@ -246,6 +248,18 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
 COPULAS = {"be", "remain", "seem", "appear", "feel", "become", "grow", "stay"}
 
 
+def _headline_verb(tok: Token, lex: Lexicon) -> Optional[Claim]:
+    base = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+    if base not in lex.clausal:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    clause = next(c for c in tok.children if c.dep_ == "ccomp")
+    s, e = _trim(tok.doc, *_subtree_span(clause))
+    if subj is None or e - s < 2:
+        return None
+    return Claim((tok.i, tok.i + 1), (s, e), speaker_span(subj), subj.i, "speech", cue_text=tok.text)
+
+
 def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ not in COPULAS:
         return None  # "made sure that": not a conviction
@@ -259,9 +273,18 @@ def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
 
 
 def _noun_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        # "the IMF's estimate of global growth", "his attacks on a former Miss Universe"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.i > tok.i and child.lower_ in lex.topic_preps:
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    s, e = _trim(tok.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                    if e - s >= 2:
+                        return Claim((tok.i, tok.i + 1), (s, e), speaker_span(poss), poss.i, "noun", cue_text=tok.text)
     for child in tok.children:
         if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
-            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             s, e = _trim(tok.doc, *_subtree_span(child))
             if e - s < 2:
                 return None

@@ -198,13 +198,20 @@ class Units:
         self.cur_prefix_re = re.compile(
             r"(?:(?<![A-Za-z])(?:" + _alt(attached) + r")|(?<![A-Za-z])(?:" + _alt(spaced) + r")[ \t])$"
         )
+        approx = "(?:" + _alt(self.approx) + r")?\s*"
+        self.between_re = re.compile(r"\bbetween\s+" + approx + "$")
+        self.from_re = re.compile(r"\bfrom\s+" + approx + "$")
+        self.out_of_re = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(" + self.words_pattern + r"|\d+)", re.I)
+        self.per_time_re = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(" + _alt(self.time_units) + r")\b")
         self.cur_prefix_start_re = re.compile(r"(?:" + _alt(self.cur_prefix) + r")[ \t]?")
         self.approx_re = re.compile(r"(?:^|(?<=[\s(\[]))(" + _alt(self.approx) + r")[ \t]*$", re.I)
         self.cur_suffix_re = re.compile(r"[ \t]?(" + _bounded(self.cur_suffix) + r")=?")
-        self.cur_words_re = re.compile(r"(?:[ \t]+|-)(" + _bounded(self.cur_words) + r")", re.I)
+        # word lists are matched on lowercased text: case-insensitive patterns of
+        # hundreds of words are slow to compile
+        self.cur_words_re = re.compile(r"(?:[ \t]+|-)(" + _alt(self.cur_words) + r")(?![a-z0-9&])")
         self.cur_scaled_re = re.compile(r"[ \t]+(" + _bounded(self.cur_scaled) + r")", re.I)
         self.dollar_us_re = re.compile(r"[ \t]+(?:" + _alt(self.dollar_us) + r")(?![\w.])|[ \t]+U\.S\.")
-        self.unit_form_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_forms) + r")", re.I)
+        self.unit_form_re = re.compile(r"(?:[ \t]?|-)(" + _alt(self.unit_forms) + r")(?![a-z0-9&])")
         self.unit_abbr_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_abbr, strict=True) + r")")
         self.months_re = re.compile(r"(?:^|\s)(" + _alt(self.months) + r")\.?,?[ \t]*$", re.I)
         self.month_after_re = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + _alt(self.months) + r")\b\.?", re.I)
@@ -406,7 +413,7 @@ def _vague(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
         return None
     f = Found(m.start(), m.end(), value=None, low=low, approx="vague", kind="vague", plain=False, num_end=m.end())
     if has_of:
-        rest = m.end() + len(re.match(r"[ \t]+of[ \t]+", text[m.end() :]).group())
+        rest = m.end() + len(re.match(r"[ \t]+of[ \t]+", text[m.end() : m.end() + _WINDOW]).group())
         unit, uend = _unit_at(text, rest - 1, u)
         if unit is None:
             unit, uend = _currency_word_at(text, rest - 1, u)
@@ -469,7 +476,7 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
     while sm := u.scale_after.match(text, end):
         f.scale = (f.scale or Decimal(1)) * u.scales[sm.group(1).lower()]
         end = sm.end()
-    xm = re.match(r"[ \t]?[\u00d7x][ \t]?10(?:\^|\*\*)?([-\u2212]?\d{1,3})(?!\d)", text[end:])
+    xm = re.match(r"[ \t]?[\u00d7x][ \t]?10(?:\^|\*\*)?([-\u2212]?\d{1,3})(?!\d)", text[end : end + _WINDOW])
     if xm:  # "1.99x10-30"
         f.scale = Decimal(10) ** int(xm.group(1).replace("\u2212", "-"))
         end += xm.end()
@@ -480,6 +487,7 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
 
 
 _HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
+_WINDOW = 80  # how far after a number the rules look (never the rest of the document)
 
 
 def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
@@ -501,11 +509,11 @@ def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:
 
 def _digit_fraction(text: str, f: Found, u: Units) -> Optional[Found]:
     """'1/16 of a pint': a fraction before 'of' or a unit."""
-    m = re.match(r"[/\u2044](\d+)(?!\d)", text[f.end :])
+    m = re.match(r"[/\u2044](\d+)(?!\d)", text[f.end : f.end + _WINDOW])
     if not m:
         return None
     num, den = f.base, Decimal(m.group(1))
-    if den == 0 or num >= den or not re.match(r"\s+of\b", text[f.end + m.end() :]):
+    if den == 0 or num >= den or not re.match(r"\s+of\b", text[f.end + m.end() : f.end + m.end() + _WINDOW]):
         return None
     return Found(f.start, f.end + m.end(), value=num / den, unit="fraction", kind="frac", plain=False)
 
@@ -533,11 +541,11 @@ def _read_words(text: str, s: int, e: int, u: Units) -> Optional[Found]:
     f = Found(left, end, value=value, base=value, kind="words", plain=False, num_end=end, left=left)
     if n == 1 and left == s:
         f.word = words[0]
-    hm = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", text[end:])
+    hm = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", text[end : end + _WINDOW])
     if hm:  # "two and a half"
         f.value += Decimal("0.5")
         f.end = f.num_end = end + hm.end()
-    om = re.match(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(" + u.words_pattern + r"|\d+)", text[f.end :], re.I)
+    om = u.out_of_re.match(text[f.end : f.end + _WINDOW])
     if om and f.value is not None:  # "one out of three", "one in five"
         g = om.group(1)
         den = Decimal(g) if g.isdigit() else parse_words([w for w in re.findall(r"[a-z]+", g.lower()) if w != "and"], u)[0]
@@ -553,10 +561,17 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?\n:;\u2014"
 
 
+def _lower_at(text: str, pos: int) -> str:
+    """The text after pos, lowercased, for the word lists (same length, or nothing)."""
+    window = text[pos : pos + _WINDOW]
+    low = window.lower()
+    return low if len(low) == len(window) else ""
+
+
 def _currency_word_at(text: str, pos: int, u: Units, scaled: bool = False):
-    cm = u.cur_words_re.match(text, pos)
+    cm = u.cur_words_re.match(_lower_at(text, pos))
     if cm:
-        return u.cur_words[cm.group(1).lower()], cm.end()
+        return u.cur_words[cm.group(1)], pos + cm.end()
     if scaled:
         cm = u.cur_scaled_re.match(text, pos)
         if cm:
@@ -567,11 +582,12 @@ def _currency_word_at(text: str, pos: int, u: Units, scaled: bool = False):
 def _unit_at(text: str, pos: int, u: Units):
     """The measure unit written at pos (after an optional space or hyphen)."""
     best, end = None, None
-    for rx, table, fold in ((u.unit_form_re, u.unit_forms, True), (u.unit_abbr_re, u.unit_abbr, False)):
-        um = rx.match(text, pos)
-        if um and (end is None or um.end() > end):
-            key = um.group(1).lower() if fold else um.group(1)
-            best, end = table[key], um.end()
+    um = u.unit_form_re.match(_lower_at(text, pos))
+    if um:
+        best, end = u.unit_forms[um.group(1)], pos + um.end()
+    um = u.unit_abbr_re.match(text, pos)
+    if um and (end is None or um.end() > end):
+        best, end = u.unit_abbr[um.group(1)], um.end()
     return best, end
 
 
@@ -601,19 +617,19 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
             return None  # "5G", "1990s", "3rd", "9AB": not a quantity
     # a rate: "$58.24 per barrel", "$3,500 a month", "$80/sq m"
     if f.unit and f.unit not in ("percent", "point", "basis point", "count"):
-        rm = re.match(r"[ \t]*(?:per[ \t]+|an?[ \t]+|/[ \t]?)", text[end:])
+        rm = re.match(r"[ \t]*(?:per[ \t]+|an?[ \t]+|/[ \t]?)", text[end : end + _WINDOW])
         if rm:
             p = end + rm.end() - 1
             per, pend = _unit_at(text, p, u)
             is_per = rm.group().strip().startswith("per")
             if per is None and is_per:
-                wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p:])
+                wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p : p + _WINDOW])
                 if wm:
                     per, pend = _singular(wm.group(1)), p + wm.end()
-            if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend:]):
+            if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend : pend + _WINDOW]):
                 per = None  # "a year earlier"
             elif per is None and re.match(r"[ \t]*an?[ \t]", rm.group()):
-                wm = re.match(r"[ \t](share|head|person|piece|unit|visit|ticket)\b", text[p:])
+                wm = re.match(r"[ \t](share|head|person|piece|unit|visit|ticket)\b", text[p : p + _WINDOW])
                 if wm:
                     per, pend = wm.group(1), p + wm.end()
             if per is not None and per not in ("percent", "count"):
@@ -669,9 +685,8 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
         return f
     conn = (cm.group(1) or cm.group(2) or "").lower()
     before = text[max(0, f.left - 30) : f.left].lower()
-    approx = "(?:" + _alt(u.approx) + r")?\s*"
-    ctx_between = re.search(r"\bbetween\s+" + approx + "$", before) is not None
-    ctx_from = ctx_between or re.search(r"\bfrom\s+" + approx + "$", before) is not None
+    ctx_between = u.between_re.search(before) is not None
+    ctx_from = ctx_between or u.from_re.search(before) is not None
     change = re.search(r"\b(?:by|up|down|rose|fell|grew|gained|lost|dropped|climbed|jumped|increased|decreased|declined|"
                        r"slid|slipped|plunged|soared|rallied|added|cut|raised|lowered)\s+$", before) is not None
     a, b = f.value, g.value
@@ -715,7 +730,7 @@ def _keep(text: str, f: Found, u: Units, parse) -> bool:
     if f.unit in u.time_units:
         if _time_anchor(text, f):
             return False  # "the past three years", "1,300 years ago"
-        if f.hyphen_unit and not re.match(r"[ \t-]*old\b", text[f.end :]):
+        if f.hyphen_unit and not re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW]):
             return False  # "a five-year plan", "24-hour": an adjective of time
     if f.unit:
         return True
@@ -760,7 +775,7 @@ def _time_anchor(text: str, f: Found) -> bool:
 def _age(text: str, f: Found, parse) -> None:
     """'a 50-year-old', '400 million-year-old', 'aged 50', 'Maddon, 66,' -> year of age."""
     if f.unit in ("year", "month", "week", "day"):
-        om = re.match(r"[ \t-]*old\b", text[f.end :])
+        om = re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW])
         if om:
             f.unit, f.end = f.unit + " of age", f.end + om.end()
         return
@@ -769,7 +784,7 @@ def _age(text: str, f: Found, parse) -> None:
     before = text[max(0, f.start - 12) : f.start]
     if re.search(r"\b(?:aged|ages|age of)[ \t]+$", before, re.I):
         f.unit = "year of age"
-    elif (0 < f.value < 120 and re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[,)]", text[f.end :])
+    elif (0 < f.value < 120 and re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[,)]", text[f.end : f.end + _WINDOW])
           and parse is not None and parse.name_before(f.start)):
         f.unit = "year of age"  # "Maddon, 66, has ..."
 
@@ -933,7 +948,7 @@ class ParseView:
             f.counts = self.doc[self._mods_start(t.i + 1, h) : h.i + 1].text
             if h.idx == f.end + 1 or h.idx == f.end:
                 f.end = h.idx + len(h.text)
-                rm = re.match(r"[ \t]+(?:per|a|an)[ \t]+(" + _alt(u.time_units) + r")\b", text[f.end :])
+                rm = u.per_time_re.match(text[f.end : f.end + _WINDOW])
                 if rm and f.unit != "people":  # "three thousand tests per day"
                     f.unit, f.end = f"{f.unit} per {rm.group(1)}", f.end + rm.end()
             return

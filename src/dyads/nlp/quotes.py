@@ -36,7 +36,8 @@ _MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _OPENERS = {"\u201c", "\u00ab", "\u201e", "``"}
 _CLOSERS = {"\u201d", "\u00bb"}
 _COLON_LINE = re.compile(r"(?:^|\n)[\"\u201c]?([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
-MIN_QUOTE_WORDS = 4  # shorter quoted strings without a cue are titles or scare quotes
+MIN_QUOTE_WORDS = 4
+MIN_REPORTED_WORDS = 3  # "he mentioned the issue": too little said to be a claim  # shorter quoted strings without a cue are titles or scare quotes
 LAST_SPEAKER_CHARS = 2500  # how far back an uncued quote looks for the previous speaker
 
 
@@ -184,7 +185,8 @@ class QuotesComponent:
                 return False
             return tok.i in actor_tokens or tok.lemma_.lower() not in self.lex.abstract
 
-        claims = [c for c in find_claims(doc, self.lex, animate) if not any(i in inside for i in range(*c.cue))]
+        claims = [c for c in find_claims(doc, self.lex, animate)
+                  if not any(i in inside for i in range(*c.cue)) and _words(doc, c.content) >= MIN_REPORTED_WORDS]
         quotes: list[QuoteInfo] = []
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         for c in claims:
@@ -471,6 +473,10 @@ def _person_nouns() -> set[str]:
                 out.add(row["term"])
                 out.update(p for p in (row.get("plural") or "").split("|") if p)
     return out
+
+
+def _words(doc: Doc, span: tuple[int, int]) -> int:
+    return sum(1 for t in doc[span[0] : span[1]] if t.is_alpha or t.like_num)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
