@@ -25,7 +25,7 @@ from .kb import KB_DIR
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
 
 
-_NEEDS_SPEAKER = {"object", "topic", "intent", "act", "adjective", "noun"}
+_NEEDS_SPEAKER = {"object", "topic", "intent", "act", "adjective", "noun", "request"}
 
 
 @dataclass
@@ -216,6 +216,12 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
             if gap[1] >= head[1] - 1:  # the cue ends the sentence: "S, X said."
                 return _make(tok, (head[0], gap[0]), "speech", lex)
             return _make(tok, head, "speech", lex, gap=gap)
+    if lemma in lex.requests:
+        # "X urged Y to Z": the request, with whom it is asked of
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+        xcomp = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and obj is not None and c.i > obj.i), None)
+        if obj is not None and xcomp is not None:
+            return _make(tok, (obj.left_edge.i, xcomp.right_edge.i + 1), "request", lex)
     if lemma in lex.intent:
         for child in children:
             if child.dep_ == "xcomp" and child.i > tok.i and any(g.lower_ == "to" for g in child.children):

@@ -1007,10 +1007,8 @@ class ParseView:
         for tk in self.doc[start : h.i]:
             if (tk.is_punct and tk.text != "-") or tk.tag_ in ("VBN", "VBG", "CC"):
                 continue
-            if tk.like_num:
-                mods.append(tk.text)
-            elif tk.pos_ == "PROPN":
-                mods.append(tk.text)
+            if tk.like_num or tk.pos_ == "PROPN" or (tk.text[:1].isupper() and not tk.is_sent_start):
+                mods.append(tk.text)  # "737", "World Cup", "Russian"
             else:
                 mods.append(tk.lemma_.lower() if tk.tag_ in ("JJS", "JJR", "NNS") else tk.lower_)
         text = ""
