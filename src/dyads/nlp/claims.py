@@ -51,6 +51,7 @@ class Lexicon:
         self.according = [tuple(x) for x in data["according"]]
         self.not_speakers = set(data["not_speakers"])
         self.speaker_nouns = set(data.get("speaker_nouns") or [])
+        self.no_speakers = set(data.get("no_speakers") or [])
         self.topic_verbs = set(data.get("topic_verbs") or [])
         self.requests = set(data.get("requests") or [])
         self.topic_to = set(data.get("topic_to") or [])
@@ -188,6 +189,8 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
     s, e = _trim(doc, *content)
     if e - s < 2:
         return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.no_speakers for c in tok.children):
+        return None  # "nobody knows where ..."
     subj = subject_of(tok, lex)
     span = speaker_span(subj) if subj is not None else None
     if span and s <= span[0] < e and not (gap and gap[0] <= span[0] < gap[1]):
@@ -273,8 +276,15 @@ def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
         if child.dep_ in ("ccomp", "advcl") and any(g.lower_ in ("that",) or g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             head = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
             cue = (min(head.i, tok.i), tok.i + 1)
-            claim = _make(head, _subtree_span(child), "adjective", lex, cue=cue)
-            return claim
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if head is tok and passive is not None:
+                # "X was convinced that ...": the one convinced holds the belief
+                aux = [c.i for c in tok.children if c.dep_ == "auxpass"]
+                s, e = _trim(tok.doc, *_subtree_span(child))
+                cue = (min(aux + [tok.i]), tok.i + 1)
+                return Claim(cue, (s, e), speaker_span(passive), passive.i, "adjective",
+                             cue_text=" ".join(t.text for t in tok.doc[cue[0] : cue[1]]))
+            return _make(head, _subtree_span(child), "adjective", lex, cue=cue)
     return None
 
 

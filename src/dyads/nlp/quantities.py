@@ -14,6 +14,7 @@ name are not quantities. The word lists are data: `kb/units.yaml`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import os
 import re
@@ -83,8 +84,9 @@ class QuantitiesComponent:
 
 
 def quantity_results(doc: Doc) -> list[Quantity]:
-    """The contract's quantities of a processed Doc, numbered N1, N2, ... in text order."""
-    return list(doc._.dyads_quantities or [])
+    """The contract's quantities of a processed Doc, numbered N1, N2, ... in text order
+    (copies: the caller may fill in `claimed_by` without touching the Doc)."""
+    return [dataclasses.replace(q) for q in doc._.dyads_quantities or []]
 
 
 def _out(x: Optional[Decimal]):
@@ -747,7 +749,8 @@ def _keep(text: str, f: Found, u: Units, parse) -> bool:
     if pw:
         word = pw.group(1)
         if word.lower() in u.title_nouns or word.lower().rstrip(".") in u.title_nouns:
-            return False  # "Resolution 2254", "article 5", "No. 1"
+            if parse is None or parse._noun_after(f.num_end)[1] is None:
+                return False  # "Resolution 2254", "article 5", "No. 1" (not "that day 40 people")
         if any(c.isupper() for c in word) and word[:1].isalpha() and not _sentence_start(text, f.left - len(pw.group())):
             if parse is None or parse.tag_before(f.left) in ("NNP", "NNPS"):
                 return False  # "Model 3", "Big 12", "Lang 20"

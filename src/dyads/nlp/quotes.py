@@ -201,6 +201,10 @@ class QuotesComponent:
             after = text[last_r.close + 1 : ce].lstrip()
             closes_clause = text[last_r.start : last_r.end].rstrip()[-1:] in (",", ".", "?", "!")
             if opens_it and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce or closes_clause):
+                k = hits[0]
+                while regions[k].continued and k - 1 >= 0 and k - 1 not in used:
+                    k -= 1  # the paragraphs this quotation continues from are the same quote
+                    hits.insert(0, k)
                 q = self._direct(doc, [regions[k] for k in hits], c)
                 for k in hits:
                     used[k] = q
@@ -318,7 +322,9 @@ class QuotesComponent:
 
     def _direct(self, doc: Doc, regions: list[Region], c: Optional[Claim]) -> QuoteInfo:
         start, end = regions[0].start, regions[-1].end
-        text = " ".join(doc.text[r.start : r.end].strip() for r in regions)
+        text = regions and doc.text[regions[0].start : regions[0].end].strip()
+        for prev, r in zip(regions, regions[1:]):
+            text += ("\n\n" if r.continued else " ") + doc.text[r.start : r.end].strip()
         q = QuoteInfo("direct", start, end, _strip_marks(text), cue=(c.cue_text or None) if c else None, claim=c,
                       regions=list(regions))
         if c is not None:
@@ -423,6 +429,12 @@ class QuotesComponent:
         for m in mentions:
             if m.start <= head < m.end:
                 return m.label_
+        # "the spokesman, Karim Nasser, said": the apposition names the speaker
+        for child in doc[head].children:
+            if child.dep_ == "appos":
+                for m in mentions:
+                    if m.start <= child.i < m.end:
+                        return m.label_
         # "Hamas officials said", "some opposition figures": a group named in the phrase speaks
         for m in mentions:
             if span[0] <= m.start and m.end <= span[1]:

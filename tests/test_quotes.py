@@ -1,0 +1,217 @@
+"""Quotes: quotation marks (pure), and every reporting construction with the real
+model, on sentences the team wrote. Negatives included: titles and scare quotes
+are not quotes; stray marks warn and never stop the article."""
+from __future__ import annotations
+
+import pytest
+
+from dyads.nlp.quotes import paragraph_break, quote_regions
+
+# ------------------------------------------------------------------ quotation marks (no model)
+
+
+def contents(text):
+    regions, stray = quote_regions(text)
+    return [text[r.start : r.end] for r in regions], stray
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('He said "we will stay" and left.', ["we will stay"]),
+        ("He said \u201cwe will stay\u201d and left.", ["we will stay"]),
+        ("\u00abNous restons\u00bb, a-t-il dit.", ["Nous restons"]),
+        ("''It is over,'' she said.", ["It is over,"]),
+        ('"One" and "two" and "three".', ["One", "two", "three"]),
+    ],
+)
+def test_pairs_of_marks(text, expected):
+    assert contents(text) == (expected, [])
+
+
+def test_a_quotation_inside_a_quotation_of_the_other_style_stays_inside():
+    text = '"He told me \u201cnever again\u201d and walked out," she said.'
+    assert contents(text) == (["He told me \u201cnever again\u201d and walked out,"], [])
+
+
+def test_quotation_continues_over_paragraphs_when_the_next_opens_with_a_mark():
+    text = "\u201cWe lost the bridge.\n\n\u201cThen we lost the town,\u201d he said."
+    regions, stray = quote_regions(text)
+    assert stray == []
+    assert [text[r.start : r.end] for r in regions] == ["We lost the bridge.", "Then we lost the town,"]
+    assert regions[1].continued and not regions[0].continued
+
+
+@pytest.mark.parametrize(
+    "text,stray",
+    [
+        ("\u201cThe shelling went on all night. Nobody slept.\n\nThe next day was calm.", [0]),
+        ("The next day\u201d was calm.", [12]),
+        ('She said "it is over. It ended.\n\nAnd nothing more.', [9]),
+    ],
+)
+def test_unbalanced_marks_are_reported_with_their_offsets(text, stray):
+    regions, found = quote_regions(text)
+    assert found == stray
+    assert regions == []
+
+
+def test_paragraph_break_follows_the_layout():
+    assert paragraph_break("One line.\nAnother line.\nA third.") == "\n"
+    wrapped = "\n".join(["x" * 70] * 10) + "\n\n" + "\n".join(["y" * 70] * 10)
+    assert paragraph_break(wrapped) == "\n\n"
+
+
+# ------------------------------------------------------------------ constructions (model)
+
+slow = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dyads import Analyzer
+
+    return Analyzer()
+
+
+def quotes_of(analyzer, text):
+    r = analyzer.analyze(text)
+    names = {a.id: a.name for a in r.actors}
+    return r, [(q.kind, q.text, names.get(q.speaker), q.cue) for q in r.quotes]
+
+
+def one(analyzer, text):
+    r, qs = quotes_of(analyzer, text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@slow
+def test_direct_with_cue_after(analyzer):
+    kind, text, speaker, cue = one(analyzer, "\u201cWe will not leave Aleppo,\u201d said Farid Haddad, a rebel commander.")
+    assert (kind, text, speaker, cue) == ("direct", "We will not leave Aleppo,", "Farid Haddad", "said")
+
+
+@slow
+def test_direct_introduced_with_a_colon_and_several_sentences(analyzer):
+    kind, text, speaker, cue = one(
+        analyzer, "Minister Salma Khoury said: \u201cThe border is closed. It will stay closed until the fighting ends.\u201d"
+    )
+    assert kind == "direct" and speaker == "Salma Khoury"
+    assert text == "The border is closed. It will stay closed until the fighting ends."
+
+
+@slow
+def test_direct_split_around_the_cue_is_one_quote(analyzer):
+    kind, text, speaker, cue = one(
+        analyzer, "\u201cThe ceasefire is dead,\u201d Omar Saleh said, \u201cand the army knows it.\u201d"
+    )
+    assert kind == "direct" and speaker == "Omar Saleh"
+    assert text == "The ceasefire is dead, and the army knows it."
+
+
+@slow
+def test_quote_over_paragraphs(analyzer):
+    text = ("Commander Rami Tarek spoke to reporters on Monday.\n\n"
+            "\u201cWe held the hill for three days.\n\n"
+            "\u201cThen the shelling forced us back,\u201d he said.")
+    r, qs = quotes_of(analyzer, text)
+    direct = [q for q in qs if q[0] == "direct"]
+    assert len(direct) == 1
+    assert direct[0][1].startswith("We held the hill") and direct[0][1].endswith("forced us back,")
+    assert direct[0][2] == "Rami Tarek"
+
+
+@slow
+def test_quote_without_a_cue_takes_the_previous_speaker(analyzer):
+    text = ("Local councillor Nadia Aziz said the water had been cut for a week. "
+            "\u201cChildren are drinking from the river. Nobody is helping us.\u201d")
+    r, qs = quotes_of(analyzer, text)
+    assert ("direct", "Children are drinking from the river. Nobody is helping us.", "Nadia Aziz", None) in qs
+
+
+@slow
+def test_speaker_introduced_with_a_colon_for_a_following_paragraph(analyzer):
+    text = "The spokesman Karim Nasser continued:\n\n\u201cWe have asked for a corridor for the wounded and we are still waiting.\u201d"
+    r, qs = quotes_of(analyzer, text)
+    assert any(k == "direct" and s == "Karim Nasser" for k, _, s, _ in qs), qs
+
+
+@slow
+def test_mixed_quote_in_reported_speech(analyzer):
+    kind, text, speaker, cue = one(analyzer, "But the militias \u201cwill never give up their weapons,\u201d Leila Mansour said.")
+    assert kind == "mixed" and speaker == "Leila Mansour"
+    assert "will never give up their weapons" in text and "militias" in text
+
+
+@slow
+@pytest.mark.parametrize(
+    "sentence,speaker,cue,content",
+    [
+        ("Hassan Darwish said that the talks had failed.", "Hassan Darwish", "said", "the talks had failed"),
+        ("The talks had failed, Hassan Darwish said.", "Hassan Darwish", "said", "The talks had failed"),
+        ("Hassan Darwish believes the government is stalling.", "Hassan Darwish", "believes", "the government is stalling"),
+        ("Hassan Darwish was convinced that the army would attack.", "Hassan Darwish", "was convinced", "the army would attack"),
+        ("The army had left the village, Hassan Darwish added.", "Hassan Darwish", "added", "The army had left the village"),
+        ("According to Hassan Darwish, the army had left the village.", "Hassan Darwish", "According to", "the army had left the village"),
+        ("Hassan Darwish accused the governor of hiding the bodies.", "Hassan Darwish", "accused", "the governor of hiding the bodies"),
+        ("Hassan Darwish has suggested that the rebels should withdraw.", "Hassan Darwish", "has suggested", "the rebels should withdraw"),
+    ],
+)
+def test_indirect_constructions(analyzer, sentence, speaker, cue, content):
+    kind, text, spk, c = one(analyzer, sentence)
+    assert (kind, spk, c) == ("indirect", speaker, cue)
+    assert text == content
+
+
+@slow
+def test_speakers_through_surname_and_pronoun(analyzer):
+    text = ("Opposition figure Samir Kassem spoke in Beirut. Kassem said the regime had lost the north. "
+            "He added that the talks would resume in May.")
+    r, qs = quotes_of(analyzer, text)
+    assert {s for _, _, s, _ in qs} == {"Samir Kassem"}
+    assert len(qs) == 2
+    spoken = {q.speaker_text for q in r.quotes}
+    assert spoken == {"Kassem", "He"}
+
+
+@slow
+def test_descriptive_speaker_becomes_an_actor(analyzer):
+    r, qs = quotes_of(analyzer, "A security source said the convoy had been ambushed near the border.")
+    assert len(r.quotes) == 1 and r.quotes[0].speaker is not None
+    speaker = r.actor(r.quotes[0].speaker)
+    assert speaker.type == "person" and r.quotes[0].speaker_text == "A security source"
+    m = r.quotes[0].speaker_mention
+    assert r.document.chars and (m.start, m.end) == (0, len("A security source"))
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documentary \u201cReturn to Homs\u201d won a prize in Amsterdam.",
+        "The so-called \u201csafe zone\u201d was shelled again on Tuesday.",
+        "Nobody knows where the convoy went.",
+    ],
+)
+def test_titles_scare_quotes_and_plain_sentences_are_not_quotes(analyzer, text):
+    r, qs = quotes_of(analyzer, text)
+    assert qs == []
+
+
+@slow
+def test_stray_mark_warns_and_the_rest_is_still_extracted(analyzer):
+    text = ("\u201cThe siege has to end. Nobody can live like this.\n\n"
+            "The governor said that food would arrive on Friday.")
+    r, qs = quotes_of(analyzer, text)
+    w003 = [w for w in r.warnings if w.code == "W003"]
+    assert len(w003) == 1 and "at 0" in w003[0].message
+    assert any(k == "indirect" and "food would arrive on Friday" in t for k, t, _, _ in qs)
+
+
+@slow
+def test_quote_offsets_point_at_the_content(analyzer):
+    text = "\u201cWe are ready,\u201d the commander said. Samira Jaber believes the truce will hold."
+    r = analyzer.analyze(text)
+    for q in r.quotes:
+        assert text[q.start : q.end].strip("\u201c\u201d ,") == q.text.strip(",")
