@@ -41,6 +41,44 @@ def actors_table(result: ArticleResult) -> Table:
     return t
 
 
+def quotes_table(result: ArticleResult) -> Table:
+    names = {a.id: a.name for a in result.actors}
+    t = Table(title=f"Quotes ({len(result.quotes)})", expand=False)
+    for col in ("id", "speaker", "kind", "cue", "what is said"):
+        t.add_column(col, overflow="fold")
+    for q in result.quotes:
+        who = names.get(q.speaker) or q.speaker_text or "?"
+        if q.speaker_text and names.get(q.speaker) and q.speaker_text != names.get(q.speaker):
+            who = f"{names[q.speaker]} ({q.speaker_text})"
+        t.add_row(q.id, escape(_cut(who, 40)), q.kind, escape(q.cue or ""), escape(_cut(q.text, 90)))
+    return t
+
+
+def _number(x) -> str:
+    if x is None:
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def quantities_table(result: ArticleResult) -> Table:
+    names = {a.id: a.name for a in result.actors}
+    t = Table(title=f"Quantities ({len(result.quantities)})", expand=False)
+    for col in ("id", "text", "value", "unit", "counts", "about", "claimed by"):
+        t.add_column(col, overflow="fold")
+    for n in result.quantities:
+        if n.value is not None:
+            value = _number(n.value)
+        elif n.low is not None or n.high is not None:
+            value = f"{_number(n.low)}–{_number(n.high)}" if n.high is not None else f"≥ {_number(n.low)}"
+        else:
+            value = ""
+        if n.approx and n.approx != "vague":
+            value = f"{n.approx} {value}"
+        t.add_row(n.id, escape(_cut(n.text, 40)), value, escape(n.unit or ""), escape(_cut(n.counts or "", 30)),
+                  escape(names.get(n.subject, "")), escape(names.get(n.claimed_by, "")))
+    return t
+
+
 def print_result(result: ArticleResult, console: Console) -> None:
     doc = result.document
     head = f"[bold]{escape(doc.id)}[/bold]"
@@ -52,3 +90,7 @@ def print_result(result: ArticleResult, console: Console) -> None:
     for w in result.warnings:
         console.print(f"[yellow]{w.code}[/yellow] {escape(w.message)}")
     console.print(actors_table(result))
+    if result.quotes:
+        console.print(quotes_table(result))
+    if result.quantities:
+        console.print(quantities_table(result))

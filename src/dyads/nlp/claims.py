@@ -202,6 +202,8 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
 
 
 def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "a ceasefire agreed in 2019": a participle describing a noun, not a report
     children = list(tok.children)
     if lemma in lex.clausal:
         # the clause after the verb first ("X noted that S"), else one before it ("S, X noted")

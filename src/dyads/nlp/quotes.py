@@ -361,8 +361,14 @@ class QuotesComponent:
             words = [t for t in doc[s:e] if t.is_alpha]
             if len(words) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
                 continue  # a title, a name or a scare quote
-            q = QuoteInfo("direct", r.start, r.end, _strip_marks(text[r.start : r.end].strip()), regions=[r])
             intro = self._colon_intro(doc, s, claims)
+            q = QuoteInfo("direct", r.start, r.end, _strip_marks(text[r.start : r.end].strip()), regions=[r])
+            if intro is None and not _opens_sentence(doc, s):
+                # a fragment quoted inside the article's own sentence, with no cue: whose, the text does not say
+                quotes.append(q)
+                by_order = sorted(quotes, key=lambda q: q.start)
+                used[k] = q
+                continue
             if intro is not None:
                 q.cue = intro.cue_text or None
                 self._speaker(doc, q, intro)
@@ -485,6 +491,12 @@ def _person_nouns() -> set[str]:
                 out.add(row["term"])
                 out.update(p for p in (row.get("plural") or "").split("|") if p)
     return out
+
+
+def _opens_sentence(doc: Doc, s: int) -> bool:
+    """Does the quotation starting at token s begin its sentence (after its opening mark)?"""
+    sent = doc[s].sent
+    return all(t.is_punct or t.is_space or t.text in QUOTE_CHARS for t in doc[sent.start : s])
 
 
 def _words(doc: Doc, span: tuple[int, int]) -> int:
