@@ -9,6 +9,8 @@ the Doc extension and span group, nothing else.
 """
 from __future__ import annotations
 
+from .mentions import doc_text
+
 from collections import Counter
 from typing import Optional
 
@@ -91,7 +93,7 @@ class ActorsComponent:
         cands = [c for c in cands if c.actor is not None]
         cands = r.propagate_names(cands)
         cands = r.resolve_descriptions(cands)
-        quoted = quoted_regions(doc.text)
+        quoted = quoted_regions(doc_text(doc))
         doc._.dyads_quoted = quoted
         cands = r.resolve_pronouns(cands, quoted)
         actors = finish(doc, r.actors, self.lex)

@@ -61,6 +61,16 @@ def doc_words(doc: Doc) -> list[str]:
     return _last_words[1]
 
 
+_last_text: list = [None, None]
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (spaCy builds `doc.text` anew at each call)."""
+    if _last_text[0] is not doc:
+        _last_text[0], _last_text[1] = doc, doc.text
+    return _last_text[1]
+
+
 def is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 

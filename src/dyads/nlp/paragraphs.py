@@ -6,13 +6,15 @@ lines then stop swallowing the paragraph after them.
 """
 from __future__ import annotations
 
+from .mentions import doc_text
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 @Language.component("dyads_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    wrapped = _wrapped(doc.text)
+    wrapped = _wrapped(doc_text(doc))
     after_break = False
     for tok in doc:
         if tok.is_space and ("\n\n" in tok.text or ("\n" in tok.text and not wrapped)):

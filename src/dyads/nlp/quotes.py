@@ -14,6 +14,8 @@ never stop the article: the rest is extracted and a W003 warning says where.
 """
 from __future__ import annotations
 
+from .mentions import doc_text
+
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -169,7 +171,7 @@ class QuotesComponent:
         return doc
 
     def match(self, doc: Doc) -> tuple[list[QuoteInfo], list[int]]:
-        text = doc.text
+        text = doc_text(doc)
         self.para = paragraph_break(text)
         regions, stray = quote_regions(text)
         region_tokens = [_tokens(doc, r.start, r.end) for r in regions]
@@ -222,7 +224,7 @@ class QuotesComponent:
     def _colon_lines(self, doc: Doc, used: dict, regions: list[Region], quotes: list[QuoteInfo]) -> None:
         """'Pat Caddell: Democrat voters worried ...' and transcripts ('WALLACE: Let's
         start ...'): a paragraph opening with a speaker's name and a colon."""
-        text = doc.text
+        text = doc_text(doc)
         mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
         for m in _COLON_LINE.finditer(text):
             name_s, name_e, body_s = m.start(1), m.end(1), m.start(2)
@@ -250,7 +252,7 @@ class QuotesComponent:
 
     def _split_openings(self, doc: Doc, regions: list[Region], used: dict, quotes: list[QuoteInfo]) -> None:
         """'"A," X said, "B."': the opening part before the cue belongs to the same quote."""
-        text = doc.text
+        text = doc_text(doc)
         for q in quotes:
             if q.kind != "direct" or not q.regions or q.claim is None:
                 continue
@@ -272,7 +274,7 @@ class QuotesComponent:
         from .claims import _cue_text, _cue_tokens, speaker_span, subject_of
 
         taken = {t for c in claims for t in range(*c.cue)}
-        text = doc.text
+        text = doc_text(doc)
         for tok in doc:
             if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech:
                 continue
@@ -302,29 +304,29 @@ class QuotesComponent:
     def _claim_quote(self, doc: Doc, c: Claim, kind: str) -> QuoteInfo:
         s, e = doc[c.content[0]].idx, _end_char(doc, c.content[1])
         cue = doc[c.cue[0]].idx
-        brk = doc.text.find(self.para, s, e)
+        brk = doc_text(doc).find(self.para, s, e)
         while brk != -1:  # what is said stays in the cue's paragraph
             if brk < cue:
                 s = brk + len(self.para)
             else:
                 e = brk
                 break
-            brk = doc.text.find(self.para, s, e)
-        s, e = _strip_span(doc.text, s, e)
+            brk = doc_text(doc).find(self.para, s, e)
+        s, e = _strip_span(doc_text(doc), s, e)
         if c.gap is not None and s < doc[c.gap[0]].idx and _end_char(doc, c.gap[1]) < e:
             gs, ge = doc[c.gap[0]].idx, _end_char(doc, c.gap[1])
-            body = (doc.text[s:gs].rstrip(" ,") + " " + doc.text[ge:e].lstrip(" ,")).strip()
+            body = (doc_text(doc)[s:gs].rstrip(" ,") + " " + doc_text(doc)[ge:e].lstrip(" ,")).strip()
         else:
-            body = doc.text[s:e]
+            body = doc_text(doc)[s:e]
         q = QuoteInfo(kind, s, e, _strip_marks(body), cue=c.cue_text or None, claim=c)
         self._speaker(doc, q, c)
         return q
 
     def _direct(self, doc: Doc, regions: list[Region], c: Optional[Claim]) -> QuoteInfo:
         start, end = regions[0].start, regions[-1].end
-        text = regions and doc.text[regions[0].start : regions[0].end].strip()
+        text = regions and doc_text(doc)[regions[0].start : regions[0].end].strip()
         for prev, r in zip(regions, regions[1:]):
-            text += ("\n\n" if r.continued else " ") + doc.text[r.start : r.end].strip()
+            text += ("\n\n" if r.continued else " ") + doc_text(doc)[r.start : r.end].strip()
         q = QuoteInfo("direct", start, end, _strip_marks(text), cue=(c.cue_text or None) if c else None, claim=c,
                       regions=list(regions))
         if c is not None:
@@ -335,7 +337,7 @@ class QuotesComponent:
         """Quotation marks no reporting expression took: titles and scare quotes are
         dropped; a quotation continues the previous one, or takes the speaker the
         text implies."""
-        text = doc.text
+        text = doc_text(doc)
         last: Optional[QuoteInfo] = None
         by_order = sorted(quotes, key=lambda q: q.start)
         for k, r in enumerate(regions):
@@ -383,7 +385,7 @@ class QuotesComponent:
         """'"A," said X. "B."' or '"A," X said, smiling. "B."': a quotation with no cue of
         its own, in the same paragraph and just after a direct quote, goes on with it."""
         gap_s, gap_e = prev.regions[-1].close, r.open
-        between = doc.text[gap_s:gap_e]
+        between = doc_text(doc)[gap_s:gap_e]
         if gap_e - gap_s > 200 or "\n" in between:
             return False
         span = doc.char_span(gap_s, gap_e, alignment_mode="expand")

@@ -1,6 +1,8 @@
 """Doc -> ArticleResult: the one place that knows both spaCy and the contract."""
 from __future__ import annotations
 
+from .mentions import doc_text
+
 import hashlib
 from typing import Optional
 
@@ -13,7 +15,7 @@ from .quantities import quantity_results
 
 
 def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] = None, language: str = "en") -> ArticleResult:
-    text = doc.text
+    text = doc_text(doc)
     result = ArticleResult(
         document=Document(
             id=article.id or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
