@@ -221,8 +221,8 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
             if gap[1] >= head[1] - 1:  # the cue ends the sentence: "S, X said."
                 return _make(tok, (head[0], gap[0]), "speech", lex)
             return _make(tok, head, "speech", lex, gap=gap)
-    if lemma in lex.requests:
-        # "X urged Y to Z": the request, with whom it is asked of
+    if lemma in lex.requests and not (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")):
+        # "X urged Y to Z": the request, with whom it is asked of ("..., urging them to" is the act's purpose)
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
         xcomp = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and obj is not None and c.i > obj.i), None)
         if obj is not None and xcomp is not None:
