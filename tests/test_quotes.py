@@ -215,3 +215,14 @@ def test_quote_offsets_point_at_the_content(analyzer):
     r = analyzer.analyze(text)
     for q in r.quotes:
         assert text[q.start : q.end].strip("\u201c\u201d ,") == q.text.strip(",")
+
+
+@slow
+def test_numbers_inside_a_quote_carry_the_speakers_voice(analyzer):
+    text = ("Commander Yusuf Bakr said that more than 300 fighters had crossed the river. "
+            "The agency counted 12 trucks at the crossing.")
+    r = analyzer.analyze(text)
+    bakr = next(a.id for a in r.actors if a.name == "Yusuf Bakr")
+    voices = {n.text: n.claimed_by for n in r.quantities}
+    assert voices["more than 300 fighters"] == bakr
+    assert voices["12 trucks"] is None  # the article's own voice
