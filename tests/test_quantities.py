@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from dyads.nlp.quantities import find_quantities, load_units, lookup_unit, parse_number
+from dyads.nlp.numbers import find_quantities, load_units, lookup_unit, parse_number
 
 
 def close(a, b) -> bool:

@@ -1,0 +1,749 @@
+"""Numbers in text: the scan behind the quantities component, free of spaCy.
+
+`find_quantities(text, units, parse)` finds digits, number words, vague counts and
+fractions, with their currency, scale, unit, approximator and range, and rejects
+dates, clock times, years, ordinals, addresses and numbers that are part of a
+name. `parse` (the component's view of the parse) is consulted only around what
+was found. The word lists are data: `kb/units.yaml`.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+import yaml
+
+from .kb import KB_DIR
+
+UNITS_FILE = os.path.join(KB_DIR, "units.yaml")
+
+def _out(x: Optional[Decimal]):
+    if x is None:
+        return None
+    if x == x.to_integral_value() and abs(x) < Decimal(10) ** 18:
+        return int(x)
+    return float(x)
+
+
+# ---------------------------------------------------------------- the word lists
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _bounded(words, strict: bool = False) -> str:
+    """Alternation whose word-final members must not run on into a letter or digit
+    (with strict, not even those ending in a sign: "2022\u2032s" is no length in feet)."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        p = re.escape(w)
+        parts.append(p + r"(?![A-Za-z0-9&])" if (strict or w[-1].isalnum()) else p)
+    return "|".join(parts)
+
+
+def _plurals(form: str) -> list[str]:
+    out = [form]
+    if form[-1].isalpha():
+        out.append(form + "s")
+        if form.endswith(("ch", "sh", "x", "s")):
+            out.append(form + "es")
+        if form.endswith("y") and len(form) > 2 and form[-2] not in "aeiou":
+            out.append(form[:-1] + "ies")
+    return out
+
+
+class Units:
+    """The compiled contents of `units.yaml`."""
+
+    def __init__(self, data: dict):
+        self.number_words = {k: Decimal(v) for k, v in data["number_words"].items()}
+        self.scales = {k: Decimal(v) for k, v in data["scales"].items()}
+        self.suffix_always = {k: Decimal(v) for k, v in data["scale_suffixes"]["always"].items()}
+        self.suffix_money = {k: Decimal(v) for k, v in data["scale_suffixes"]["money"].items()}
+        self.vague = {k: Decimal(v) for k, v in data["vague"].items()}
+        self.vague_mult = {k: Decimal(v) for k, v in data["vague_multipliers"].items()}
+        self.fractions = {k: Decimal(str(v)) for k, v in data["fractions"].items()}
+        self.approx = {}
+        for label, phrases in data["approximators"].items():
+            for p in phrases:
+                self.approx[p.lower()] = label
+        self.people = set(data["people"])
+        self.time_units = set(data["time_units"])
+        self.months = set(data["months"])
+        self.clock = set(data["clock_words"])
+        self.title_nouns = set(data["title_nouns"])
+        self.streets = set(data["street_words"])
+        # currencies
+        self.cur_prefix, self.cur_suffix, self.cur_words, self.cur_scaled = {}, {}, {}, {}
+        self.cur_name = {}
+        for c in data["currencies"]:
+            code = c["code"]
+            self.cur_name[code] = c.get("name") or code
+            for p in c.get("prefix") or []:
+                self.cur_prefix[p] = code
+            for s in c.get("suffix") or []:
+                self.cur_suffix[s] = code
+            for w in c.get("words") or []:
+                for f in _plurals(w.lower()):
+                    self.cur_words.setdefault(f, code)
+            for w in c.get("scaled_words") or []:
+                self.cur_scaled[w.lower()] = code
+        self.dollar_us = list(data["dollar_us_suffix"])
+        # units of measure
+        self.unit_forms, self.unit_abbr = {}, {}
+        for u in data["units"]:
+            for f in u.get("forms") or []:
+                for p in _plurals(str(f).lower()):
+                    self.unit_forms.setdefault(p, u["name"])
+            for a in u.get("abbr") or []:
+                self.unit_abbr.setdefault(str(a), u["name"])
+        self._compile()
+
+    def _compile(self) -> None:
+        words = list(self.number_words) + list(self.scales)
+        w = _alt(words)
+        self.words_pattern = r"\b(?:" + w + r")(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:" + w + r"))*\b"
+        frac = _alt(self.fractions)
+        # a cheap guard first: most positions are neither a digit nor the first letter
+        # of a word that can start a number, and fail there
+        firsts = {w[0].lower() for w in [*words, *self.fractions, *self.vague, *self.vague_mult]}
+        guard = r"(?=[\d.]|(?<![A-Za-z])[" + "".join(sorted(firsts | {c.upper() for c in firsts})) + r"])"
+        self.atom = re.compile(
+            guard +
+            r"(?:(?P<frac>(?<![\w-])(?:" + frac + r")(?![\w-]))"
+            r"|(?P<vague>\b(?:(?P<vm>" + _alt(self.vague_mult) + r")\s+of\s+)?(?P<vw>" + _alt(self.vague) + r")\b)"
+            r"|(?P<digits>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|(?<![\w.])\.\d+)"
+            r"|(?P<words>" + self.words_pattern + "))",
+            re.I,
+        )
+        self.word_split = re.compile(r"[ \t]+and[ \t]+|[ \t]+|-")
+        self.scale_after = re.compile(r"(?:[ \t]+|-)(" + _alt(self.scales) + r")(?![\w])", re.I)
+        self.suffix_always_re = re.compile(r"[ \t]?(" + _bounded(self.suffix_always) + r")")
+        self.suffix_money_re = re.compile(r"[ \t]?(" + _bounded(self.suffix_money) + r")")
+        # before the number: currency signs (short letter prefixes only attached: "PS2.7m", "RM23")
+        attached = [p for p in self.cur_prefix]
+        spaced = [p for p in self.cur_prefix if not (p.isalpha() and len(p) < 3)]
+        self.cur_prefix_re = re.compile(
+            r"(?:(?<![A-Za-z])(?:" + _alt(attached) + r")|(?<![A-Za-z])(?:" + _alt(spaced) + r")[ \t])$"
+        )
+        approx = "(?:" + _alt(self.approx) + r")?\s*"
+        self.between_re = re.compile(r"\bbetween\s+" + approx + "$")
+        self.from_re = re.compile(r"\bfrom\s+" + approx + "$")
+        self.out_of_re = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(" + self.words_pattern + r"|\d+)", re.I)
+        self.per_time_re = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(" + _alt(self.time_units) + r")\b")
+        self.cur_prefix_start_re = re.compile(r"(?:" + _alt(self.cur_prefix) + r")[ \t]?")
+        self.approx_re = re.compile(r"(?:^|(?<=[\s(\[]))(" + _alt(self.approx) + r")[ \t]*$", re.I)
+        self.cur_suffix_re = re.compile(r"[ \t]?(" + _bounded(self.cur_suffix) + r")=?")
+        # word lists are matched on lowercased text: case-insensitive patterns of
+        # hundreds of words are slow to compile
+        self.cur_words_re = re.compile(r"(?:[ \t]+|-)(" + _alt(self.cur_words) + r")(?![a-z0-9&])")
+        self.cur_scaled_re = re.compile(r"[ \t]+(" + _bounded(self.cur_scaled) + r")", re.I)
+        self.dollar_us_re = re.compile(r"[ \t]+(?:" + _alt(self.dollar_us) + r")(?![\w.])|[ \t]+U\.S\.")
+        self.unit_form_re = re.compile(r"(?:[ \t]?|-)(" + _alt(self.unit_forms) + r")(?![a-z0-9&])")
+        self.unit_abbr_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_abbr, strict=True) + r")")
+        self.months_re = re.compile(r"(?:^|\s)(" + _alt(self.months) + r")\.?,?[ \t]*$", re.I)
+        self.month_after_re = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + _alt(self.months) + r")\b\.?", re.I)
+        self.clock_re = re.compile(r"[ \t]?(?:" + _bounded(self.clock) + r")|:\d\d", re.I)
+        self.street_re = re.compile(
+            r"[ \t]+(?:(?:[A-Z][\w'.]*|\d+(?:st|nd|rd|th))[ \t]+){0,3}(?:"
+            + _bounded(w.capitalize() for w in self.streets) + r")"
+        )
+
+
+@functools.lru_cache(maxsize=4)
+def load_units(path: str = UNITS_FILE) -> Units:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as f:
+        return Units(yaml.load(f, Loader=loader))
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def parse_number(text: str, units: Optional[Units] = None) -> Optional[float]:
+    """The value of a number written in digits or words: "1,300", ".5", "two million",
+    "twenty-five", "1.762bn", "4.3M", "4 hundred million"; None when it is not one."""
+    u = units or load_units()
+    s = text.strip()
+    m = re.fullmatch(r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(?:[ \t]*(\w+))?((?:[ \t-]+\w+)*)", s)
+    if m and m.group(1) and m.group(1) not in ("-", ""):
+        value = _digits(m.group(1))
+        rest = " ".join(x for x in [m.group(2) or "", (m.group(3) or "")] if x).replace("-", " ").split()
+        for w in rest:
+            k = w.lower()
+            if k in u.scales:
+                value *= u.scales[k]
+            elif w in u.suffix_always:
+                value *= u.suffix_always[w]
+            elif w in u.suffix_money:
+                value *= u.suffix_money[w]
+            else:
+                return None
+        return _out(value)
+    words = [w for w in u.word_split.split(s.lower()) if w]
+    value, n = parse_words(words, u)
+    if value is None or n != len(words):
+        if len(words) == 2 and words[0] in ("a", "an") and words[1] in u.scales:
+            return _out(u.scales[words[1]])
+        return None
+    return _out(value)
+
+
+def parse_words(words: list[str], u: Units) -> tuple[Optional[Decimal], int]:
+    """Read number words from the start of `words` (lowercase, no 'and' or hyphens):
+    the value and how many words it took. ("two", "million", "people") -> (2000000, 2)."""
+    total = Decimal(0)
+    current: Optional[Decimal] = None
+    last = None  # "unit", "teen", "tens", "scale"
+    n = 0
+    for w in words:
+        if w in u.number_words:
+            v = u.number_words[w]
+            kind = "tens" if v >= 20 else ("teen" if v >= 10 else "unit")
+            if current is not None and last in ("unit", "teen", "tens") and not (last == "tens" and kind == "unit"):
+                break  # "one two": a second number
+            current = (current or Decimal(0)) + v
+            last = kind
+        elif w in u.scales:
+            s = u.scales[w]
+            if current is None and total == 0:
+                break  # a scale word alone is not a number here ("million-dollar")
+            if s < 1000:  # hundred, dozen
+                current = (current if current is not None else Decimal(1)) * s
+            else:
+                total += (current if current is not None else Decimal(1)) * s
+                current = None
+            last = "scale"
+        else:
+            break
+        n += 1
+    if n == 0:
+        return None, 0
+    return total + (current or Decimal(0)), n
+
+
+def _digits(s: str) -> Decimal:
+    s = s.replace(",", "")
+    if s.startswith("."):
+        s = "0" + s
+    return Decimal(s)
+
+
+def lookup_unit(text: str, units: Optional[Units] = None) -> Optional[str]:
+    """The contract's unit for a unit or currency as written: "per cent" -> "percent",
+    "miles per hour" -> "mile per hour", "km" -> "kilometre", "$" -> "USD",
+    "Australian dollars" -> "AUD"; None when unknown."""
+    u = units or load_units()
+    s = text.strip()
+    if s in u.cur_prefix:
+        return u.cur_prefix[s]
+    if not s:
+        return None
+    probe = "1 " + s  # read it the way it is read after a number
+    f = _unit(probe, Found(0, 1, value=Decimal(1), base=Decimal(1), num_end=1), u)
+    return f.unit if f is not None and f.end == len(probe) else None
+
+
+# ---------------------------------------------------------------- finding
+
+
+@dataclass
+class Found:
+    """A quantity found in the text, before the contract numbers it."""
+
+    start: int
+    end: int
+    value: Optional[Decimal] = None
+    low: Optional[Decimal] = None
+    high: Optional[Decimal] = None
+    approx: Optional[str] = None
+    unit: Optional[str] = None
+    counts: Optional[str] = None
+    subject: Optional[str] = None
+    # how it was read
+    base: Optional[Decimal] = None   # the number before its scale word
+    scale: Optional[Decimal] = None
+    currency: bool = False
+    plain: bool = True               # digits without comma, decimal or scale (a possible year)
+    word: Optional[str] = None       # the number word when it is one word ("one")
+    num_end: int = 0                 # end of the number itself (before its unit)
+    hyphen_unit: bool = False        # "five-year": unit joined by a hyphen
+    after_word: bool = False         # "COVID-19", "now-18": after a word and a hyphen
+    left: int = 0                    # where the number's own left context starts (sign, currency)
+    kind: str = "digits"
+
+
+def find_quantities(text: str, units: Optional[Units] = None, parse=None) -> list[Found]:
+    """Every quantity of the text, in order. `parse` is the quantities component's
+    `ParseView`; without it the rules that need one (counted nouns, the pronoun
+    "one", subjects) are left out."""
+    u = units or load_units()
+    out: list[Found] = []
+    pos = 0
+    for m in u.atom.finditer(text):
+        if m.start() < pos:
+            continue
+        f = _read(text, m, u, parse)
+        if f is None:
+            continue
+        if f.kind in ("digits", "words"):
+            g = _range(text, f, u)
+            if g is None or not _keep(text, g, u, parse):
+                pos = max(pos, (g or f).end)
+                continue
+            f = g
+            if f.word == "one" and not _one_is_number(text, f, parse):
+                continue
+            if parse is not None and not parse.not_name(f):
+                continue
+            _age(text, f, parse)
+            if parse is not None:
+                parse.count(text, f, u)
+        if parse is not None:
+            f.subject = parse.subject(f, text)
+        out.append(f)
+        pos = f.end
+    return out
+
+
+def _read(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
+    if m.group("frac"):
+        return _fraction(text, m, u)
+    if m.group("vague"):
+        return _vague(text, m, u, parse)
+    if m.group("digits"):
+        return _read_digits(text, m.start("digits"), m.end("digits"), u)
+    return _read_words(text, m.start("words"), m.end("words"), u)
+
+
+def _fraction(text: str, m: re.Match, u: Units) -> Optional[Found]:
+    after = text[m.end() : m.end() + 12]
+    if not re.match(r"\s+of\b", after) and not (m.group().lower() == "half" and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", after)):
+        return None
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    if re.search(r"(?:first|second|third|fourth|last|final|and|an?)\s+$", before) and m.group().lower() == "half":
+        return None
+    f = Found(m.start(), m.end(), value=u.fractions[m.group().lower()], unit="fraction", kind="frac", plain=False)
+    _approx_before(text, f, f.start, u)
+    return f
+
+
+def _vague(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
+    word = m.group("vw").lower()
+    low = u.vague[word]
+    if m.group("vm"):
+        low = low * u.vague_mult[m.group("vm").lower()]
+    has_of = re.match(r"[ \t]+of[ \t]+\S", text[m.end() : m.end() + 6]) is not None
+    if not has_of:
+        if word == "scores" or parse is None or not parse.vague_alone(m.start(), m.end()):
+            return None
+    before = text[max(0, m.start() - 20) : m.start()].lower()
+    if re.search(r"(?:\bthe|\bby|\bin|\binto|\bfor)\s+$", before) and not has_of:
+        return None
+    f = Found(m.start(), m.end(), value=None, low=low, approx="vague", kind="vague", plain=False, num_end=m.end())
+    if has_of:
+        rest = m.end() + len(re.match(r"[ \t]+of[ \t]+", text[m.end() : m.end() + _WINDOW]).group())
+        unit, uend = _unit_at(text, rest - 1, u)
+        if unit is None:
+            unit, uend = _currency_word_at(text, rest - 1, u)
+        if unit is not None and uend is not None:
+            f.unit, f.end = unit, uend
+        elif parse is not None:
+            parse.vague_noun(f, rest, u)
+    return f
+
+
+def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) -> Optional[Found]:
+    raw = text[s:e]
+    f = Found(s, e, kind="digits", base=_digits(raw), plain=("," not in raw and "." not in raw))
+    nxt = text[e : e + 1]
+    if nxt and nxt in ":/\u2044" and text[e + 1 : e + 2].isdigit():
+        if nxt in "/\u2044" and (frac := _digit_fraction(text, f, u)) is not None:
+            return frac
+        return None  # clock time, date, ratio, score
+    if nxt == "." and text[e + 1 : e + 2].isdigit():
+        return None  # a version or a dotted date
+    left, negative = s, False
+    prev = text[s - 1 : s]
+    if prev in ":/\u2044" and text[s - 2 : s - 1].isdigit():
+        return None
+    if prev in _HYPHENS and not in_range:
+        before = text[max(0, s - 7) : s - 1]
+        if re.search(r"minus$", before, re.I):
+            negative, left = True, s - 6
+        elif re.search(r"(?<![A-Za-z])sub$", before, re.I):
+            f.approx, left = "less than", s - 4
+        elif not before or before[-1] in " \t\n([\"'\u201c$":
+            negative, left = prev != "\u2013", s - 1
+        elif before[-1].isalpha():
+            f.after_word = True  # "now-18 month-old" (kept), "COVID-19", "F-16" (not: no unit)
+        else:
+            return None  # digit-digit: a phone number, a date, the second half of a score
+    elif prev in ("'", "\u2019") and text[e : e + 1] == "s":
+        return None
+    if re.search(r"\bminus[ \t]+$", text[max(0, s - 8) : s], re.I):
+        negative, left = True, s - len(re.search(r"minus[ \t]+$", text[max(0, s - 8) : s], re.I).group())
+    # currency before: "US $58.24", "PS2.7m", "$-50.8bn"
+    cm = u.cur_prefix_re.search(text[max(0, left - 8) : left])
+    if cm:
+        f.unit, f.currency = u.cur_prefix[cm.group().rstrip(" \t")], True
+        left -= len(cm.group())
+        if text[left - 1 : left] in ("-", "\u2212") and not text[left - 2 : left - 1].isalnum():
+            negative, left = True, left - 1
+    elif prev.isalpha() and not in_range:
+        return None  # "F16", "G20", "S22": part of a name
+    f.left = f.start = left
+    if negative:
+        f.base = -f.base
+    value, end = f.base, e
+    # the scale: "1.762bn", "4.3M", "$5m", "2.2 billion", "4 hundred million"
+    sm = u.suffix_always_re.match(text, end)
+    if sm and not _unit_longer(text, end, sm.end(), u):
+        f.scale, end = u.suffix_always[sm.group(1)], sm.end()
+    elif (sm := u.suffix_money_re.match(text, end)) and (f.currency or _money_follows(text, sm, u)):
+        f.scale, end = u.suffix_money[sm.group(1)], sm.end()  # "$5m", "77m euros", "1m barrels"
+    while sm := u.scale_after.match(text, end):
+        f.scale = (f.scale or Decimal(1)) * u.scales[sm.group(1).lower()]
+        end = sm.end()
+    xm = re.match(r"[ \t]?[\u00d7x][ \t]?10(?:\^|\*\*)?([-\u2212]?\d{1,3})(?!\d)", text[end : end + _WINDOW])
+    if xm:  # "1.99x10-30"
+        f.scale = Decimal(10) ** int(xm.group(1).replace("\u2212", "-"))
+        end += xm.end()
+    if f.scale is not None:
+        value, f.plain = value * f.scale, False
+    f.value, f.num_end, f.end = value, end, end
+    return _unit(text, f, u)
+
+
+_HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
+_WINDOW = 80  # how far after a number the rules look (never the rest of the document)
+
+
+def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
+    """'77m euros', '705m rupees', '1m barrels': an attached 'm' or 'bn' is a scale when
+    a currency or a counted plural follows, not metres."""
+    if sm.group().startswith((" ", "\t")):
+        return False
+    if _currency_word_at(text, sm.end(), u, scaled=True)[0] or u.cur_suffix_re.match(text, sm.end()):
+        return True
+    nm = re.match(r"[ \t]+([a-z]+)", text[sm.end() : sm.end() + 30])
+    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in ("is", "was", "has", "its", "as", "this"))
+
+
+def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:
+    """'5 million' is a scale; '5 mph' or '5 mn' ... is a unit when the unit is longer."""
+    um = u.unit_abbr_re.match(text, start)
+    return bool(um and um.end() > scale_end)
+
+
+def _digit_fraction(text: str, f: Found, u: Units) -> Optional[Found]:
+    """'1/16 of a pint': a fraction before 'of' or a unit."""
+    m = re.match(r"[/\u2044](\d+)(?!\d)", text[f.end : f.end + _WINDOW])
+    if not m:
+        return None
+    num, den = f.base, Decimal(m.group(1))
+    if den == 0 or num >= den or not re.match(r"\s+of\b", text[f.end + m.end() : f.end + m.end() + _WINDOW]):
+        return None
+    return Found(f.start, f.end + m.end(), value=num / den, unit="fraction", kind="frac", plain=False)
+
+
+def _read_words(text: str, s: int, e: int, u: Units) -> Optional[Found]:
+    raw = text[s:e]
+    spans = [(m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", raw) if m.group().lower() != "and"]
+    words = [w for _, w in spans]
+    value, n = parse_words(words, u)
+    left = s
+    if value is None:
+        # "a dozen", "a million", "half a dozen"
+        am = re.search(r"(?:(?<![\w])half[ \t]+)?(?<![\w])an?[ \t]+$", text[max(0, s - 10) : s], re.I)
+        if not am or words[0] not in u.scales:
+            return None
+        value, n = u.scales[words[0]], 1
+        if am.group().lower().startswith("half"):
+            value *= Decimal("0.5")
+        if len(words) > 1 and words[1] in u.scales and u.scales[words[1]] >= 1000:
+            value, n = value * u.scales[words[1]], 2
+        left = s - len(am.group())
+    end = s + spans[n - 1][0]
+    if raw[:1].isupper() and left == s and not _sentence_start(text, s) and text[s - 1 : s] not in "(\"'\u201c\u2018":
+        return None  # "Formula One", "Channel Four", "One Direction"
+    f = Found(left, end, value=value, base=value, kind="words", plain=False, num_end=end, left=left)
+    if n == 1 and left == s:
+        f.word = words[0]
+    hm = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", text[end : end + _WINDOW])
+    if hm:  # "two and a half"
+        f.value += Decimal("0.5")
+        f.end = f.num_end = end + hm.end()
+    om = u.out_of_re.match(text[f.end : f.end + _WINDOW])
+    if om and f.value is not None:  # "one out of three", "one in five"
+        g = om.group(1)
+        den = Decimal(g) if g.isdigit() else parse_words([w for w in re.findall(r"[a-z]+", g.lower()) if w != "and"], u)[0]
+        if den and f.value < den:
+            return Found(f.start, f.end + om.end(), value=f.value / den, unit="fraction", kind="frac", plain=False, left=f.left)
+    return _unit(text, f, u)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'\u201c\u2018(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;\u2014"
+
+
+def _lower_at(text: str, pos: int) -> str:
+    """The text after pos, lowercased, for the word lists (same length, or nothing)."""
+    window = text[pos : pos + _WINDOW]
+    low = window.lower()
+    return low if len(low) == len(window) else ""
+
+
+def _currency_word_at(text: str, pos: int, u: Units, scaled: bool = False):
+    cm = u.cur_words_re.match(_lower_at(text, pos))
+    if cm:
+        return u.cur_words[cm.group(1)], pos + cm.end()
+    if scaled:
+        cm = u.cur_scaled_re.match(text, pos)
+        if cm:
+            return u.cur_scaled[cm.group(1).lower()], cm.end()
+    return None, None
+
+
+def _unit_at(text: str, pos: int, u: Units):
+    """The measure unit written at pos (after an optional space or hyphen)."""
+    best, end = None, None
+    um = u.unit_form_re.match(_lower_at(text, pos))
+    if um:
+        best, end = u.unit_forms[um.group(1)], pos + um.end()
+    um = u.unit_abbr_re.match(text, pos)
+    if um and (end is None or um.end() > end):
+        best, end = u.unit_abbr[um.group(1)], um.end()
+    return best, end
+
+
+def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
+    """The currency or unit after the number, a rate ("per barrel"), then approximators."""
+    end = f.end
+    if f.currency:
+        dm = u.dollar_us_re.match(text, end)
+        if dm and f.unit == "USD":
+            end = dm.end()
+    else:
+        cm = u.cur_suffix_re.match(text, end)
+        if cm:
+            f.unit, f.currency, end = u.cur_suffix[cm.group(1)], True, cm.end()
+        else:
+            code, cend = _currency_word_at(text, end, u, scaled=f.scale is not None)
+            if code:
+                f.unit, f.currency, end = code, True, cend
+    if not f.currency:
+        if f.kind == "digits" and u.clock_re.match(text, end):
+            return None  # "5 pm", "10:27", "2 GMT"
+        unit, uend = _unit_at(text, end, u)
+        if unit is not None:
+            f.hyphen_unit = text[end : end + 1] == "-"
+            f.unit, end = unit, uend
+        elif text[end : end + 1].isalpha() and f.kind == "digits":
+            return None  # "5G", "1990s", "3rd", "9AB": not a quantity
+    # a rate: "$58.24 per barrel", "$3,500 a month", "$80/sq m"
+    if f.unit and f.unit not in ("percent", "point", "basis point", "count"):
+        rm = re.match(r"[ \t]*(?:per[ \t]+|an?[ \t]+|/[ \t]?)", text[end : end + _WINDOW])
+        if rm:
+            p = end + rm.end() - 1
+            per, pend = _unit_at(text, p, u)
+            is_per = rm.group().strip().startswith("per")
+            if per is None and is_per:
+                wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p : p + _WINDOW])
+                if wm:
+                    per, pend = _singular(wm.group(1)), p + wm.end()
+            if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend : pend + _WINDOW]):
+                per = None  # "a year earlier"
+            elif per is None and re.match(r"[ \t]*an?[ \t]", rm.group()):
+                wm = re.match(r"[ \t](share|head|person|piece|unit|visit|ticket)\b", text[p : p + _WINDOW])
+                if wm:
+                    per, pend = wm.group(1), p + wm.end()
+            if per is not None and per not in ("percent", "count"):
+                name = u.cur_name.get(f.unit, f.unit) if f.currency else f.unit
+                f.unit, end = f"{name} per {per}", pend
+    f.end = end
+    _approx_before(text, f, f.start, u)
+    return f
+
+
+def _singular(w: str) -> str:
+    lw = w if w.isupper() or any(c.isupper() for c in w[1:]) else w.lower()
+    if lw.endswith("ies") and len(lw) > 4:
+        return lw[:-3] + "y"
+    if lw.endswith("s") and not lw.endswith("ss") and len(lw) > 3:
+        return lw[:-1]
+    return lw
+
+
+def _approx_before(text: str, f: Found, at: int, u: Units) -> None:
+    am = u.approx_re.search(text[max(0, at - 24) : at])
+    if am:
+        phrase = am.group(1).lower()
+        if f.approx is None:
+            f.approx = u.approx[phrase]
+        f.start = at - len(am.group())
+
+
+# ---------------------------------------------------------------- ranges and filters
+
+
+_CONNECTOR = re.compile(r"[ \t]*(?:(-|\u2013|\u2014)|(to|and|or|through)\b)[ \t]*(?:-[ \t]*)?")
+
+
+def _range(text: str, f: Found, u: Units) -> Optional[Found]:
+    """'between 5 and 10', '5-10W', 'from 252 to 287 miles', '1 to 2 thousand', 'three or
+    four years' -> one quantity with low and high; None for a score ('2-0')."""
+    cm = _CONNECTOR.match(text, f.end)
+    if not cm:
+        return f
+    at = cm.end()
+    pm = u.cur_prefix_start_re.match(text, at)
+    m2 = u.atom.match(text, pm.end() if pm else at)
+    if not m2 or not (m2.group("digits") or m2.group("words")):
+        return f
+    if m2.group("digits"):
+        g = _read_digits(text, m2.start("digits"), m2.end("digits"), u, in_range=True)
+    else:
+        g = _read_words(text, m2.start("words"), m2.end("words"), u)
+    if g is None and cm.group() == "-" and m2.group("digits"):
+        return None  # "777-200LR", "555-1234-": a code
+    if g is None or g.value is None or f.value is None or g.kind == "frac":
+        return f
+    conn = (cm.group(1) or cm.group(2) or "").lower()
+    before = text[max(0, f.left - 30) : f.left].lower()
+    ctx_between = u.between_re.search(before) is not None
+    ctx_from = ctx_between or u.from_re.search(before) is not None
+    change = re.search(r"\b(?:by|up|down|rose|fell|grew|gained|lost|dropped|climbed|jumped|increased|decreased|declined|"
+                       r"slid|slipped|plunged|soared|rallied|added|cut|raised|lowered)\s+$", before) is not None
+    a, b = f.value, g.value
+    if f.plain and _is_year(a) and f.unit is None and not (g.plain and _is_year(b)):
+        return f
+    if f.currency and g.unit and g.unit.startswith(u.cur_name.get(f.unit, "?") + " per "):
+        f.unit = g.unit  # "between $62 and $68 per share"
+    elif g.currency and f.unit and f.unit.startswith(u.cur_name.get(g.unit, "?") + " per "):
+        g.unit = f.unit  # "from $75 per barrel to $45.88"
+    if f.scale is None and g.scale is not None and f.base is not None and g.base is not None and f.base < g.base:
+        a = f.base * g.scale  # a scale written once: "1 to 2 thousand", "$89 to $93 billion"
+    same = f.unit == g.unit
+    if conn == "and" and not ctx_between:
+        return f
+    if conn in ("-", "\u2013", "\u2014"):
+        if a >= b and not ctx_from:
+            return None if (f.unit is None and g.unit is None and f.kind == "digits") else f  # a score
+        if f.kind == "words" and f.unit is None and g.kind == "words":
+            return f
+    if conn == "or" and not (a < b and (same or f.unit is None)):
+        return f
+    if conn in ("to", "through") and change and not ctx_from and not (f.unit is None and g.unit is not None):
+        return f  # "rose 32,000 to 1.41 million": a change and a level (not "rose 5 to 10 per cent")
+    if conn in ("to", "through") and not (ctx_from or (f.unit is None and (g.unit is not None or a < b))
+                                           or (same and not change)):
+        return f
+    if not (same or f.unit is None or (g.unit is None and ctx_from)):
+        return f
+    return Found(f.start, g.end, value=None, low=min(a, b), high=max(a, b), approx=f.approx,
+                 unit=g.unit if g.unit is not None else f.unit, currency=f.currency or g.currency,
+                 plain=f.plain and g.plain, left=f.left, num_end=g.num_end,
+                 hyphen_unit=g.hyphen_unit, kind=f.kind, scale=g.scale, base=f.base, after_word=f.after_word)
+
+
+def _is_year(v: Optional[Decimal]) -> bool:
+    return v is not None and v == v.to_integral_value() and 1000 <= v <= 2200
+
+
+def _keep(text: str, f: Found, u: Units, parse) -> bool:
+    """False for numbers that are dates, years, clock times, names, addresses or codes."""
+    if f.unit in u.time_units:
+        if _time_anchor(text, f):
+            return False  # "the past three years", "1,300 years ago"
+        if f.hyphen_unit and not re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW]):
+            return False  # "a five-year plan", "24-hour": an adjective of time
+    if f.unit:
+        return True
+    if f.after_word:
+        return False  # "COVID-19", "F-16", "TA-35"
+    prev_text = text[max(0, f.left - 30) : f.left]
+    after = text[f.end : f.end + 40]
+    mm = u.months_re.search(prev_text)
+    if mm and (mm.group(1)[:1].isupper() or mm.group(1).lower() not in ("may", "march")):
+        return False  # "March 29", "Oct. 31"
+    if f.value is not None and f.value <= 31 and u.month_after_re.match(after):
+        return False  # "8 July"
+    pw = re.search(r"([#\w.'&]+)[ \t]*$", prev_text)
+    if pw:
+        word = pw.group(1)
+        if word.lower() in u.title_nouns or word.lower().rstrip(".") in u.title_nouns:
+            if parse is None or parse._noun_after(f.num_end)[1] is None:
+                return False  # "Resolution 2254", "article 5", "No. 1" (not "that day 40 people")
+        if any(c.isupper() for c in word) and word[:1].isalpha() and not _sentence_start(text, f.left - len(pw.group())):
+            if parse is None or parse.tag_before(f.left) in ("NNP", "NNPS"):
+                return False  # "Model 3", "Big 12", "Lang 20"
+    if u.street_re.match(after) or re.match(r"[ \t]+(?:ZIP|zip code|postcode|area code)\b", after, re.I):
+        return False
+    if re.search(r"\b(?:ZIP|zip code|postcode|phone|tel\.?|fax)[ \t]*:?[ \t]*$", prev_text, re.I):
+        return False
+    values = [v for v in (f.value, f.low, f.high) if v is not None]
+    if f.plain and values and all(_is_year(v) for v in values):
+        if parse is None or not parse.counts_plural(f.num_end, prev_text, u, values):
+            return False  # "in 1971", "2019", "between 1600 and 1900"
+    return True
+
+
+_ANCHOR_BEFORE = re.compile(r"\b(?:last|past|next|coming|previous|first|final|following|ensuing|recent|preceding)[ \t]+$")
+_ANCHOR_AFTER = re.compile(r"[ \t]+(?:ago|later|earlier|before|after|since|hence|prior|from now)\b")
+
+
+def _time_anchor(text: str, f: Found) -> bool:
+    """'the past three years', '1,300 years ago': a point in time, not a measure."""
+    before = text[max(0, f.start - 30) : f.start].lower()
+    return _ANCHOR_BEFORE.search(before) is not None or _ANCHOR_AFTER.match(text[f.end : f.end + 20].lower()) is not None
+
+
+def _age(text: str, f: Found, parse) -> None:
+    """'a 50-year-old', '400 million-year-old', 'aged 50', 'Maddon, 66,' -> year of age."""
+    if f.unit in ("year", "month", "week", "day"):
+        om = re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW])
+        if om:
+            f.unit, f.end = f.unit + " of age", f.end + om.end()
+        return
+    if f.unit is not None or f.value is None or f.value != f.value.to_integral_value():
+        return
+    before = text[max(0, f.start - 12) : f.start]
+    if re.search(r"\b(?:aged|ages|age of)[ \t]+$", before, re.I):
+        f.unit = "year of age"
+    elif (0 < f.value < 120 and re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[,)]", text[f.end : f.end + _WINDOW])
+          and parse is not None and parse.name_before(f.start)):
+        f.unit = "year of age"  # "Maddon, 66, has ..."
+
+
+def _one_is_number(text: str, f: Found, parse) -> bool:
+    """'one' counts in 'one hand', 'one of the best speakers'; not in 'one of his
+    advisors', 'no one', 'more than one', 'one another'."""
+    if f.unit and f.unit != "count":
+        return True
+    if f.approx == "more than":
+        return False
+    before = text[max(0, f.start - 12) : f.start].lower()
+    if re.search(r"\b(?:the|this|that|each|every|any|no|which|another|same)\s+$", before):
+        return False
+    after = text[f.end : f.end + 40]
+    if re.match(r"-[A-Za-z]", after):
+        return False  # "one-off", "one-way", "one-sided"
+    if re.match(r"\s+(?:another|day|time|way|thing)\b", after, re.I) or (
+            re.search(r"\bat\s+$", before) and re.match(r"\s+point\b", after, re.I)):
+        return False  # "one another", "one day", "at one point"
+    if parse is None:
+        return not re.match(r"\s+of\b", after)
+    return parse.one_counts(f)
+
+
+# ---------------------------------------------------------------- the parse, around what was found
