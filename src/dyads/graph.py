@@ -1,0 +1,545 @@
+"""Relations, the signed actor network, camps by structural balance, exports.
+
+    rels = article_relations(result.events)     # the contract's relations of one article
+    G = article_network(result)                 # undirected signed nx.Graph, nodes = actor ids
+    c = camps(G)                                # two camps per connected component, frustration
+    to_graphml(G, "net.graphml"); to_gexf(G, "net.gexf"); to_node_link(G)
+
+Relations (`article_relations`): one per *ordered* pair (source, target), as
+PLOVER's actor → recipient; A→B and B→A are two relations. Only events that
+count are folded in: asserted (`modality == "asserted"`) and not negated. An
+event claimed by a source (`claimed_by`) counts when `include_claimed` (the
+default; the caller may pass only the article's own voice) and its id stays in
+the evidence. `polarity` is the mean event polarity, `weight` the number of
+events folded in, `categories` their PLOVER counts, `events` their ids. Events
+without both ends, self-loops and pairs with no counting event make none.
+
+The network is built from ties: `Tie(source, target, polarity, weight,
+categories, date, events, doc)` or a plain tuple in that order, or contract
+`Relation`s; node keys are whatever the caller uses (actor ids for one article,
+`actor_key` across a corpus). Each edge sums its ties: `weight` (events),
+`value` (net signed strength, Σ polarity × weight = cooperative minus
+conflictual events), `polarity` (value / weight), `sign` (of value: -1, 0, +1),
+`categories`, `evidence` (event ids, "doc#E3" when a tie names its document),
+`docs`, `first`/`last` dates.
+
+Camps (structural balance, Cartwright & Harary): in each connected component
+of the non-neutral edges, the two-way split that minimises the frustration,
+the summed |value| of positive edges across camps and negative edges within a
+camp. (With per-event costs, "a cooperative event across camps or a
+conflictual one within a camp costs 1", the optimum is the same split: the two
+costs differ by a constant per edge.) Components up to `exact_max` nodes are
+solved exactly (branch and bound); larger ones by spectral initialisation,
+random restarts and Fiduccia–Mattheyses/Kernighan–Lin single-node passes
+(deterministic for a given seed). Nodes with no signed edge are unaligned.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
+
+import networkx as nx
+import numpy as np
+
+from .model import Actor, ArticleResult, Event, Relation
+
+EPS = 1e-9
+EXACT_MAX = 20  # components up to this many nodes are solved exactly
+
+
+# ---------------------------------------------------------------- relations
+
+def counts(event: Event, include_claimed: bool = True) -> bool:
+    """Whether an event is folded into a relation: asserted, not negated (and, unless
+    `include_claimed`, in the article's own voice)."""
+    return event.modality == "asserted" and not event.negated and (include_claimed or event.claimed_by is None)
+
+
+def article_relations(events: Iterable[Event], include_claimed: bool = True) -> list[Relation]:
+    """The contract's relations of one article, one per ordered (source, target) pair,
+    in the order of each pair's first counting event."""
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        if not e.source or not e.target or e.source == e.target or not counts(e, include_claimed):
+            continue
+        groups.setdefault((e.source, e.target), []).append(e)
+    out = []
+    for (s, t), evs in groups.items():
+        cats = Counter(e.category for e in evs)
+        mean = sum(max(-1, min(1, e.polarity)) for e in evs) / len(evs)
+        out.append(Relation(
+            source=s, target=t, polarity=round(mean, 4), weight=len(evs),
+            categories=dict(sorted(cats.items(), key=lambda kv: (-kv[1], kv[0]))),
+            events=[e.id for e in evs],
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- the network
+
+@dataclass(frozen=True)
+class Tie:
+    """One input of the network: a relation between two node keys, from any article."""
+
+    source: Hashable
+    target: Hashable
+    polarity: float
+    weight: float = 1
+    categories: Optional[Mapping[str, int]] = None
+    date: Optional[str] = None
+    events: Sequence[str] = ()
+    doc: Optional[str] = None
+
+    @classmethod
+    def from_relation(cls, rel: Relation, date: Optional[str] = None, doc: Optional[str] = None,
+                      key: Optional[Callable[[str], Hashable]] = None) -> "Tie":
+        k = key or (lambda x: x)
+        return cls(k(rel.source), k(rel.target), rel.polarity, rel.weight, dict(rel.categories), date,
+                   tuple(rel.events), doc)
+
+
+TieLike = Union[Tie, Relation, tuple, Mapping[str, Any]]
+
+
+def _as_tie(t: TieLike) -> Tie:
+    if isinstance(t, Tie):
+        return t
+    if isinstance(t, Relation):
+        return Tie.from_relation(t)
+    if isinstance(t, Mapping):
+        return Tie(**t)
+    return Tie(*t)
+
+
+def actor_key(actor: Actor) -> str:
+    """A node key stable across articles: the knowledge-base id, else the casefolded name."""
+    return actor.kb_id or "name:" + " ".join(actor.name.casefold().split())
+
+
+def ties_from_result(result: ArticleResult, key: Optional[Callable[[Actor], Hashable]] = None
+                     ) -> tuple[list[Tie], dict[Hashable, dict[str, Any]]]:
+    """The ties and node attributes of one article. Without `key`, nodes are the actor
+    ids and evidence plain event ids; with one (corpus use, e.g. `actor_key`), nodes are
+    `key(actor)` and every tie names the document, so evidence reads "doc#E3"."""
+    actors = {a.id: a for a in result.actors}
+    kf = key or (lambda a: a.id)
+    nodes: dict[Hashable, dict[str, Any]] = {}
+    for a in result.actors:
+        nodes.setdefault(kf(a), {"name": a.name, "type": a.type, **({"kb_id": a.kb_id} if a.kb_id else {})})
+    doc = result.document.id if key else None
+    ties = []
+    for r in result.relations:
+        if r.source not in actors or r.target not in actors:
+            continue
+        ties.append(Tie.from_relation(r, result.document.date, doc, key=lambda i: kf(actors[i])))
+    return ties, nodes
+
+
+def _fold(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]], G: nx.Graph) -> nx.Graph:
+    for n, attrs in (nodes or {}).items():
+        G.add_node(n, **dict(attrs))
+    for raw in ties:
+        t = _as_tie(raw)
+        if t.source is None or t.target is None or t.source == t.target:
+            continue
+        for n in (t.source, t.target):
+            if n not in G:
+                G.add_node(n)
+        if not G.has_edge(t.source, t.target):
+            G.add_edge(t.source, t.target, weight=0, value=0.0, categories={}, evidence=[], docs=[])
+        d = G.edges[t.source, t.target]
+        d["weight"] += t.weight
+        d["value"] += float(t.polarity) * t.weight
+        for c, k in (t.categories or {}).items():
+            d["categories"][c] = d["categories"].get(c, 0) + k
+        for e in t.events:
+            ev = f"{t.doc}#{e}" if t.doc else e
+            if ev not in d["evidence"]:
+                d["evidence"].append(ev)
+        if t.doc and t.doc not in d["docs"]:
+            d["docs"].append(t.doc)
+        if t.date:
+            d["first"] = min(d.get("first", t.date), t.date)
+            d["last"] = max(d.get("last", t.date), t.date)
+    for n, d in G.nodes(data=True):
+        d.setdefault("name", str(n))
+    for _, _, d in G.edges(data=True):
+        d["value"] = round(d["value"], 9)
+        d["polarity"] = round(d["value"] / d["weight"], 4) if d["weight"] else 0.0
+        d["sign"] = 1 if d["value"] > EPS else -1 if d["value"] < -EPS else 0
+        d["categories"] = dict(sorted(d["categories"].items(), key=lambda kv: (-kv[1], kv[0])))
+    return G
+
+
+def signed_network(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]] = None) -> nx.Graph:
+    """The undirected signed network: one edge per unordered pair, both directions summed."""
+    return _fold(ties, nodes, nx.Graph())
+
+
+def directed_network(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]] = None) -> nx.DiGraph:
+    """The directed view (for exports): one edge per ordered pair, source → target."""
+    return _fold(ties, nodes, nx.DiGraph())
+
+
+def article_network(result: ArticleResult, directed: bool = False) -> nx.Graph:
+    """The network of one article: nodes are its actor ids (attributes name, type, kb_id)."""
+    ties, nodes = ties_from_result(result)
+    return (directed_network if directed else signed_network)(ties, nodes)
+
+
+# ---------------------------------------------------------------- camps
+
+class FrustratedEdge(NamedTuple):
+    """An edge against the partition: a positive edge across camps (sign +1, an alliance cut)
+    or a negative one within a camp (sign -1, an enmity inside). `weight` is its balance
+    weight |value|, what the frustration sums."""
+
+    u: Hashable
+    v: Hashable
+    sign: int
+    weight: float
+
+
+@dataclass
+class ComponentCamps:
+    """One connected component of the signed edges and its two camps."""
+
+    nodes: list
+    sides: tuple[list, list]          # the members of each camp; the second may be empty
+    labels: tuple[int, Optional[int]]  # the camp labels of the sides in `Camps.partition`
+    frustration: float
+    frustrated_edges: list[FrustratedEdge]
+    strength: float                    # summed |value| of the component's signed edges
+    exact: bool                        # proven optimal
+
+    @property
+    def ratio(self) -> float:
+        return self.frustration / self.strength if self.strength else 0.0
+
+
+@dataclass
+class Camps:
+    partition: dict                    # aligned node -> camp label (0, 1, 2, ...; unique across components)
+    frustration: float                 # summed weight of the frustrated edges
+    frustrated_edges: list[FrustratedEdge]
+    unaligned: list = field(default_factory=list)  # nodes with no signed edge
+    components: list[ComponentCamps] = field(default_factory=list)  # largest first
+
+    @property
+    def exact(self) -> bool:
+        return all(c.exact for c in self.components)
+
+    def members(self) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for n, c in self.partition.items():
+            out.setdefault(c, []).append(n)
+        return dict(sorted(out.items()))
+
+    def to_dict(self) -> dict:
+        return {
+            "frustration": self.frustration,
+            "exact": self.exact,
+            "camps": [{"camp": k, "members": v} for k, v in self.members().items()],
+            "unaligned": list(self.unaligned),
+            "frustrated_edges": [e._asdict() for e in self.frustrated_edges],
+            "components": [{"camps": [c.labels[0]] + ([c.labels[1]] if c.labels[1] is not None else []),
+                            "frustration": c.frustration, "strength": c.strength, "exact": c.exact}
+                           for c in self.components],
+        }
+
+
+def signed_weight(d: Mapping[str, Any]) -> float:
+    """An edge's balance weight, signed: `value` when present, else `sign` × |`weight`|
+    (weight 1 by default), else `weight` itself."""
+    if "value" in d:
+        return float(d["value"])
+    w = float(d.get("weight", 1))
+    return float(d["sign"]) * abs(w) if "sign" in d else w
+
+
+def _signed_pairs(G: nx.Graph) -> dict[tuple, float]:
+    """Fold any graph (directed, multi) into unordered pairs with a summed signed weight."""
+    order = {n: i for i, n in enumerate(G.nodes)}
+    pairs: dict[tuple, float] = {}
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        if order[u] > order[v]:
+            u, v = v, u
+        pairs[(u, v)] = pairs.get((u, v), 0.0) + signed_weight(d)
+    return {p: w for p, w in pairs.items() if abs(w) > EPS}
+
+
+def _cost(x: list[int], edges: list[tuple[int, int, float]]) -> float:
+    return sum(abs(w) for i, j, w in edges if w * x[i] * x[j] < 0)
+
+
+def _spectral(n: int, edges: list[tuple[int, int, float]], rng: random.Random, iters: int = 300) -> list[int]:
+    """Signs of the leading eigenvector of the signed adjacency matrix (power iteration on
+    A + cI): exact camps on a balanced component, a good start otherwise."""
+    u = np.array([e[0] for e in edges]); v = np.array([e[1] for e in edges]); w = np.array([e[2] for e in edges])
+    deg = np.zeros(n); np.add.at(deg, u, np.abs(w)); np.add.at(deg, v, np.abs(w))
+    c = float(deg.max()) or 1.0
+    x = np.array([1.0 + 0.01 * rng.random() for _ in range(n)])
+    x /= np.linalg.norm(x)
+    for _ in range(iters):
+        y = c * x
+        np.add.at(y, u, w * x[v]); np.add.at(y, v, w * x[u])
+        y /= np.linalg.norm(y)
+        if np.linalg.norm(y - x) < 1e-10:
+            x = y
+            break
+        x = y
+    return [1 if val >= 0 else -1 for val in x]
+
+
+def _local_search(x: list[int], adj: list[list[tuple[int, float]]], max_passes: int = 50) -> list[int]:
+    """Fiduccia–Mattheyses passes: flip every node once, best gain first, keep the best prefix."""
+    x = list(x)
+    n = len(x)
+
+    def gains() -> list[float]:  # gain of flipping i: -x_i Σ w_ij x_j
+        return [-x[i] * sum(w * x[j] for j, w in adj[i]) for i in range(n)]
+
+    for _ in range(max_passes):
+        g = gains()
+        locked = [False] * n
+        heap = [(-g[i], i) for i in range(n)]
+        heapq.heapify(heap)
+        cum = best = 0.0
+        best_k = 0
+        moves: list[int] = []
+        while heap:
+            ng, i = heapq.heappop(heap)
+            if locked[i] or -ng != g[i]:
+                continue
+            locked[i] = True
+            x[i] = -x[i]
+            cum += g[i]
+            g[i] = -g[i]
+            moves.append(i)
+            for j, w in adj[i]:
+                g[j] -= 2 * w * x[i] * x[j]
+                if not locked[j]:
+                    heapq.heappush(heap, (-g[j], j))
+            if cum > best + EPS:
+                best, best_k = cum, len(moves)
+        for i in moves[best_k:]:
+            x[i] = -x[i]
+        if best_k == 0:
+            break
+    return x
+
+
+def _heuristic(n: int, edges, adj, seed: int, restarts: int) -> list[int]:
+    rng = random.Random(seed)
+    starts = [_spectral(n, edges, rng), [1] * n] + [[rng.choice((-1, 1)) for _ in range(n)] for _ in range(restarts)]
+    best, best_cost = None, float("inf")
+    for s in starts:
+        x = _local_search(s, adj)
+        c = _cost(x, edges)
+        if c < best_cost - EPS:
+            best, best_cost = x, c
+    return best
+
+
+def _exact(n: int, adj, x0: list[int], cost0: float, budget: int = 2_000_000) -> tuple[list[int], bool]:
+    """Branch and bound from the upper bound `cost0` of `x0`. The bound adds, for each
+    unassigned node, the least cost of its edges to assigned nodes: (A_k - |f_k|) / 2 with
+    A_k = Σ|w| and f_k = Σ w x_j over assigned neighbours j. Returns (best, proven)."""
+    # order: strongest node first, then the node most tied to those already placed
+    strength = [sum(abs(w) for _, w in adj[i]) for i in range(n)]
+    order = [max(range(n), key=lambda i: (strength[i], -i))]
+    tie = [0.0] * n
+    placed = {order[0]}
+    while len(order) < n:
+        for j, w in adj[order[-1]]:
+            tie[j] += abs(w)
+        order.append(max((i for i in range(n) if i not in placed), key=lambda i: (tie[i], strength[i], -i)))
+        placed.add(order[-1])
+    A = [0.0] * n
+    f = [0.0] * n
+    x = [0] * n
+    best = {"x": list(x0), "cost": cost0}
+    steps = [0]
+
+    def bound_rest(depth: int) -> float:
+        return sum(A[k] - abs(f[k]) for k in order[depth:]) / 2
+
+    def place(i: int, s: int, sign: int) -> None:
+        x[i] = s if sign > 0 else 0
+        for j, w in adj[i]:
+            A[j] += sign * abs(w)
+            f[j] += sign * w * s
+
+    def search(depth: int, cost: float) -> bool:
+        steps[0] += 1
+        if steps[0] > budget:
+            return False
+        if depth == n:
+            if cost < best["cost"] - EPS:
+                best["x"], best["cost"] = list(x), cost
+            return True
+        i = order[depth]
+        choices = (1,) if depth == 0 else sorted((1, -1), key=lambda s: -s * f[i])
+        for s in choices:
+            add = (A[i] - s * f[i]) / 2  # cost of i's edges to assigned nodes
+            place(i, s, +1)
+            if cost + add + bound_rest(depth + 1) < best["cost"] - EPS:
+                if not search(depth + 1, cost + add):
+                    place(i, s, -1)
+                    return False
+            place(i, s, -1)
+        return True
+
+    proven = search(0, 0.0)
+    return best["x"], proven
+
+
+def camps(G: nx.Graph, method: str = "auto", exact_max: int = EXACT_MAX, seed: int = 0, restarts: int = 8) -> Camps:
+    """Two camps per connected component by structural balance, and the frustration.
+
+    `G` may be directed or a multigraph (edges between two nodes are summed, see
+    `signed_weight`). `method`: "auto" (exact up to `exact_max` nodes a component,
+    heuristic above), "exact" (always branch and bound) or "heuristic"."""
+    if method not in ("auto", "exact", "heuristic"):
+        raise ValueError(f"camps: unknown method {method!r}; use 'auto', 'exact' or 'heuristic'")
+    pairs = _signed_pairs(G)
+    order = {n: i for i, n in enumerate(G.nodes)}
+    nbrs: dict = {}
+    for (u, v), w in pairs.items():
+        nbrs.setdefault(u, []).append((v, w))
+        nbrs.setdefault(v, []).append((u, w))
+    seen: set = set()
+    comps = []
+    for n in G.nodes:
+        if n in seen or n not in nbrs:
+            continue
+        comp, stack = [], [n]
+        seen.add(n)
+        while stack:
+            a = stack.pop()
+            comp.append(a)
+            for b, _ in nbrs[a]:
+                if b not in seen:
+                    seen.add(b)
+                    stack.append(b)
+        comps.append(sorted(comp, key=order.__getitem__))
+    comps.sort(key=lambda c: (-len(c), order[c[0]]))
+    comp_of = {a: k for k, comp in enumerate(comps) for a in comp}
+    comp_pairs: list[list] = [[] for _ in comps]
+    for (u, v), w in pairs.items():
+        comp_pairs[comp_of[u]].append((u, v, w))
+
+    partition: dict = {}
+    results: list[ComponentCamps] = []
+    label = 0
+    for comp, cpairs in zip(comps, comp_pairs):
+        idx = {a: i for i, a in enumerate(comp)}
+        n = len(comp)
+        edges = [(idx[u], idx[v], w) for u, v, w in cpairs]
+        adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+        for i, j, w in edges:
+            adj[i].append((j, w))
+            adj[j].append((i, w))
+        x = _heuristic(n, edges, adj, seed, restarts) if n > 1 else [1]
+        proven = False
+        if method == "exact" or (method == "auto" and n <= exact_max):
+            x, proven = _exact(n, adj, x, _cost(x, edges))
+        side_a = [comp[i] for i in range(n) if x[i] == x[0]]
+        side_b = [comp[i] for i in range(n) if x[i] != x[0]]
+        if len(side_b) > len(side_a):
+            side_a, side_b = side_b, side_a
+        labels = (label, label + 1 if side_b else None)
+        label += 2 if side_b else 1
+        for a in side_a:
+            partition[a] = labels[0]
+        for b in side_b:
+            partition[b] = labels[1]
+        frus = [FrustratedEdge(comp[i], comp[j], 1 if w > 0 else -1, abs(w))
+                for i, j, w in edges if w * x[i] * x[j] < 0]
+        frus.sort(key=lambda e: -e.weight)
+        results.append(ComponentCamps(comp, (side_a, side_b), labels, sum((e.weight for e in frus), 0.0), frus,
+                                      sum(abs(w) for *_, w in edges), proven or n == 1))
+    unaligned = [n for n in G.nodes if n not in partition]
+    frustrated = sorted((e for c in results for e in c.frustrated_edges), key=lambda e: -e.weight)
+    return Camps(partition, sum((c.frustration for c in results), 0.0), frustrated, unaligned, results)
+
+
+def article_camps(result: ArticleResult, **kw) -> Camps:
+    """The camps of one article's actors (nodes are actor ids)."""
+    return camps(article_network(result), **kw)
+
+
+def annotate(G: nx.Graph, c: Camps) -> nx.Graph:
+    """Write the camps onto G in place: node `camp` (-1 when unaligned), edge `frustrated`."""
+    for n, d in G.nodes(data=True):
+        d["camp"] = c.partition.get(n, -1)
+    bad = {frozenset((e.u, e.v)) for e in c.frustrated_edges}
+    for u, v, d in G.edges(data=True):
+        d["frustrated"] = frozenset((u, v)) in bad
+    return G
+
+
+# ---------------------------------------------------------------- exports
+
+JSON_ATTRS = ("categories", "evidence", "docs")
+
+
+def _flat(G: nx.Graph, label: bool = False) -> nx.Graph:
+    """A copy fit for GraphML/GEXF: camps annotated if missing, dicts and lists as JSON
+    strings, None dropped, a key's numbers all float when any is."""
+    H = G.copy()
+    if not any("camp" in d for _, d in H.nodes(data=True)):
+        annotate(H, camps(H))
+    H = nx.relabel_nodes(H, {n: str(n) for n in H.nodes}) if any(not isinstance(n, str) for n in H) else H
+    for items in (list(H.nodes(data=True)), [(None, d) for *_, d in H.edges(data=True)]):
+        floats = {k for _, d in items for k, v in d.items() if isinstance(v, float)}
+        for n, d in items:
+            for k in list(d):
+                v = d[k]
+                if v is None:
+                    del d[k]
+                elif isinstance(v, (dict, list, tuple, set)):
+                    d[k] = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
+                elif k in floats and isinstance(v, int) and not isinstance(v, bool):
+                    d[k] = float(v)
+            if label and n is not None:
+                d["label"] = str(d.get("name", n))
+    return H
+
+
+def decode(G: nx.Graph) -> nx.Graph:
+    """Undo the JSON strings of an exported graph read back (in place)."""
+    for _, _, d in G.edges(data=True):
+        for k in JSON_ATTRS:
+            if isinstance(d.get(k), str):
+                d[k] = json.loads(d[k])
+    return G
+
+
+def to_graphml(G: nx.Graph, path) -> None:
+    nx.write_graphml(_flat(G), path)
+
+
+def to_gexf(G: nx.Graph, path) -> None:
+    nx.write_gexf(_flat(G, label=True), path)
+
+
+def read_graphml(path) -> nx.Graph:
+    return decode(nx.read_graphml(path))
+
+
+def to_node_link(G: nx.Graph) -> dict:
+    """JSON-serialisable {"directed", "multigraph", "graph", "nodes": [{"id", ...}], "links":
+    [{"source", "target", ...}]} (networkx's node-link format, edges="links"), camps annotated
+    if missing."""
+    H = G.copy()
+    if not any("camp" in d for _, d in H.nodes(data=True)):
+        annotate(H, camps(H))
+    data = nx.node_link_data(H, edges="links")
+    return json.loads(json.dumps(data, ensure_ascii=False, default=lambda o: sorted(o) if isinstance(o, set) else str(o)))

@@ -1,0 +1,418 @@
+"""The `dyads_events` spaCy component: who did what to whom, in PLOVER.
+
+    nlp.add_pipe("dyads_events")     # after dyads_actors and dyads_quotes
+    doc._.dyads_events               # [EventInfo] in text order
+
+For every verb (and event noun) the trigger lexicon knows (`triggers.py`), the
+source comes from the parse (subject; a passive's "by" agent; conjoined
+subjects; the antecedent of "who"; the named examples of "companies such as
+X and Y"; the group of "Hizbullah fighters"; "it"/"they" to the actor the
+text was speaking of) and the target from where the lexicon says the
+recipient is. Negation ("no massacres have been committed", "did not attack"),
+modality ("should", "could" → hypothetical; "will" → future; "asked to",
+"demanded" → demanded) and voice (an event inside a quote is claimed by the
+quote's speaker) are marked; only asserted, non-negated events in the
+article's own voice make relations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .actors import SPAN_KEY
+from .mentions import doc_text
+from .triggers import load_triggers, match_noun_trigger, match_trigger
+
+if not Doc.has_extension("dyads_events"):
+    Doc.set_extension("dyads_events", default=None)
+
+MODALS_HYPOTHETICAL = {"should", "could", "would", "might", "may", "must", "ought", "can"}
+MODALS_FUTURE = {"will", "shall", "'ll"}
+# verbs under which an event is only wanted, planned or asked for
+WANTING = {"want", "plan", "try", "attempt", "intend", "hope", "seek", "aim", "threaten", "prepare", "decide",
+           "propose", "offer", "promise", "pledge", "vow", "expect", "wish", "consider", "refuse", "fail"}
+ASKING = {"ask", "urge", "demand", "call", "request", "order", "instruct", "press", "appeal", "beg", "invite",
+          "encourage", "push", "tell", "advise", "warn"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+# nouns of people that stand for the group they belong to ("Hizbullah fighters")
+MEMBER_NOUNS = {"fighter", "combatant", "member", "militant", "soldier", "troop", "force", "militiaman", "mercenary",
+                "expert", "adviser", "advisor", "officer", "commander", "official", "unit", "brigade", "battalion",
+                "militia", "rebel", "insurgent", "jihadist", "guard", "police", "policeman", "agent", "spy",
+                "civilian", "resident", "villager", "supporter", "loyalist", "volunteer", "recruit", "leader",
+                "delegation", "envoy", "diplomat", "minister", "spokesman", "representative", "company", "firm",
+                "group", "faction", "community", "population", "people", "man", "woman", "youth", "clan",
+                "tribe", "family"}
+# a person's family, advisers or clan are not that person
+NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daughter", "wife", "brother", "aide",
+                  "supporter", "loyalist", "opponent", "people"}
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all",
+                  "several", "few", "part", "number", "majority", "minority", "one", "two", "three", "group"}
+
+
+@dataclass
+class EventInfo:
+    category: str
+    trigger: str
+    trigger_start: int  # characters
+    trigger_end: int
+    sent_start: int
+    sent_end: int
+    source: Optional[str] = None  # actor id
+    target: Optional[str] = None
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    polarity: int = 0
+    negated: bool = False
+    modality: str = "asserted"
+    claimed_by: Optional[str] = None
+    quote: Optional[str] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    id: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@Language.factory(
+    "dyads_events",
+    assigns=["doc._.dyads_events"],
+    requires=["doc._.dyads_actors", "doc._.dyads_quotes", "token.dep", "token.lemma"],
+    default_config={"triggers_files": []},
+)
+def make_events(nlp: Language, name: str, triggers_files: list[str]):
+    return EventsComponent(triggers_files)
+
+
+def _accusing_words() -> frozenset:
+    global _ACCUSING
+    if _ACCUSING is None:
+        import os
+
+        import yaml
+
+        from .kb import KB_DIR
+
+        with open(os.path.join(KB_DIR, "evaluations.yaml"), encoding="utf-8") as f:
+            _ACCUSING = frozenset(yaml.safe_load(f)["accusing"])
+    return _ACCUSING
+
+
+_ACCUSING = None
+
+
+class EventsComponent:
+    def __init__(self, triggers_files=()):
+        self.lex = load_triggers(tuple(triggers_files or ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = _Finder(doc, self.lex)
+        events = finder.find()
+        for n, e in enumerate(sorted(events, key=lambda e: (e.trigger_start, e.source or "", e.target or "")), 1):
+            e.id = f"E{n}"
+        doc._.dyads_events = sorted(events, key=lambda e: e.trigger_start)
+        return doc
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lex):
+        self.doc, self.lex = doc, lex
+        self.text = doc_text(doc)
+        mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+        self.actor_at: dict[int, str] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            for i in range(m.start, m.end):
+                self.actor_at[i] = m.label_
+        self.actors = {a.id: a for a in (doc._.dyads_actors or [])}
+        self.quotes = doc._.dyads_quotes or []
+
+    # ------------------------------------------------------------ events
+
+    def find(self) -> list[EventInfo]:
+        out: list[EventInfo] = []
+        seen = set()
+        for e in self._accusations():
+            key = (e.category, e.source, e.target, e.trigger_start)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+        for tok in self.doc:
+            hit = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                hit = match_trigger(tok, self.lex)
+            elif tok.pos_ == "NOUN":
+                hit = match_noun_trigger(tok, self.lex)
+            if hit is None:
+                continue
+            for e in self._events(tok, hit):
+                key = (e.category, e.source, e.target, e.trigger_start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+        return out
+
+    def _events(self, tok: Token, hit) -> list[EventInfo]:
+        sent = tok.sent
+        verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
+        sources = self._sources(tok, verb)
+        targets = self._targets(tok, hit)
+        if not sources and not targets:
+            return []
+        t_start = self.doc[hit.trigger_start].idx
+        t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
+        trigger = self.text[t_start:t_end]
+        negated = self._negated(tok, verb)
+        modality = self._modality(tok, verb)
+        quote = self._quote_at(t_start, t_end)
+        out = []
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and s == t:
+                    continue
+                out.append(EventInfo(
+                    category=hit.category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
+                    sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=hit.mode,
+                    cameo=hit.cameo, polarity=hit.polarity, negated=negated, modality=modality,
+                    claimed_by=quote.speaker if quote is not None else None,
+                    quote=quote.id if quote is not None else None,
+                ))
+        return out
+
+    def _governing_verb(self, noun: Token) -> Optional[Token]:
+        t = noun
+        for _ in range(4):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        return None
+
+    def _accusations(self) -> list[EventInfo]:
+        """A speaker who says an actor does something condemnable accuses that actor:
+        'Darar believes that the regime is using sectarianism to conceal its intentions'."""
+        out = []
+        words = _accusing_words()
+        for q in self.quotes:
+            if not q.speaker or q.speaker not in self.actors:
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if t.dep_ not in ("nsubj", "nsubjpass") or t.i not in self.actor_at:
+                    continue
+                target = self.actor_at[t.i]
+                if target == q.speaker:
+                    continue
+                clause = t.head
+                lemmas = {x.lemma_.lower() for x in clause.subtree if span.start <= x.i < span.end}
+                if not lemmas & words or self._negated(clause, None):
+                    continue
+                sent = self.doc[q.claim.cue[0]].sent if q.claim is not None else t.sent
+                cue_s = self.doc[q.claim.cue[0]].idx if q.claim is not None else q.start
+                cue_e = (self.doc[q.claim.cue[1] - 1].idx + len(self.doc[q.claim.cue[1] - 1].text)) if q.claim is not None else q.end
+                outer = self._quote_at(cue_s, cue_e)
+                out.append(EventInfo(
+                    category="ACCUSE", trigger=self.text[cue_s:cue_e], trigger_start=cue_s, trigger_end=cue_e,
+                    sent_start=sent.start_char, sent_end=sent.end_char, source=q.speaker, target=target,
+                    mode="allege", cameo="112", polarity=-1,
+                    claimed_by=outer.speaker if outer is not None else None, quote=q.id,
+                ))
+        return out
+
+    # ------------------------------------------------------------ participants
+
+    def _sources(self, tok: Token, verb: Optional[Token]) -> list[str]:
+        if tok.pos_ == "NOUN":
+            # "X's attack on Y", "an attack by X"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return self._actors_of(c)
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self._actors_of(p)
+            if verb is None:
+                return []
+        v = verb if verb is not None else tok
+        # passive: the "by" agent is the source
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._actors_of(p)
+        subj = self._subject(v)
+        return self._actors_of(subj) if subj is not None else []
+
+    def _subject(self, v: Token) -> Optional[Token]:
+        """The subject of a verb, climbing to the verb it depends on when it has none
+        ("recruiting combatants to fight ...": the recruiters fight)."""
+        t = v
+        for _ in range(5):
+            passive = False
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                        return t.head
+                    return c
+                if c.dep_ == "nsubjpass":
+                    passive = True
+            if passive:
+                return None  # the passive subject is the target; no agent given
+            if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head is not t:
+                # object control: "asked the Alawites to stop" -> the Alawites
+                if t.dep_ == "xcomp":
+                    obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.i < t.i), None)
+                    if obj is not None and t.head.lemma_ in ASKING | {"help", "allow", "force", "lead", "get", "use"}:
+                        return obj
+                t = t.head
+                continue
+            if t.dep_ == "relcl":
+                return t.head
+            break
+        return None
+
+    def _targets(self, tok: Token, hit) -> list[str]:
+        # the first candidate recipient that names an actor
+        for _rule, cand in getattr(hit, "candidates", ()) or ():
+            found = self._actors_of(cand)
+            if found:
+                return found
+        target = getattr(hit, "target", None)
+        return self._actors_of(target) if isinstance(target, Token) else []
+
+    def _actors_of(self, tok: Optional[Token]) -> list[str]:
+        """The actors a phrase names: its own mention, conjoined ones, the named examples
+        of "companies such as X and Y", the group of "Hizbullah fighters" or of
+        "thousands of Hizbullah fighters", a pronoun's antecedent."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        for t in [tok] + self._conjuncts(tok):
+            a = self._actor_of_head(t)
+            for x in a:
+                if x not in out:
+                    out.append(x)
+        return out
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.append(c)
+                out.extend(self._conjuncts(c))
+        return out
+
+    def _actor_of_head(self, t: Token) -> list[str]:
+        # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    named = self._actors_of(pobj)
+                    if named:
+                        return named
+        if t.i in self.actor_at:
+            return [self.actor_at[t.i]]
+        low = t.lemma_.lower()
+        # "thousands of Hizbullah fighters", "some of the rebels"
+        if t.lower_ in QUANTITY_HEADS or low in QUANTITY_HEADS or t.like_num:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._actors_of(pobj)
+        if low in MEMBER_NOUNS or t.tag_ in ("NNS",):
+            # "Hizbullah fighters", "Iranian military experts", "fighters from Yemen", "combatants from the clan"
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.actor_at:
+                    a = self.actor_at[c.i]
+                    if low in NOT_THE_PERSON and self.actors.get(a) is not None and self.actors[a].type == "person":
+                        continue
+                    return [a]
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i in self.actor_at:
+                        return [self.actor_at[pobj.i]]
+        if t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "its", "their"):
+            a = self._antecedent(t)
+            return [a] if a else []
+        return []
+
+    def _antecedent(self, t: Token) -> Optional[str]:
+        """'it'/'they': the non-person actor that was the subject just before."""
+        doc = self.doc
+        sent = t.sent
+        start = sent.start
+        for _ in range(2):
+            cands = [i for i in range(start, t.i) if i in self.actor_at and doc[i].dep_ in ("nsubj", "nsubjpass")
+                     and self.actors.get(self.actor_at[i]) is not None and self.actors[self.actor_at[i]].type != "person"]
+            if cands:
+                return self.actor_at[cands[-1]]
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        return None
+
+    # ------------------------------------------------------------ marks
+
+    def _negated(self, tok: Token, verb: Optional[Token]) -> bool:
+        for t in (tok, verb):
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ in ("advmod", "neg"):
+                    return True
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
+                    if c is tok or t is tok and c.dep_ == "nsubjpass" or c.i == tok.i:
+                        return True
+            if tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+                return True
+        return False
+
+    def _modality(self, tok: Token, verb: Optional[Token]) -> str:
+        v = verb if verb is not None else tok
+        t = v
+        for depth in range(4):
+            for c in t.children:
+                if c.dep_ in ("aux", "auxpass"):
+                    low = c.lower_
+                    if low in MODALS_HYPOTHETICAL:
+                        return "hypothetical"
+                    if low in MODALS_FUTURE or low == "wo":
+                        return "future"
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    return "hypothetical"
+            if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
+                head = t.head
+                lemma = head.lemma_.lower()
+                if lemma in ASKING:
+                    return "demanded"
+                if lemma in WANTING:
+                    return "hypothetical"
+                if lemma in ("stop", "cease", "end", "quit", "halt"):
+                    return "demanded" if self._under_asking(head) else "asserted"
+                t = head
+                continue
+            break
+        return "asserted"
+
+    def _under_asking(self, t: Token) -> bool:
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+                return False
+            t = t.head
+            if t.lemma_.lower() in ASKING:
+                return True
+        return False
+
+    def _quote_at(self, start: int, end: int):
+        best = None
+        for q in self.quotes:
+            if q.start <= start and end <= q.end and q.speaker:
+                if best is None or q.end - q.start < best.end - best.start:
+                    best = q
+        return best
