@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import SPAN_KEY
 from .mentions import doc_text
-from .triggers import load_triggers, match_noun_trigger, match_trigger
+from .triggers import intent_category, load_triggers, match_noun_trigger, match_trigger
 
 if not Doc.has_extension("dyads_events"):
     Doc.set_extension("dyads_events", default=None)
@@ -85,6 +85,12 @@ def make_events(nlp: Language, name: str, triggers_files: list[str]):
     return EventsComponent(triggers_files)
 
 
+def _polarity(category: str, hit) -> int:
+    from .triggers import polarity_of
+
+    return hit.polarity if category == hit.category else polarity_of(category)
+
+
 def _accusing_words() -> frozenset:
     global _ACCUSING
     if _ACCUSING is None:
@@ -137,13 +143,19 @@ class _Finder:
             if key not in seen:
                 seen.add(key)
                 out.append(e)
+        hits = []
         for tok in self.doc:
             hit = None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 hit = match_trigger(tok, self.lex)
             elif tok.pos_ == "NOUN":
                 hit = match_noun_trigger(tok, self.lex)
-            if hit is None:
+            if hit is not None:
+                hits.append((tok, hit))
+        # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
+        complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
+        for tok, hit in hits:
+            if tok.i in complements:
                 continue
             for e in self._events(tok, hit):
                 key = (e.category, e.source, e.target, e.trigger_start)
@@ -164,6 +176,11 @@ class _Finder:
         trigger = self.text[t_start:t_end]
         negated = self._negated(tok, verb)
         modality = self._modality(tok, verb)
+        category = hit.category
+        if negated and getattr(hit, "negated_category", None):
+            category, negated = hit.negated_category, False  # "will not accept" is a rejection
+        elif modality == "future" and not negated:
+            category = intent_category(category)  # "will provide aid": an agreement; "would boycott": a threat
         quote = self._quote_at(t_start, t_end)
         out = []
         for s in sources or [None]:
@@ -171,9 +188,9 @@ class _Finder:
                 if s is not None and s == t:
                     continue
                 out.append(EventInfo(
-                    category=hit.category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
+                    category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
                     sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=hit.mode,
-                    cameo=hit.cameo, polarity=hit.polarity, negated=negated, modality=modality,
+                    cameo=hit.cameo, polarity=_polarity(category, hit), negated=negated, modality=modality,
                     claimed_by=quote.speaker if quote is not None else None,
                     quote=quote.id if quote is not None else None,
                 ))
