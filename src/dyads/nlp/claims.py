@@ -63,7 +63,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_reporting() -> Lexicon:
     with open(os.path.join(KB_DIR, "reporting.yaml"), encoding="utf-8") as f:
-        return Lexicon(yaml.safe_load(f))
+        return Lexicon(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 # ---------------------------------------------------------------- spans

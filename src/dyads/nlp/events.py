@@ -101,7 +101,7 @@ def _accusing_words() -> frozenset:
         from .kb import KB_DIR
 
         with open(os.path.join(KB_DIR, "evaluations.yaml"), encoding="utf-8") as f:
-            _ACCUSING = frozenset(yaml.safe_load(f)["accusing"])
+            _ACCUSING = frozenset(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["accusing"])
     return _ACCUSING
 
 

@@ -73,7 +73,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     with open(os.path.join(KB_DIR, "lexicon.yaml"), encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     with open(os.path.join(KB_DIR, "given_names.yaml"), encoding="utf-8") as f:
-        data["given_names"] = yaml.safe_load(f)
+        data["given_names"] = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Lexicon(data)

@@ -280,7 +280,7 @@ def _read_tsv(path: str, rank: int, sets: dict, forms: dict) -> list[tuple[str, 
 
 def _read_yaml(path: str, rank: int, sets: dict, light: dict) -> list[tuple[str, Entry]]:
     with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
+        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     for name, words in (data.get("sets") or {}).items():
         ws = set()
         for w in words:
