@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import SPAN_KEY
 from .mentions import doc_text
+from .quotes import quote_at
 from .triggers import intent_category, load_triggers, match_noun_trigger, match_trigger
 
 if not Doc.has_extension("dyads_events"):
@@ -427,9 +428,4 @@ class _Finder:
         return False
 
     def _quote_at(self, start: int, end: int):
-        best = None
-        for q in self.quotes:
-            if q.start <= start and end <= q.end and q.speaker:
-                if best is None or q.end - q.start < best.end - best.start:
-                    best = q
-        return best
+        return quote_at(self.quotes, start, end)

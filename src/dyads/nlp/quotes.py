@@ -72,6 +72,17 @@ class QuoteInfo:
 # ---------------------------------------------------------------- quotation marks
 
 
+def quote_at(quotes, start: int, end: int):
+    """The innermost quote with a speaker that holds [start, end), or None: whose voice
+    asserts what lies there (None is the article's own voice)."""
+    best = None
+    for q in quotes:
+        if q.start <= start and end <= q.end and q.speaker:
+            if best is None or q.end - q.start < best.end - best.start:
+                best = q
+    return best
+
+
 def paragraph_break(text: str) -> str:
     """What parts paragraphs: a line break, or a blank line when the text is wrapped
     at a fixed width (then single line breaks fall inside paragraphs)."""

@@ -12,6 +12,7 @@ from ..model import Actor, Article, ArticleResult, Attribute, Document, Event, M
 
 from .coref import ActorInfo
 from .quantities import quantity_results
+from .quotes import quote_at
 
 
 def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] = None, language: str = "en") -> ArticleResult:
@@ -57,14 +58,10 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
 
 
 def voice(quotes: list[Quote], start: int, end: int) -> Optional[str]:
-    """Whose voice asserts what lies at [start, end): the speaker of the quote it is in
-    (the innermost, when quotes nest), or None for the article's own voice."""
-    best = None
-    for q in quotes:
-        if q.start <= start and end <= q.end and q.speaker:
-            if best is None or q.end - q.start < best.end - best.start:
-                best = q
-    return best.speaker if best else None
+    """Whose voice asserts what lies at [start, end): the speaker of the innermost quote
+    it is in, or None for the article's own voice."""
+    q = quote_at(quotes, start, end)
+    return q.speaker if q else None
 
 
 def _event(e) -> Event:
