@@ -547,21 +547,3 @@ def test_noun_triggers_under_trigger_verbs_are_left_to_the_verb(nlp):
     doc = nlp("Amnesty condemned the attack on the hospital.")
     assert match_trigger(doc[1]).category == "ACCUSE"
     assert match_noun_trigger(doc[3]) is None
-
-
-@slow
-def test_matching_is_fast(nlp):
-    import time
-
-    text = " ".join(c[0] for c in CASES) * 3
-    doc = nlp(text)
-    lex = load_triggers()
-    t = time.perf_counter()
-    for _ in range(5):
-        for tok in doc:
-            if tok.pos_ in ("VERB", "AUX"):
-                match_trigger(tok, lex)
-            elif tok.pos_ == "NOUN":
-                match_noun_trigger(tok, lex)
-    per_token = (time.perf_counter() - t) / (5 * len(doc))
-    assert per_token < 50e-6  # the parse itself costs about 150-200 microseconds a token

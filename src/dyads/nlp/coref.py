@@ -105,6 +105,9 @@ class Resolver:
             if c.kind == "kb" or c.kind == "acronym":
                 deferred.append(c)
                 continue
+            if c.kind == "ner" and c.role == "government" and c.country:
+                self.attach(c, self.institution("government", c.country))  # a capital for its government
+                continue
             key = name_key(c.text(self.doc))
             if not key:
                 continue

