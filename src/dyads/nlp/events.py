@@ -56,6 +56,8 @@ NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daugh
 # nouns that stand for the place they name ("the town of Cizre")
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
                "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+# acts that need no recipient
+ONE_SIDED = {"PROTEST", "MOBILIZE"}
 # acts that conjoined actors do with each other when no one else is named
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all",
@@ -116,6 +118,53 @@ def _accusing_words() -> frozenset:
 
 
 _ACCUSING = None
+_GROUP_NOUNS: Optional[dict] = None
+# unnamed fighters are too vague to be an actor; unnamed civilians, refugees or students are a group
+AGENT_TYPES = {"person": "community", "community": "community"}
+
+
+VAGUE_MODIFIERS = {"more", "many", "other", "some", "several", "few", "most", "such", "additional", "further",
+                   "fewer", "numerous", "various", "own", "same", "certain"}
+
+
+def _main_clause(v: Token) -> bool:
+    """Is this the sentence's own predicate, or what its reporting verb reports?"""
+    t = v
+    for _ in range(3):
+        if t.dep_ == "ROOT":
+            return True
+        if t.dep_ in ("ccomp", "conj") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _people_noun(t: Token) -> bool:
+    low = t.lemma_.lower()
+    return low in MEMBER_NOUNS or t.lower_ in _group_nouns() or t.lower_ in ("combatants", "fighters", "militants")
+
+
+def _group_nouns() -> dict:
+    """Plural nouns of people ("refugees", "students", "doctors") -> the actor type of such a group."""
+    global _GROUP_NOUNS
+    if _GROUP_NOUNS is None:
+        import csv
+        import os
+
+        from .kb import KB_DIR
+
+        out = {}
+        with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
+            for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+                kind = AGENT_TYPES.get(row.get("type") or "")
+                if kind is None or " " in row["term"]:
+                    continue
+                for p in (row.get("plural") or "").split("|"):
+                    if p and " " not in p:
+                        out.setdefault(p.lower(), kind)
+        _GROUP_NOUNS = out
+    return _GROUP_NOUNS
 
 
 class EventsComponent:
@@ -184,7 +233,7 @@ class _Finder:
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
         sources = self._sources(tok, verb)
         targets = self._targets(tok, hit)
-        if not sources and not targets:
+        if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
         t_start = self.doc[hit.trigger_start].idx
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
@@ -200,7 +249,9 @@ class _Finder:
                 category = "THREATEN"  # "will withdraw its force unless ...": a threat
         quote = self._quote_at(t_start, t_end)
         out = []
-        if len(sources) > 1 and not targets and category in RECIPROCAL:
+        # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
+        open_object = not any(c.i not in hit.tokens and _people_noun(c) for _, c in (hit.candidates or ()))
+        if len(sources) > 1 and not targets and category in RECIPROCAL and open_object:
             # "the United States and Jordan have agreed": with each other, one act between them
             pairs = list(zip(sources, sources[1:]))
         else:
@@ -217,9 +268,28 @@ class _Finder:
             ))
         return out
 
+    @staticmethod
+    def _dyadic_enough(tok: Token, verb: Optional[Token], category: str, sources: list, targets: list) -> bool:
+        """An event is a dyad: who does it and to whom. One side may be missing only where the
+        act stands without it: a protest or a mobilisation by someone ("thousands marched"), or a
+        blow whose victims the text names but whose authors it does not ("three civilians were
+        killed in a bombing")."""
+        if sources and targets:
+            return True
+        if _main_clause(verb if verb is not None else tok):
+            return True
+        if sources:
+            return category in ONE_SIDED
+        if targets and category in ("ASSAULT", "COERCE"):
+            v = verb if verb is not None else tok
+            return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        return False
+
     def _governing_verb(self, noun: Token) -> Optional[Token]:
+        """The verb whose subject does what the noun names: "launched an attack", "implicate his
+        clan in the battle"; not a verb further off ("called for sanctions in the wake of the execution")."""
         t = noun
-        for _ in range(4):
+        for _ in range(2):
             if t.head is t:
                 return None
             t = t.head
@@ -293,7 +363,8 @@ class _Finder:
         """The subject of a verb, climbing to the verb it depends on when it has none
         ("recruiting combatants to fight ...": the recruiters fight)."""
         t = v
-        for _ in range(5):
+        came_from_clause = False
+        for _ in range(6):
             passive = False
             for c in t.children:
                 if c.dep_ == "nsubj":
@@ -304,6 +375,14 @@ class _Finder:
                     passive = True
             if passive:
                 return None  # the passive subject is the target; no agent given
+            if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
+                    and t.head.lemma_.lower() in ("have", "find", "see")):
+                t, came_from_clause = t.head, False  # "had no problem recruiting ... to fight": the haver
+                continue
+            if t.dep_ in ("oprd", "acomp") and t.head is not t:
+                t = t.head  # "made sure to implicate"
+                continue
+            came_from_clause = t.dep_ == "acl"
             if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head is not t:
                 # object control: "asked the Alawites to stop" -> the Alawites
                 if t.dep_ == "xcomp":
@@ -348,7 +427,7 @@ class _Finder:
                 out.extend(self._conjuncts(c))
         return out
 
-    def _actor_of_head(self, t: Token) -> list[str]:
+    def _actor_of_head(self, t: Token, depth: int = 0) -> list[str]:
         # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
@@ -389,34 +468,82 @@ class _Finder:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i in self.actor_at:
                         return [self.actor_at[pobj.i]]
+                    if pobj is not None and depth < 2:
+                        found = self._actor_of_head(pobj, depth + 1)  # "combatants from the Alawite clan"
+                        if found:
+                            return found
+        if t.pos_ in ("NOUN", "PROPN"):
+            # "US Predator attacks", "the U.N. war crimes court": a name one compound further in
+            for c in t.children:
+                if c.dep_ == "compound":
+                    for g in c.children:
+                        if g.dep_ in ("compound", "amod", "poss") and g.i in self.actor_at:
+                            return [self.actor_at[g.i]]
+            # "the computers of South Korean army officers"
+            if depth < 2 and low not in QUANTITY_HEADS:
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            found = self._actor_of_head(pobj, depth + 1)
+                            if found:
+                                return found
         if t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "its", "their"):
             a = self._antecedent(t)
             return [a] if a else []
+        if t.tag_ == "NNS" and t.lower_ in _group_nouns():
+            return [self._group_actor(t)]
         return []
+
+    def _group_actor(self, t: Token) -> str:
+        """People the text names only by what they are ("refugees", "Congolese refugees",
+        "students"): one actor per kind in the article, of the type the agents file gives."""
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i and not c.like_num
+                and c.lower_ not in VAGUE_MODIFIERS
+                and all(x.dep_ in ("amod", "compound") for x in self.doc[c.i + 1:t.i])]
+        start = min([c.i for c in mods] + [t.i])
+        span = self.doc[start:t.i + 1]
+        key = f"group:{span.text.lower()}"
+        for a in self.actors.values():
+            if a.synthetic == key:
+                self._add_mention(a, span.start, span.end)
+                return a.id
+        return self._new_actor(span.text, _group_nouns()[t.lower_], key, [(span.start, span.end)])
+
+    def _new_actor(self, name: str, type_: str, key: str, spans: list[tuple[int, int]]) -> str:
+        from .coref import ActorInfo
+
+        infos = self.doc._.dyads_actors
+        if infos is None:
+            infos = self.doc._.dyads_actors = []
+        a = ActorInfo(index=-1 - len(infos), name=name, type=type_, synthetic=key)
+        a.id = f"A{len(infos) + 1}"
+        infos.append(a)
+        self.actors[a.id] = a
+        for s, e in spans:
+            self._add_mention(a, s, e)
+        return a.id
+
+    def _add_mention(self, a, start: int, end: int) -> None:
+        from .mentions import Cand
+
+        if any(c.start == start and c.end == end for c in a.cands):
+            return
+        a.cands.append(Cand(start, end, "group", type=a.type))
+        a.cands.sort(key=lambda c: c.start)
+        for i in range(start, end):
+            self.actor_at.setdefault(i, a.id)
+        spans = list(self.doc.spans[SPAN_KEY]) if SPAN_KEY in self.doc.spans else []
+        self.doc.spans[SPAN_KEY] = spans + [Span(self.doc, start, end, label=a.id)]
 
     def _place_actor(self, sp: Span) -> str:
         """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes
         part as the people there: an actor of type community, named after the place."""
-        from .coref import ActorInfo
-        from .mentions import Cand
-
+        key = f"place:{sp.label_}"
         for a in self.actors.values():
-            if a.synthetic == f"place:{sp.label_}":
+            if a.synthetic == key:
                 return a.id
-        infos = self.doc._.dyads_actors
-        if infos is None:
-            infos = self.doc._.dyads_actors = []
-        a = ActorInfo(index=-1 - len(infos), name=sp.text, type="community", synthetic=f"place:{sp.label_}")
-        a.id = f"A{len(infos) + 1}"
-        for m in self.place_spans(sp.label_):
-            a.cands.append(Cand(m.start, m.end, "place", type="community"))
-            for i in range(m.start, m.end):
-                self.actor_at.setdefault(i, a.id)
-        infos.append(a)
-        self.actors[a.id] = a
-        spans = list(self.doc.spans[SPAN_KEY]) if SPAN_KEY in self.doc.spans else []
-        self.doc.spans[SPAN_KEY] = spans + [Span(self.doc, c.start, c.end, label=a.id) for c in a.cands]
-        return a.id
+        return self._new_actor(sp.text, "community", key, [(m.start, m.end) for m in self.place_spans(sp.label_)])
 
     def place_spans(self, label: str) -> list[Span]:
         return sorted({id(sp): sp for sp in self.place_at.values() if sp.label_ == label}.values(), key=lambda sp: sp.start)

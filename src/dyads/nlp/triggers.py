@@ -54,6 +54,9 @@ HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 OBJ_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"oprd", "ccomp", "xcomp", "npadvmod", "attr", "acomp", "advmod", "dative"}
 PREP_DEPS = {"prep", "dative", "agent"}
+# prepositions that give an act's circumstances, not its content
+CIRCUMSTANCE_PREPS = {"in", "during", "since", "after", "before", "amid", "amidst", "despite", "throughout",
+                      "following", "within"}
 MOD_DEPS = {"amod", "compound", "nmod", "nummod", "poss", "npadvmod"}
 ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 MUST = {"must"}
@@ -1045,7 +1048,10 @@ def _governing_trigger(noun: Token, lex: Lexicon) -> bool:
         if d in ("pobj", "pcomp"):
             head2 = h.head
             if head2.pos_ in ("VERB", "AUX") and h.dep_ in PREP_DEPS:
-                return _match(head2, lex, 2) is not None
+                m = _match(head2, lex, 2)
+                if m is not None and h.lower_ in CIRCUMSTANCE_PREPS and h.i not in m.tokens:
+                    return False  # "implicate his clan in the battle against X": the battle is an act too
+                return m is not None
             if head2.pos_ in ("NOUN", "PROPN") and head2.i != noun.i:
                 t = head2
                 # "demanded the departure of X": the noun under a triggered noun
