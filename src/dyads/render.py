@@ -79,6 +79,72 @@ def quantities_table(result: ArticleResult) -> Table:
     return t
 
 
+def events_table(result: ArticleResult) -> Table:
+    names = {a.id: a.name for a in result.actors}
+    places = {p.id: p.name for p in result.places}
+    t = Table(title=f"Events ({len(result.events)})", expand=False)
+    for col in ("id", "who", "what", "whom", "trigger", "voice", "flags"):
+        t.add_column(col, overflow="fold")
+    for e in result.events:
+        what = f"{e.category} {e.mode}" if e.mode else e.category
+        voice = names.get(e.claimed_by, e.claimed_by) if e.claimed_by else "article"
+        flags = []
+        if e.negated:
+            flags.append("negated")
+        if e.modality and e.modality != "asserted":
+            flags.append(e.modality)
+        if e.date:
+            flags.append(e.date)
+        if e.place:
+            flags.append(places.get(e.place, e.place))
+        t.add_row(e.id, escape(names.get(e.source, "")), escape(what), escape(names.get(e.target, "")),
+                  escape(_cut(e.trigger, 40)), escape(_cut(voice, 30)), escape(", ".join(flags)))
+    return t
+
+
+def relations_table(result: ArticleResult) -> Table:
+    names = {a.id: a.name for a in result.actors}
+    t = Table(title=f"Relations ({len(result.relations)})", expand=False)
+    for col in ("source", "target", "polarity", "weight", "categories"):
+        t.add_column(col, overflow="fold")
+    for r in result.relations:
+        cats = ", ".join(f"{c} {k}" for c, k in r.categories.items())
+        t.add_row(escape(names.get(r.source, r.source)), escape(names.get(r.target, r.target)),
+                  f"{r.polarity:+.2f}", str(r.weight), escape(cats))
+    return t
+
+
+def camps_lines(result: ArticleResult) -> list[str]:
+    """The camps of the article's signed network, one line a camp, then the frustrated ties
+    (alliances across camps, enmities within one); none when fewer than 2 actors are related."""
+    related = {a for r in result.relations for a in (r.source, r.target)}
+    if len(related) < 2:
+        return []
+    from .graph import article_camps
+
+    c = article_camps(result)
+    if len(c.partition) < 2:  # only neutral relations: nothing is aligned
+        return []
+    names = {a.id: a.name for a in result.actors}
+
+    def name(n) -> str:
+        return escape(names.get(n, str(n)))
+
+    strength = sum(comp.strength for comp in c.components)
+    share = f" ({c.frustration / strength:.0%})" if strength else ""
+    lines = [f"[bold]Camps[/bold] (structural balance): frustration {c.frustration:g} of {strength:g}{share}"]
+    for comp in c.components:
+        a, b = comp.labels
+        lines.append(f"  camp {a}: " + ", ".join(name(n) for n in comp.sides[0]))
+        if b is not None:
+            lines.append(f"  camp {b} (against camp {a}): " + ", ".join(name(n) for n in comp.sides[1]))
+    for e in c.frustrated_edges:
+        cu, cv = c.partition[e.u], c.partition[e.v]
+        what = f"alliance across camps {cu} and {cv}" if e.sign > 0 else f"enmity within camp {cu}"
+        lines.append(f"  frustrated: {name(e.u)} – {name(e.v)} ({what}), {e.weight:g}")
+    return lines
+
+
 def print_result(result: ArticleResult, console: Console) -> None:
     doc = result.document
     head = f"[bold]{escape(doc.id)}[/bold]"
@@ -94,3 +160,9 @@ def print_result(result: ArticleResult, console: Console) -> None:
         console.print(quotes_table(result))
     if result.quantities:
         console.print(quantities_table(result))
+    if result.events:
+        console.print(events_table(result))
+    if result.relations:
+        console.print(relations_table(result))
+    for line in camps_lines(result):
+        console.print(line, highlight=False)
