@@ -56,6 +56,8 @@ NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daugh
 # nouns that stand for the place they name ("the town of Cizre")
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
                "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+# how an object phrase holds an actor further in
+WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
 # acts that need no recipient
 ONE_SIDED = {"PROTEST", "MOBILIZE"}
 # acts that conjoined actors do with each other when no one else is named
@@ -403,7 +405,32 @@ class _Finder:
             if found:
                 return found
         target = getattr(hit, "target", None)
-        return self._actors_of(target) if isinstance(target, Token) else []
+        found = self._actors_of(target) if isinstance(target, Token) else []
+        if found:
+            return found
+        # "boycott all official contact with the United States", "prevented the demonstration staged
+        # by students": the actor inside the object phrase
+        for _rule, cand in getattr(hit, "candidates", ()) or ():
+            found = self._actor_within(cand, set(hit.tokens))
+            if found:
+                return found
+        return []
+
+    def _actor_within(self, head: Token, skip: set) -> list[str]:
+        frontier = [head]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in skip or c.dep_ not in WITHIN_DEPS:
+                        continue
+                    if c.dep_ in ("acl", "relcl") and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                        continue  # a clause with a subject of its own speaks of someone else
+                    if c.i in self.actor_at:
+                        return [self.actor_at[c.i]]
+                    nxt.append(c)
+            frontier = nxt
+        return []
 
     def _actors_of(self, tok: Optional[Token]) -> list[str]:
         """The actors a phrase names: its own mention, conjoined ones, the named examples
@@ -425,6 +452,16 @@ class _Finder:
             if c.dep_ == "conj":
                 out.append(c)
                 out.extend(self._conjuncts(c))
+        if tok.dep_ == "dobj":
+            # "used hundreds of experts, thousands of mercenaries and hundreds of combatants to help":
+            # an infinitive has no subject, so a noun phrase the parser made its subject continues the list
+            for clause in tok.head.children:
+                if clause.dep_ in ("ccomp", "advcl", "xcomp") and clause.i > tok.i and \
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                    for c in clause.children:
+                        if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+                            out.append(c)
+                            out.extend(self._conjuncts(c))
         return out
 
     def _actor_of_head(self, t: Token, depth: int = 0) -> list[str]:
@@ -554,10 +591,12 @@ class _Finder:
         sent = t.sent
         start = sent.start
         for _ in range(2):
-            cands = [i for i in range(start, t.i) if i in self.actor_at and doc[i].dep_ in ("nsubj", "nsubjpass")
-                     and self.actors.get(self.actor_at[i]) is not None and self.actors[self.actor_at[i]].type != "person"]
-            if cands:
-                return self.actor_at[cands[-1]]
+            for i in range(t.i - 1, start - 1, -1):
+                if doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].pos_ == "PRON":
+                    continue
+                found = [self.actor_at[i]] if i in self.actor_at else self._actor_of_head(doc[i], 2)
+                if found and self.actors.get(found[0]) is not None and self.actors[found[0]].type != "person":
+                    return found[0]
             if start == 0:
                 break
             start = doc[start - 1].sent.start
