@@ -158,8 +158,18 @@ class Resolver:
             return
         if c.kind == "kb":
             entry = self.pick_entry(c)
+            if c.strength == "short":
+                # a surname alone: the hand-written entry before the generated namesakes
+                curated = [self.kb.entries[h.entry_id] for h in c.hits if self.kb.entries[h.entry_id].source != GENERATED]
+                if curated and entry.id not in self.by_kb:
+                    entry = min(curated, key=lambda e: e.rank)
             if c.strength != "short" or entry.id in self.by_kb or entry.source != GENERATED:
                 self.attach(c, self.entry_actor(entry))
+            elif c.label == "PERSON" or self.doc[c.start].ent_type_ == "PERSON":
+                # a person the knowledge base only half knows ("President Obama" with a namesake)
+                a = self.new(self._clean_name(c), "person")
+                self.by_key[key] = a
+                self.attach(c, a)
             return
         org = self._org_by_part(key)
         if org is not None:

@@ -125,6 +125,8 @@ _GROUP_NOUNS: Optional[dict] = None
 AGENT_TYPES = {"person": "community", "community": "community"}
 
 
+# plural nouns of plain people that the agents file does not list
+PLAIN_PEOPLE = {"people", "farmers", "youths", "children", "women", "men", "families", "inhabitants"}
 VAGUE_MODIFIERS = {"more", "many", "other", "some", "several", "few", "most", "such", "additional", "further",
                    "fewer", "numerous", "various", "own", "same", "certain"}
 
@@ -140,6 +142,14 @@ def _main_clause(v: Token) -> bool:
             continue
         return False
     return False
+
+
+def _counted(t: Token) -> bool:
+    """"thousands of people", "200 people": a crowd the text counts, not people in general."""
+    if any(c.dep_ == "nummod" for c in t.children):
+        return True
+    h = t.head
+    return t.dep_ == "pobj" and h.lower_ == "of" and (h.head.lower_ in QUANTITY_HEADS or h.head.like_num)
 
 
 def _people_noun(t: Token) -> bool:
@@ -234,7 +244,7 @@ class _Finder:
         sent = tok.sent
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
         sources = self._sources(tok, verb)
-        targets = self._targets(tok, hit)
+        targets = self._targets(tok, hit, sources)
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
         t_start = self.doc[hit.trigger_start].idx
@@ -278,6 +288,8 @@ class _Finder:
         killed in a bombing")."""
         if sources and targets:
             return True
+        if not sources and not targets:
+            return False
         if _main_clause(verb if verb is not None else tok):
             return True
         if sources:
@@ -365,7 +377,7 @@ class _Finder:
         """The subject of a verb, climbing to the verb it depends on when it has none
         ("recruiting combatants to fight ...": the recruiters fight)."""
         t = v
-        came_from_clause = False
+        came_from_clause = came_from_participle = False
         for _ in range(6):
             passive = False
             for c in t.children:
@@ -378,13 +390,15 @@ class _Finder:
             if passive:
                 return None  # the passive subject is the target; no agent given
             if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
-                    and t.head.lemma_.lower() in ("have", "find", "see")):
+                    and (t.head.lemma_.lower() in ("have", "find", "see") or came_from_participle)):
+                # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
                 t, came_from_clause = t.head, False  # "had no problem recruiting ... to fight": the haver
                 continue
             if t.dep_ in ("oprd", "acomp") and t.head is not t:
                 t = t.head  # "made sure to implicate"
                 continue
             came_from_clause = t.dep_ == "acl"
+            came_from_participle = came_from_clause and t.tag_ == "VBG"
             if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head is not t:
                 # object control: "asked the Alawites to stop" -> the Alawites
                 if t.dep_ == "xcomp":
@@ -398,7 +412,7 @@ class _Finder:
             break
         return None
 
-    def _targets(self, tok: Token, hit) -> list[str]:
+    def _targets(self, tok: Token, hit, sources: list = ()) -> list[str]:
         # the first candidate recipient that names an actor
         for _rule, cand in getattr(hit, "candidates", ()) or ():
             found = self._actors_of(cand)
@@ -410,8 +424,14 @@ class _Finder:
             return found
         # "boycott all official contact with the United States", "prevented the demonstration staged
         # by students": the actor inside the object phrase
-        for _rule, cand in getattr(hit, "candidates", ()) or ():
-            found = self._actor_within(cand, set(hit.tokens))
+        skip = set(hit.tokens)
+        starts = [cand for _rule, cand in getattr(hit, "candidates", ()) or ()]
+        # "hack into the computers of South Korean army officers": inside the trigger's own noun;
+        # "kidnapped up to 16 advisers": behind a particle
+        starts += [self.doc[i] for i in sorted(skip) if self.doc[i].pos_ == "NOUN"]
+        starts += [c for c in tok.children if c.dep_ == "prt"]
+        for cand in starts:
+            found = [a for a in self._actor_within(cand, skip) if a not in sources]
             if found:
                 return found
         return []
@@ -428,6 +448,10 @@ class _Finder:
                         continue  # a clause with a subject of its own speaks of someone else
                     if c.i in self.actor_at:
                         return [self.actor_at[c.i]]
+                    if c.dep_ == "pobj":
+                        found = self._actor_of_head(c, 1)
+                        if found:
+                            return found
                     nxt.append(c)
             frontier = nxt
         return []
@@ -485,6 +509,12 @@ class _Finder:
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i in self.place_at:
                         return [self._place_actor(self.place_at[pobj.i])]
+                if c.dep_ == "prep" and c.lower_ == "for" and depth < 2:
+                    # "a camp for Congolese refugees": the people it is for
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    found = self._actor_of_head(pobj, depth + 1) if pobj is not None else []
+                    if found:
+                        return found
         # "thousands of Hizbullah fighters", "some of the rebels"
         if t.lower_ in QUANTITY_HEADS or low in QUANTITY_HEADS or t.like_num:
             for c in t.children:
@@ -528,7 +558,7 @@ class _Finder:
         if t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "its", "their"):
             a = self._antecedent(t)
             return [a] if a else []
-        if t.tag_ == "NNS" and t.lower_ in _group_nouns():
+        if t.tag_ == "NNS" and t.lower_ in _group_nouns() or t.lower_ in PLAIN_PEOPLE and _counted(t):
             return [self._group_actor(t)]
         return []
 
@@ -545,7 +575,7 @@ class _Finder:
             if a.synthetic == key:
                 self._add_mention(a, span.start, span.end)
                 return a.id
-        return self._new_actor(span.text, _group_nouns()[t.lower_], key, [(span.start, span.end)])
+        return self._new_actor(span.text, _group_nouns().get(t.lower_, "community"), key, [(span.start, span.end)])
 
     def _new_actor(self, name: str, type_: str, key: str, spans: list[tuple[int, int]]) -> str:
         from .coref import ActorInfo
