@@ -69,3 +69,18 @@ def test_newsquant_values_do_not_regress():
     q = score("newsquant-dev")["quantities"]
     assert q["value"]["f1"] >= 0.86, q
     assert q["value_unit"]["f1"] >= 0.68, q
+
+
+@needs_shared
+def test_seed_relations_floor(seed):
+    relations, must_not = seed["relations"], seed["must_not"]
+    assert relations["recall"] >= 0.85 and relations["wrong_sign"] == 0, relations
+    assert must_not["violations"] == 0, must_not
+
+
+@needs_shared
+def test_plover_events_floors():
+    events = score("plover-dev")["events"]
+    assert events["category_recall"] >= 0.80, events
+    assert events["dyad_recall"] >= 0.70, events
+    assert events["f1"] >= 0.60, events
