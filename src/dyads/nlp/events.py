@@ -58,6 +58,8 @@ PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "are
                "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
 # how an object phrase holds an actor further in
 WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
+# acts whose recipient a purpose clause may name ("opened fire to disperse the crowd")
+PURPOSE_CATEGORIES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "REJECT"}
 # acts that need no recipient
 ONE_SIDED = {"PROTEST", "MOBILIZE"}
 # acts that conjoined actors do with each other when no one else is named
@@ -230,13 +232,18 @@ class _Finder:
             if key not in seen:
                 seen.add(key)
                 out.append(e)
+        self.hits = {tok.i: hit for tok, hit in hits}
+        same_act = set()
         for tok, hit in hits:
             if tok.i in complements:
                 continue
             for e in self._events(tok, hit):
                 key = (e.category, e.source, e.target, e.trigger_start)
-                if key not in seen:
+                # "began a hunger strike to protest the decision": one protest, told twice
+                act = (e.category, e.source, e.target, e.sent_start, e.negated, e.claimed_by)
+                if key not in seen and (e.source is None or e.target is None or act not in same_act):
                     seen.add(key)
+                    same_act.add(act)
                     out.append(e)
         return out
 
@@ -422,6 +429,11 @@ class _Finder:
         found = self._actors_of(target) if isinstance(target, Token) else []
         if found:
             return found
+        # "opened fire to disperse the demonstrators", "began a hunger strike to protest the decision
+        # of Sweden", "in protest against X": whom the act is aimed at, said by its purpose
+        found = [a for a in self._purpose_targets(tok, hit) if a not in sources]
+        if found:
+            return found
         # "boycott all official contact with the United States", "prevented the demonstration staged
         # by students": the actor inside the object phrase
         skip = set(hit.tokens)
@@ -434,6 +446,31 @@ class _Finder:
             found = [a for a in self._actor_within(cand, skip) if a not in sources]
             if found:
                 return found
+        return []
+
+    def _purpose_targets(self, tok: Token, hit) -> list[str]:
+        v = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
+        if v is None or hit.category not in PURPOSE_CATEGORIES:
+            return []
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and c.i > v.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                sub = self.hits.get(c.i)
+                for _rule, cand in (getattr(sub, "candidates", ()) or ()) if sub is not None else ():
+                    found = self._actors_of(cand) or self._actor_within(cand, set(sub.tokens))
+                    if found:
+                        return found
+                obj = next((x for x in c.children if x.dep_ == "dobj"), None)
+                if obj is not None:
+                    found = self._actors_of(obj) or self._actor_within(obj, set())
+                    if found:
+                        return found
+            if c.dep_ == "prep" and c.lower_ == "in":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in ("protest", "retaliation", "response", "defiance", "revenge"):
+                    found = self._actor_within(pobj, set())
+                    if found:
+                        return found
         return []
 
     def _actor_within(self, head: Token, skip: set) -> list[str]:
