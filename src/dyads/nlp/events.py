@@ -58,6 +58,8 @@ PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "are
                "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
 # how an object phrase holds an actor further in
 WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "throughout", "during", "across", "within",
+                  "since", "after", "before", "until"}
 # acts whose recipient a purpose clause may name ("opened fire to disperse the crowd")
 PURPOSE_CATEGORIES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "REJECT"}
 # acts that need no recipient
@@ -188,10 +190,64 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         finder = _Finder(doc, self.lex)
         events = finder.find()
+        _drop_unused_made_actors(doc, events)
         for n, e in enumerate(sorted(events, key=lambda e: (e.trigger_start, e.source or "", e.target or "")), 1):
             e.id = f"E{n}"
         doc._.dyads_events = sorted(events, key=lambda e: e.trigger_start)
         return doc
+
+
+def _call_for(tok: Token):
+    """"Turkey called for the Kurds to withdraw": a request to the Kurds (the parser makes "for" the
+    mark of a clause, where the lexicon's "call for" wants a noun); the act asked for is marked demanded."""
+    from .triggers import TriggerHit
+
+    if tok.lemma_.lower() not in ("call", "appeal", "press", "push", "plead"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is not None:
+                return TriggerHit(category="REQUEST", mode=None, cameo="10", polarity=0, trigger_start=tok.i,
+                                  trigger_end=tok.i + 1, target=subj, target_rule="for",
+                                  candidates=(("for", subj),), tokens=(tok.i,), entry="call for X to")
+    return None
+
+
+def _drop_unused_made_actors(doc: Doc, events: list) -> None:
+    """Places and unnamed groups become actors only to take part in an event; those whose event
+    did not hold are dropped, and the ids of the rest follow on from the named actors'."""
+    infos = doc._.dyads_actors or []
+    made = [a for a in infos if (a.synthetic or "").startswith(MADE_PREFIXES)]
+    if not made:
+        return
+    used = {e.source for e in events} | {e.target for e in events}
+    keep = [a for a in infos if not (a.synthetic or "").startswith(MADE_PREFIXES)]
+    base = len(keep)
+    rename = {}
+    for a in made:
+        if a.id in used:
+            keep.append(a)
+            new = f"A{len(keep)}"
+            rename[a.id], a.id = new, new
+        else:
+            rename[a.id] = None
+    if base == len(infos) - len(made) and all(k == v for k, v in rename.items()):
+        return
+    doc._.dyads_actors = keep
+    for e in events:
+        e.source = rename.get(e.source, e.source)
+        e.target = rename.get(e.target, e.target)
+    if SPAN_KEY in doc.spans:
+        spans = []
+        for sp in doc.spans[SPAN_KEY]:
+            label = rename.get(sp.label_, sp.label_)
+            if label is not None:
+                spans.append(sp if label == sp.label_ else Span(doc, sp.start, sp.end, label=label))
+        doc.spans[SPAN_KEY] = spans
+
+
+MADE_PREFIXES = ("made-place:", "made-group:")  # actors this component makes
 
 
 class _Finder:
@@ -205,6 +261,7 @@ class _Finder:
                 self.actor_at[i] = m.label_
         self.actors = {a.id: a for a in (doc._.dyads_actors or [])}
         self.quotes = doc._.dyads_quotes or []
+        self._avoid: set = set()  # actors a pronoun being resolved cannot stand for
         self.place_at: dict[int, Span] = {}
         if PLACES_KEY in doc.spans:
             for sp in doc.spans[PLACES_KEY]:
@@ -223,6 +280,8 @@ class _Finder:
                 hit = match_trigger(tok, self.lex)
             elif tok.pos_ == "NOUN":
                 hit = match_noun_trigger(tok, self.lex)
+            if hit is None and tok.pos_ == "VERB":
+                hit = _call_for(tok)
             if hit is not None:
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
@@ -251,13 +310,15 @@ class _Finder:
         sent = tok.sent
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
         sources = self._sources(tok, verb)
+        self._avoid = set(sources)
         targets = self._targets(tok, hit, sources)
+        self._avoid = set()
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
         t_start = self.doc[hit.trigger_start].idx
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         trigger = self.text[t_start:t_end]
-        negated = self._negated(tok, verb)
+        negated = self._negated(tok, verb, tuple(hit.tokens))
         modality = self._modality(tok, verb)
         category = hit.category
         if negated and getattr(hit, "negated_category", None):
@@ -287,8 +348,11 @@ class _Finder:
             ))
         return out
 
-    @staticmethod
-    def _dyadic_enough(tok: Token, verb: Optional[Token], category: str, sources: list, targets: list) -> bool:
+    def _place_made(self, aid: str) -> bool:
+        a = self.actors.get(aid)
+        return a is not None and (a.synthetic or "").startswith("made-place:")
+
+    def _dyadic_enough(self, tok: Token, verb: Optional[Token], category: str, sources: list, targets: list) -> bool:
         """An event is a dyad: who does it and to whom. One side may be missing only where the
         act stands without it: a protest or a mobilisation by someone ("thousands marched"), or a
         blow whose victims the text names but whose authors it does not ("three civilians were
@@ -297,6 +361,8 @@ class _Finder:
             return True
         if not sources and not targets:
             return False
+        if not sources and all(self._place_made(t) for t in targets):
+            return False  # "the minister travelled to Paris": a place, and no one named who acts
         if _main_clause(verb if verb is not None else tok):
             return True
         if sources:
@@ -410,6 +476,13 @@ class _Finder:
                 # object control: "asked the Alawites to stop" -> the Alawites
                 if t.dep_ == "xcomp":
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.i < t.i), None)
+                    if obj is None and t.head.lemma_.lower() in ASKING:
+                        # "called on Russia to stop", "appealed to the rebels to lay down their arms"
+                        for c in t.head.children:
+                            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < t.i:
+                                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                                if obj is not None:
+                                    break
                     if obj is not None and t.head.lemma_ in ASKING | {"help", "allow", "force", "lead", "get", "use"}:
                         return obj
                 t = t.head
@@ -481,6 +554,8 @@ class _Finder:
                 for c in t.children:
                     if c.i in skip or c.dep_ not in WITHIN_DEPS:
                         continue
+                    if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                        continue  # "held talks in Istanbul": where, not with whom
                     if c.dep_ in ("acl", "relcl") and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                         continue  # a clause with a subject of its own speaks of someone else
                     if c.i in self.actor_at:
@@ -607,7 +682,7 @@ class _Finder:
                 and all(x.dep_ in ("amod", "compound") for x in self.doc[c.i + 1:t.i])]
         start = min([c.i for c in mods] + [t.i])
         span = self.doc[start:t.i + 1]
-        key = f"group:{span.text.lower()}"
+        key = f"made-group:{span.text.lower()}"
         for a in self.actors.values():
             if a.synthetic == key:
                 self._add_mention(a, span.start, span.end)
@@ -643,7 +718,7 @@ class _Finder:
     def _place_actor(self, sp: Span) -> str:
         """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes
         part as the people there: an actor of type community, named after the place."""
-        key = f"place:{sp.label_}"
+        key = f"made-place:{sp.label_}"
         for a in self.actors.values():
             if a.synthetic == key:
                 return a.id
@@ -662,6 +737,8 @@ class _Finder:
                 if doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].pos_ == "PRON":
                     continue
                 found = [self.actor_at[i]] if i in self.actor_at else self._actor_of_head(doc[i], 2)
+                if found and found[0] in self._avoid:
+                    continue  # "the PKK attacked its soldiers": not its own
                 if found and self.actors.get(found[0]) is not None and self.actors[found[0]].type != "person":
                     return found[0]
             if start == 0:
@@ -671,7 +748,7 @@ class _Finder:
 
     # ------------------------------------------------------------ marks
 
-    def _negated(self, tok: Token, verb: Optional[Token]) -> bool:
+    def _negated(self, tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
         for t in (tok, verb):
             if t is None:
                 continue
@@ -681,6 +758,8 @@ class _Finder:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
                     if c is tok or t is tok and c.dep_ == "nsubjpass" or c.i == tok.i:
                         return True
+                    if c.dep_ == "dobj" and c.i in trigger:
+                        return True  # "carried out no attacks": the act is the light verb's object
             if tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
                 return True
         return False

@@ -334,6 +334,11 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
         return None  # takes its long form's type
     label = c.label
     keyword = lex.org_type(words)
+    if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() not in lex.gender_of_name:
+        iso = capital_of(words[0])
+        if iso and acts_as_government(doc[c.start]):
+            c.role, c.country = "government", iso  # "Kyiv's proposal", mistaken for a person
+            return "state"
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword
@@ -394,13 +399,45 @@ def acts_as_government(root: Token) -> bool:
         return True  # "an admission by Moscow"
     if root.dep_ == "poss" and root.head.pos_ == "NOUN":
         return True
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_VERBS:
+        return True  # "urged Moscow to halt", "condemned Washington"
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "upon", "with", "to", "by", "from") \
+            and head.head.lemma_.lower() in ADDRESS_VERBS | {"call", "appeal", "talk", "negotiate", "meet", "proposal",
+                                                          "offer", "demand", "request", "call", "plan", "initiative"}:
+        return True  # "called on Kyiv", "talks with Beijing", "the proposal by Kyiv"
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ADDRESS_VERBS:
+        return True
     return False
+
+
+# verbs whose object, when a capital, is the government that sits there, not the city
+ADDRESS_VERBS = {"urge", "ask", "warn", "accuse", "condemn", "criticize", "criticise", "praise", "thank", "support",
+                 "back", "reject", "sanction", "blame", "press", "pressure", "tell", "invite", "recognize",
+                 "recognise", "trust", "denounce", "rebuke", "summon", "call", "appeal", "reassure", "persuade",
+                 "convince", "lobby", "petition", "challenge", "defy", "oppose", "endorse", "welcome", "snub",
+                 "contact", "inform", "notify", "advise", "request", "demand", "implore", "exhort", "push"}
+
+
+def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
+    """Capitals acting as governments that the entity recogniser missed ("the proposal by Kyiv")."""
+    covered = {i for c in taken for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.tag_ != "NNP" or tok.ent_type_ not in ("", "GPE", "PERSON", "ORG"):
+            continue
+        if tok.ent_type_ and tok.ent_iob_ != "B" or tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+            continue  # one word, not part of a longer name
+        iso = capital_of(tok.text)
+        if iso and acts_as_government(tok):
+            out.append(Cand(tok.i, tok.i + 1, "ner", label="GPE"))
+    return out
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
     """All name mentions of actors in the Doc, typed, in text order."""
     cands = merge_kb_ner(doc, kb_mentions(doc, kb), ner_mentions(doc, lex), kb)
-    cands = sorted(cands + propn_mentions(doc, cands, lex), key=lambda c: c.start)
+    cands = sorted(cands + propn_mentions(doc, cands, lex) + capital_mentions(doc, cands), key=lambda c: c.start)
     cands = acronym_links(doc, cands)
     out = []
     for c in cands:
