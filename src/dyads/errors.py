@@ -32,6 +32,10 @@ CATALOGUE: dict[str, str] = {
     "E101": "cannot read the actors file {input}: {detail}.",
     "E102": "unknown output format '{detail}': use table, json or jsonl.",
     "E103": "--format json takes one article, but {detail} were given; use --format jsonl for several.",
+    # the corpus store
+    "E104": "no corpus store at {path}: run `dyads ingest FILES --db {path}` first, or name another with --db / DYADS_DB.",
+    "E105": "cannot open the corpus store {path}: {detail}.",
+    "E106": "{detail}",
     # warnings
     "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",
     "W002": "{input}: the HTML held no main text; all visible text was used instead.",

@@ -110,7 +110,9 @@ class Analyzer:
                 yield pending.pop(0)[1]
             article, warnings, language, _ = ctx
             try:
-                yield doc_to_result(doc, article, warnings, language)
+                result = doc_to_result(doc, article, warnings, language)
+                result.text = article.text  # the normalised text the offsets point into (not in the JSON)
+                yield result
             except Exception as exc:  # noqa: BLE001 - one document's failure must not end the run
                 err = DyadsError("E200", input=article.origin or article.id or "<text>", detail="results",
                                  error=f"{type(exc).__name__}: {exc}"[:300])

@@ -1,0 +1,218 @@
+"""The one writer of a corpus store (DuckDB).
+
+    with Store("dyads.duckdb") as store:
+        run = store.start_run("ingest", ["news.jsonl"], pipeline_version())
+        store.write([result, ...], run)          # one transaction for the batch
+        store.record_failures([failure, ...], run)
+        store.finish_run(run, "done", stored=..., unchanged=..., failed=...)
+
+A document is keyed by its id; its rows in every table are deleted and written again in the
+same transaction, so a run killed at any moment leaves each document either as it was or wholly
+replaced, never half written and never twice. Reading goes through `dyads.store.open_store`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import uuid
+from typing import Iterable, Optional
+
+import duckdb
+import pyarrow as pa
+
+from ..model import ArticleResult
+from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
+
+DEFAULT_DB = "dyads.duckdb"
+_ARROW = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string())}
+
+
+def default_db() -> str:
+    return os.environ.get("DYADS_DB") or DEFAULT_DB
+
+
+def pipeline_version() -> str:
+    """What made the rows: the package version and a digest of its knowledge files. A document
+    stored by another pipeline is analysed again and replaced."""
+    from .. import __version__
+    from ..nlp.kb import KB_DIR
+
+    h = hashlib.sha256()
+    for name in sorted(os.listdir(KB_DIR)):
+        if name.endswith((".tsv", ".yaml")):
+            with open(os.path.join(KB_DIR, name), "rb") as f:
+                h.update(name.encode() + b"\0" + f.read())
+    return f"{__version__}+{h.hexdigest()[:10]}"
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+
+
+def result_rows(result: ArticleResult, text: str, pipeline: str, run_id: Optional[str]) -> dict[str, list[tuple]]:
+    """The rows of every document table for one analysed article."""
+    d = result.document
+    doc_id = d.id
+    rows: dict[str, list[tuple]] = {t: [] for t in DOCUMENT_TABLES}
+    rows["documents"].append((doc_id, d.sha256, d.title, d.date, d.source, d.url, d.language, d.chars, text,
+                              pipeline, run_id, _now(), result.to_json()))
+    for a in result.actors:
+        att = {k: (v.value if v is not None else None) for k, v in (a.attributes or {}).items()}
+        rows["actors"].append((doc_id, a.id, a.name, a.type, a.kb_id, (a.codes or {}).get("cameo"), list(a.aliases),
+                               _s(att.get("role")), _s(att.get("affiliation")), _s(att.get("country")),
+                               _s(att.get("religion")), len(a.mentions)))
+        for m in a.mentions:
+            rows["mentions"].append((doc_id, a.id, m.start, m.end, m.text))
+    for q in result.quotes:
+        sm = q.speaker_mention
+        rows["quotes"].append((doc_id, q.id, q.kind, q.text, q.start, q.end, q.speaker, q.speaker_text,
+                               sm.start if sm else None, sm.end if sm else None, q.cue))
+    for e in result.events:
+        rows["events"].append((doc_id, e.id, e.category, e.trigger, e.start, e.end, e.source, e.target, e.mode, e.cameo,
+                               int(e.polarity), bool(e.negated), e.modality, e.claimed_by, e.quote, e.date, e.place))
+    for n in result.quantities:
+        rows["quantities"].append((doc_id, n.id, n.text, n.start, n.end, n.value, n.low, n.high, n.approx, n.unit,
+                                   n.counts, n.subject, n.claimed_by))
+    for p in result.places:
+        rows["places"].append((doc_id, p.id, p.name, p.country, p.lat, p.lon, len(p.mentions)))
+        for m in p.mentions:
+            rows["place_mentions"].append((doc_id, p.id, m.start, m.end, m.text))
+    for r in result.relations:
+        rows["relations"].append((doc_id, r.source, r.target, float(r.polarity), int(r.weight),
+                                  json.dumps(r.categories, sort_keys=True), list(r.events)))
+    for w in result.warnings:
+        rows["warnings"].append((doc_id, w.code, w.message))
+    return rows
+
+
+def _s(v) -> Optional[str]:
+    return None if v is None else str(v)
+
+
+def merge_rows(parts: Iterable[dict[str, list[tuple]]]) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {t: [] for t in DOCUMENT_TABLES}
+    for p in parts:
+        for t, rs in p.items():
+            out[t].extend(rs)
+    return out
+
+
+def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
+    cols = TABLES[table]
+    arrays = []
+    for i, (name, typ) in enumerate(cols):
+        arrays.append(pa.array([r[i] for r in rows], type=_ARROW[typ]))
+    return pa.Table.from_arrays(arrays, names=[c for c, _ in cols])
+
+
+class Store:
+    """A DuckDB corpus store, opened for writing by one process at a time."""
+
+    def __init__(self, path: Optional[str] = None, read_only: bool = False):
+        self.path = str(path or default_db())
+        self.read_only = read_only
+        if read_only and not os.path.exists(self.path):
+            from ..errors import DyadsError
+
+            raise DyadsError("E104", path=self.path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self._create()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing twice is fine
+            pass
+
+    def _create(self) -> None:
+        for stmt in ddl():
+            self.con.execute(stmt)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+
+    # ------------------------------------------------------------ runs
+
+    def start_run(self, command: str, inputs: Iterable[str], pipeline: str) -> str:
+        run_id = _now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        self.con.execute("INSERT INTO runs (run_id, command, inputs, pipeline, started, status) VALUES (?, ?, ?, ?, ?, ?)",
+                         [run_id, command, json.dumps(list(inputs)), pipeline, _now(), "running"])
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, stored: int = 0, unchanged: int = 0, failed: int = 0) -> None:
+        self.con.execute("UPDATE runs SET finished = ?, status = ?, stored = ?, unchanged = ?, failed = ? WHERE run_id = ?",
+                         [_now(), status, stored, unchanged, failed, run_id])
+
+    # ------------------------------------------------------------ documents
+
+    def known(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (sha256, pipeline) of every stored document."""
+        return {r[0]: (r[1], r[2]) for r in self.con.execute("SELECT doc_id, sha256, pipeline FROM documents").fetchall()}
+
+    def write(self, results: Iterable[ArticleResult], run_id: Optional[str], pipeline: Optional[str] = None) -> int:
+        """Store analysed articles (each with its `.text`), replacing any earlier rows of the same
+        documents, in one transaction. Returns how many were written."""
+        pipeline = pipeline or pipeline_version()
+        return self.write_rows([result_rows(r, getattr(r, "text", None), pipeline, run_id) for r in results])
+
+    def write_rows(self, docs: list[dict[str, list[tuple]]]) -> int:
+        """Write documents' prepared rows (each from `result_rows`) in one transaction; a
+        document's old rows go first, and of the same document twice the last one wins."""
+        by_id: dict[str, dict] = {}
+        for d in docs:
+            by_id[d["documents"][0][0]] = d
+        if not by_id:
+            return 0
+        rows = merge_rows(by_id.values())
+        ids = pa.table({"doc_id": pa.array(list(by_id), type=pa.string())})
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_batch_ids", ids)
+            for t in DOCUMENT_TABLES:
+                con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
+            con.execute("DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
+            for t in DOCUMENT_TABLES:
+                rs = rows.get(t) or []
+                if not rs:
+                    continue
+                name = f"_batch_{t}"
+                con.register(name, arrow_table(t, rs))
+                cols = ", ".join(f'"{c}"' for c in columns(t))
+                con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {name}")
+                con.unregister(name)
+            con.unregister("_batch_ids")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(by_id)
+
+    def record_failures(self, failures: Iterable[dict], run_id: Optional[str]) -> int:
+        """Record documents that could not be analysed: dicts with doc_id, sha256, origin, code,
+        message. What is stored for them already stays."""
+        fs = list(failures)
+        if not fs:
+            return 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for f in fs:
+                if f.get("doc_id") is not None:
+                    self.con.execute("DELETE FROM failures WHERE doc_id = ?", [f["doc_id"]])
+            self.con.executemany(
+                "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [[f.get("doc_id"), f.get("sha256"), f.get("origin"), f.get("code"), f.get("message"), run_id, _now()]
+                 for f in fs])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(fs)
