@@ -641,7 +641,12 @@ class _Finder:
                     a = self.actor_at[c.i]
                     if low in NOT_THE_PERSON and self.actors.get(a) is not None and self.actors[a].type == "person":
                         continue
-                    return [a]
+                    # "Syrian and Russian warplanes": every people named before the noun
+                    out = [a]
+                    for x in self._conjuncts(c):
+                        if x.i in self.actor_at and self.actor_at[x.i] not in out:
+                            out.append(self.actor_at[x.i])
+                    return out
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
