@@ -407,3 +407,20 @@ def test_sentences_without_an_act_make_no_event(analyzer, text):
 def test_an_act_with_no_actor_on_either_side_makes_no_event(analyzer, text):
     v = run(analyzer, text)
     assert v.events == [], v.rows()
+
+
+def test_pronoun_chains_end(analyzer):
+    """Pronouns whose antecedents are phrases holding pronouns once looped without end (a
+    RecursionError on five articles of the Syrian corpus); the search is bounded now."""
+    from pathlib import Path
+    import gzip
+    import json
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "fakes-syria.jsonl.gz"
+    if not corpus.exists():
+        pytest.skip("../shared/corpus is not beside this clone")
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        lines = f.readlines()
+    for n in (401, 576, 728, 736, 746):
+        result = analyzer.analyze(json.loads(lines[n - 1])["text"])
+        assert result.events, n

@@ -56,6 +56,7 @@ NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daugh
 # nouns that stand for the place they name ("the town of Cizre")
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
                "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+MAX_NESTING = 12
 # how an object phrase holds an actor further in
 WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "throughout", "during", "across", "within",
@@ -262,6 +263,7 @@ class _Finder:
         self.actors = {a.id: a for a in (doc._.dyads_actors or [])}
         self.quotes = doc._.dyads_quotes or []
         self._avoid: set = set()  # actors a pronoun being resolved cannot stand for
+        self._nesting = 0
         self.place_at: dict[int, Span] = {}
         if PLACES_KEY in doc.spans:
             for sp in doc.spans[PLACES_KEY]:
@@ -601,6 +603,16 @@ class _Finder:
         return out
 
     def _actor_of_head(self, t: Token, depth: int = 0) -> list[str]:
+        # phrases within phrases and pronouns pointing back: a bounded search, never a loop
+        if self._nesting > MAX_NESTING:
+            return []
+        self._nesting += 1
+        try:
+            return self._actor_of_head_inner(t, depth)
+        finally:
+            self._nesting -= 1
+
+    def _actor_of_head_inner(self, t: Token, depth: int) -> list[str]:
         # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
