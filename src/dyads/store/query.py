@@ -1,0 +1,509 @@
+"""Reading a corpus store: pandas DataFrames over corpus actors.
+
+    store = dyads.open_store("corpus.duckdb")          # read-only; E104 when there is none
+    store.actors(name="assad")                         # corpus actors, their names and counts
+    store.events(actor="Assad", category="ASSAULT", since="2014-03")
+    store.quotes(speaker="Riyad Darar")
+    store.quantities(actor="Alawites")
+    store.network(min_weight=2)                        # relations folded over articles, per pair
+    store.camps()                                      # structural-balance camps of that network
+    store.disagreements()                              # where outlets and speakers differ
+    G = store.graph()                                  # the signed networkx graph, for exports
+
+Filters, the same wherever they apply:
+- `actor`: a corpus actor by its name or any name form it goes by ("Assad", "President Assad"),
+  case, accents, hyphens and "al-" aside (`corpus.name_key`), or by its corpus id. Events and
+  the network: either end; quotes: the speaker; quantities: what the number is about.
+- `speaker`: who asserts it (`claimed_by`, a quote's speaker), matched the same way.
+- `category`: a PLOVER category (case-insensitive). `source`: the outlet, `documents.source`.
+- `since`, `until`: ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive, a period overlapping them
+  counts ("2014" is within since="2014-03"). Events go by their own date where the text fixes
+  one, else the article's; everything else (quotes, quantities, the network: what was reported
+  then) by the article's date. Article dates are read as stored ("2014-03-20", "4/5/2017"
+  month first as in US metadata, "20 March 2014") by the `dyads_day` SQL macro.
+- `limit`: at most that many rows.
+
+The network counts what `graph.article_relations` counts: asserted events, not negated, with
+both ends, between two different corpus actors; `include_claimed=False` keeps only the
+articles' own voice. Every value reaches SQL as a parameter.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections import defaultdict
+from typing import Any, Optional
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from ..errors import DyadsError
+from .corpus import corpus_frames, name_key
+from .writer import default_db
+
+EPS = 1e-9
+NO_OUTLET = "(no source)"
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+DAY_MACRO = r"""
+CREATE OR REPLACE TEMP MACRO dyads_day(d) AS (
+  CASE
+    WHEN d IS NULL OR trim(d) = '' THEN NULL
+    WHEN regexp_full_match(trim(d), '\d{4}(-\d{2}){0,2}') THEN trim(d)
+    WHEN regexp_matches(d, '^\s*\d{4}-\d{1,2}-\d{1,2}') THEN
+      strftime(try_strptime(regexp_extract(d, '^\s*(\d{4}-\d{1,2}-\d{1,2})', 1), '%Y-%m-%d'), '%Y-%m-%d')
+    WHEN regexp_matches(d, '^\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}') THEN strftime(
+      CASE WHEN CAST(regexp_extract(d, '^\s*(\d{1,2})', 1) AS INTEGER) > 12
+           THEN try_strptime(regexp_replace(regexp_extract(d, '^\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})', 1), '[.]', '/', 'g'), '%d/%m/%Y')
+           ELSE try_strptime(regexp_replace(regexp_extract(d, '^\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})', 1), '[.]', '/', 'g'), '%m/%d/%Y')
+      END, '%Y-%m-%d')
+    WHEN regexp_full_match(trim(d), '\d{8}') THEN strftime(try_strptime(trim(d), '%Y%m%d'), '%Y-%m-%d')
+    ELSE strftime(try_strptime(trim(d), ['%d %B %Y', '%B %d, %Y', '%B %d %Y', '%d %b %Y', '%b %d, %Y', '%b %d %Y',
+                                         '%a, %d %b %Y %H:%M:%S %Z', '%A, %d %B %Y']), '%Y-%m-%d')
+  END)
+"""
+
+# documents with their day and outlet, made once per connection
+_DOCS = """CREATE OR REPLACE TEMP TABLE dyads_docs AS
+SELECT doc_id, title, date AS raw_date, dyads_day(date) AS day, source AS outlet, url, chars, run_id, stored_at
+FROM documents"""
+
+QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements")
+
+
+def check_date(value: Optional[str], what: str = "--since") -> Optional[str]:
+    if value is None or value == "":
+        return None
+    v = str(value).strip()
+    try:
+        ok = bool(_ISO.fullmatch(v)) and bool(_dt.date.fromisoformat((v + "-01-01")[:10]))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise DyadsError("E109", detail=f"{what} {value!r}")
+    return v
+
+
+class _Where:
+    """WHERE clauses and their parameters, built together."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+    def dates(self, expr: str, since: Optional[str], until: Optional[str]) -> None:
+        since, until = check_date(since, "--since"), check_date(until, "--until")
+        # '~' sorts after digits and '-': "2014~" >= "2014-03" and "2014-03-20" <= "2014-03~"
+        if since:
+            self.add(f"({expr}) || '~' >= ?", since)
+        if until:
+            self.add(f"({expr}) <= ?", until + "~")
+
+    def outlet(self, expr: str, source: Optional[str]) -> None:
+        if source:
+            self.add(f"lower({expr}) = lower(?)", source)
+
+    def ids(self, exprs: list[str], ids: Optional[list[str]]) -> None:
+        """Any of `exprs` is one of `ids` (None: no filter; []: nothing matches)."""
+        if ids is None:
+            return
+        self.add("(" + " OR ".join(f"list_contains(?, {e})" for e in exprs) + ")", *([ids] * len(exprs)))
+
+
+class CorpusStore:
+    """A corpus store opened read-only for queries; methods return pandas DataFrames."""
+
+    def __init__(self, path=None):
+        self.path = str(path or default_db())
+        if not os.path.exists(self.path):
+            raise DyadsError("E104", path=self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=True)
+        except duckdb.Error as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise DyadsError("E107", path=self.path, detail=text.splitlines()[0]) from None
+            raise DyadsError("E105", path=self.path, detail=text.splitlines()[0]) from None
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        missing = {"documents", "actors", "events", "meta", "corpus_actors", "actor_links"} - tables
+        if missing:
+            self.con.close()
+            raise DyadsError("E105", path=self.path, detail=f"not a dyads corpus store (no {', '.join(sorted(missing))} table)")
+        self.con.execute(DAY_MACRO)
+        self.con.execute(_DOCS)
+        self.stale_corpus = self._corpus_is_stale()
+        if self.stale_corpus:  # written without rebuild_corpus: compute the corpus actors in memory
+            for name, frame in corpus_frames(self.con).items():
+                self.con.register(f"_fresh_{name}", frame)
+                self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _fresh_{name}")
+                self.con.unregister(f"_fresh_{name}")
+        self._names: Optional[pd.DataFrame] = None
+
+    def __enter__(self) -> "CorpusStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing twice is fine
+            pass
+
+    def _corpus_is_stale(self) -> bool:
+        """Whether documents were written after the corpus actors were last rebuilt."""
+        return bool(self.con.execute(
+            """SELECT coalesce((SELECT max(stored_at) FROM documents)
+                               > (SELECT TRY_CAST(value AS TIMESTAMP) FROM meta WHERE key = 'corpus_built'), false)
+                   OR (SELECT count(*) FROM actors) <> (SELECT count(*) FROM actor_links)
+                   OR EXISTS (SELECT 1 FROM actors a ANTI JOIN actor_links l USING (doc_id, actor_id))""").fetchone()[0])
+
+    def sql(self, query: str, params: Optional[list] = None) -> pd.DataFrame:
+        """Any read-only SQL over the store (tables of schema.py, plus `dyads_docs` and the
+        `dyads_day(date)` macro), with parameters."""
+        return self.con.execute(query, params or []).df()
+
+    # ------------------------------------------------------------ actors
+
+    def _name_forms(self) -> pd.DataFrame:
+        if self._names is None:
+            df = self.con.execute("""SELECT corpus_id, name FROM corpus_actor_names
+                                     UNION SELECT corpus_id, name FROM corpus_actors""").df()
+            df["key"] = [name_key(n) for n in df["name"]]
+            df["fold"] = [" ".join(str(n).casefold().split()) for n in df["name"]]
+            self._names = df
+        return self._names
+
+    def match(self, actor: Optional[str]) -> Optional[list[str]]:
+        """The corpus ids an actor filter names (None when there is no filter): its corpus id,
+        or any name form, compared by `name_key` (else case-insensitively); failing that, the
+        actors a form of which holds it as whole words ("Darar" for "Riyad Darar")."""
+        if actor is None or str(actor).strip() == "":
+            return None
+        forms = self._name_forms()
+        key, fold = name_key(actor), " ".join(str(actor).casefold().split())
+        hit = (forms["key"] == key) if key else (forms["fold"] == fold)
+        hit |= forms["fold"] == fold
+        hit |= forms["corpus_id"] == str(actor).strip()
+        if not hit.any() and key:
+            hit = forms["key"].map(lambda k: f" {key} " in f" {k} ")
+        return sorted(set(forms.loc[hit, "corpus_id"]))
+
+    def documents(self, source: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                  limit: Optional[int] = None) -> pd.DataFrame:
+        """The stored documents (without their text): id, title, date as stored and as ISO
+        `day`, outlet, url, size, the run that stored them, and how many actors and events."""
+        w = _Where()
+        w.outlet("d.outlet", source)
+        w.dates("d.day", since, until)
+        return self._run(f"""
+            SELECT d.doc_id, d.title, d.raw_date AS date, d.day, d.outlet, d.url, d.chars, d.run_id, d.stored_at,
+                   (SELECT count(*) FROM actors a WHERE a.doc_id = d.doc_id) AS actors,
+                   (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events
+            FROM dyads_docs d {w.sql()} ORDER BY d.day NULLS LAST, d.doc_id""", w.params, limit)
+
+    def actors(self, name: Optional[str] = None, type: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Corpus actors, most articles first: corpus_id, name, type, kb_id, articles, mentions,
+        and `names`, every form with the number of articles using it. `name` keeps actors any of
+        whose forms contains it (case-insensitive); `type` an actor type."""
+        w = _Where()
+        if name:
+            w.add("""c.corpus_id IN (SELECT corpus_id FROM corpus_actor_names WHERE contains(lower(name), lower(?))
+                                     UNION SELECT corpus_id FROM corpus_actors WHERE contains(lower(name), lower(?))
+                                     UNION SELECT ?)""", name, name, name)
+        if type:
+            w.add("c.type = ?", type)
+        df = self._run(f"""
+            SELECT c.corpus_id, c.name, c.type, c.kb_id, c.articles, c.mentions,
+                   (SELECT list({{'name': n.name, 'count': n.count}} ORDER BY n.count DESC, n.name)
+                    FROM corpus_actor_names n WHERE n.corpus_id = c.corpus_id) AS names
+            FROM corpus_actors c {w.sql()}
+            ORDER BY c.articles DESC, c.mentions DESC, c.name""", w.params, limit)
+        df["names"] = [{d["name"]: int(d["count"]) for d in (v if v is not None else [])} for v in df["names"]]
+        return df
+
+    # ------------------------------------------------------------ items of articles
+
+    def events(self, actor: Optional[str] = None, category: Optional[str] = None, source: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, include_claimed: bool = True,
+               speaker: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Events with the corpus actors at their ends and who claims them, the article's day and
+        outlet, and the sentence they were found in; in date order."""
+        w = _Where()
+        w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
+        w.ids(["lc.corpus_id"], self.match(speaker))
+        if category:
+            w.add("e.category = upper(?)", category)
+        if not include_claimed:
+            w.add("e.claimed_by IS NULL")
+        w.outlet("d.outlet", source)
+        w.dates("coalesce(e.date, d.day)", since, until)
+        return self._run(f"""
+            SELECT e.doc_id, e.event_id, coalesce(e.date, d.day) AS date, d.day AS article_date, d.outlet,
+                   e.category, e.mode, e.trigger, e.polarity, e.negated, e.modality,
+                   ls.corpus_id AS source_id, cs.name AS source, lt.corpus_id AS target_id, ct.name AS target,
+                   lc.corpus_id AS claimed_by_id, cc.name AS claimed_by, e.cameo, e.quote,
+                   substr(x.text, e.start + 1, e."end" - e.start) AS sentence
+            FROM events e
+            JOIN dyads_docs d ON d.doc_id = e.doc_id
+            JOIN documents x ON x.doc_id = e.doc_id
+            {_link("s", "e.source")} {_link("t", "e.target")} {_link("c", "e.claimed_by")}
+            {w.sql()}
+            ORDER BY date NULLS LAST, e.doc_id, e.start, e.event_id""", w.params, limit)
+
+    def quotes(self, speaker: Optional[str] = None, source: Optional[str] = None, since: Optional[str] = None,
+               until: Optional[str] = None, actor: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Quotes with their speaker as a corpus actor, the article's day and outlet. `actor`
+        is the speaker too."""
+        w = _Where()
+        w.ids(["ls.corpus_id"], self.match(speaker))
+        w.ids(["ls.corpus_id"], self.match(actor))
+        w.outlet("d.outlet", source)
+        w.dates("d.day", since, until)
+        return self._run(f"""
+            SELECT q.doc_id, q.quote_id, d.day AS date, d.outlet, ls.corpus_id AS speaker_id, cs.name AS speaker,
+                   q.speaker_text, q.cue, q.kind, q.text
+            FROM quotes q JOIN dyads_docs d ON d.doc_id = q.doc_id
+            {_link("s", "q.speaker")}
+            {w.sql()}
+            ORDER BY d.day NULLS LAST, q.doc_id, q.start""", w.params, limit)
+
+    def quantities(self, actor: Optional[str] = None, source: Optional[str] = None, since: Optional[str] = None,
+                   until: Optional[str] = None, speaker: Optional[str] = None, unit: Optional[str] = None,
+                   limit: Optional[int] = None) -> pd.DataFrame:
+        """Quantities with what they are about (`subject`) and who states them (`claimed_by`) as
+        corpus actors, the article's day and outlet."""
+        w = _Where()
+        w.ids(["ls.corpus_id"], self.match(actor))
+        w.ids(["lc.corpus_id"], self.match(speaker))
+        if unit:
+            w.add("lower(q.unit) = lower(?)", unit)
+        w.outlet("d.outlet", source)
+        w.dates("d.day", since, until)
+        return self._run(f"""
+            SELECT q.doc_id, q.quantity_id, d.day AS date, d.outlet, q.text, q.value, q.low, q.high, q.approx,
+                   q.unit, q.counts, ls.corpus_id AS subject_id, cs.name AS subject,
+                   lc.corpus_id AS claimed_by_id, cc.name AS claimed_by
+            FROM quantities q JOIN dyads_docs d ON d.doc_id = q.doc_id
+            {_link("s", "q.subject")} {_link("c", "q.claimed_by")}
+            {w.sql()}
+            ORDER BY d.day NULLS LAST, q.doc_id, q.start""", w.params, limit)
+
+    # ------------------------------------------------------------ the network
+
+    def ties(self, actor: Optional[str] = None, category: Optional[str] = None, source: Optional[str] = None,
+             since: Optional[str] = None, until: Optional[str] = None, speaker: Optional[str] = None,
+             include_claimed: bool = True) -> pd.DataFrame:
+        """The counting events grouped by article, ordered pair of corpus actors, category and
+        voice: doc_id, s, t, category, outlet, day, speaker, n (events), value (summed polarity),
+        pos, neg, events (ids). What network, graph, camps and disagreements fold."""
+        w = _Where()
+        w.add("e.modality = 'asserted'")
+        w.add("NOT coalesce(e.negated, false)")
+        w.add("ls.corpus_id <> lt.corpus_id")
+        w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
+        w.ids(["lc.corpus_id"], self.match(speaker))
+        if category:
+            w.add("e.category = upper(?)", category)
+        if not include_claimed:
+            w.add("e.claimed_by IS NULL")
+        w.outlet("d.outlet", source)
+        w.dates("d.day", since, until)
+        return self.con.execute(f"""
+            SELECT e.doc_id, ls.corpus_id AS s, lt.corpus_id AS t, e.category, d.outlet, d.day,
+                   lc.corpus_id AS speaker, count(*)::INTEGER AS n,
+                   sum(greatest(-1, least(1, e.polarity)))::DOUBLE AS value,
+                   count(*) FILTER (WHERE e.polarity > 0)::INTEGER AS pos,
+                   count(*) FILTER (WHERE e.polarity < 0)::INTEGER AS neg,
+                   list(e.event_id ORDER BY e.start, e.event_id) AS events
+            FROM events e JOIN dyads_docs d ON d.doc_id = e.doc_id
+            JOIN actor_links ls ON ls.doc_id = e.doc_id AND ls.actor_id = e.source
+            JOIN actor_links lt ON lt.doc_id = e.doc_id AND lt.actor_id = e.target
+            LEFT JOIN actor_links lc ON lc.doc_id = e.doc_id AND lc.actor_id = e.claimed_by
+            {w.sql()}
+            GROUP BY ALL ORDER BY e.doc_id, s, t, e.category""", w.params).df()
+
+    def network(self, since: Optional[str] = None, until: Optional[str] = None, category: Optional[str] = None,
+                source: Optional[str] = None, min_weight: int = 1, actor: Optional[str] = None,
+                speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False,
+                limit: Optional[int] = None) -> pd.DataFrame:
+        """Relations folded over articles, one row per pair of corpus actors (unordered unless
+        `directed`): weight (events), articles, polarity (mean), value (summed), sign, positive,
+        negative and neutral event counts, first and last article day, `categories` {PLOVER:
+        events} and `outlets` {outlet: {weight, positive, negative, polarity}}; heaviest first."""
+        df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
+                       include_claimed=include_claimed)
+        cols = ["source_id", "target_id", "source", "target", "weight", "articles", "polarity", "value", "sign",
+                "positive", "negative", "neutral", "first", "last", "categories", "outlets"]
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        if directed:
+            df["a"], df["b"] = df["s"], df["t"]
+        else:
+            swap = df["s"] > df["t"]
+            df["a"] = np.where(swap, df["t"], df["s"])
+            df["b"] = np.where(swap, df["s"], df["t"])
+        df["outlet"] = df["outlet"].fillna(NO_OUTLET)
+        g = df.groupby(["a", "b"], sort=False)
+        out = g.agg(weight=("n", "sum"), value=("value", "sum"), positive=("pos", "sum"), negative=("neg", "sum"),
+                    articles=("doc_id", "nunique"), first=("day", "min"), last=("day", "max")).reset_index()
+        out = out[out["weight"] >= max(1, int(min_weight or 1))]
+        cats: dict = defaultdict(dict)
+        for (a, b, c), n in df.groupby(["a", "b", "category"])["n"].sum().items():
+            cats[(a, b)][c] = int(n)
+        outs: dict = defaultdict(dict)
+        for (a, b, o), r in df.groupby(["a", "b", "outlet"])[["n", "pos", "neg", "value"]].sum().iterrows():
+            outs[(a, b)][o] = {"weight": int(r["n"]), "positive": int(r["pos"]), "negative": int(r["neg"]),
+                               "polarity": round(float(r["value"]) / r["n"], 4) if r["n"] else 0.0}
+        names = self._names_of(set(out["a"]) | set(out["b"]))
+        pairs = list(zip(out["a"], out["b"]))
+        res = pd.DataFrame({
+            "source_id": out["a"].values, "target_id": out["b"].values,
+            "source": [names.get(a) for a in out["a"]], "target": [names.get(b) for b in out["b"]],
+            "weight": out["weight"].astype(int).values, "articles": out["articles"].astype(int).values,
+            "polarity": np.round(out["value"].values / out["weight"].values, 4),
+            "value": np.round(out["value"].values.astype(float), 9),
+            "sign": [1 if v > EPS else -1 if v < -EPS else 0 for v in out["value"]],
+            "positive": out["positive"].astype(int).values, "negative": out["negative"].astype(int).values,
+            "neutral": (out["weight"] - out["positive"] - out["negative"]).astype(int).values,
+            "first": out["first"].values, "last": out["last"].values,
+            "categories": [dict(sorted(cats[p].items(), key=lambda kv: (-kv[1], kv[0]))) for p in pairs],
+            "outlets": [dict(sorted(outs[p].items(), key=lambda kv: (-kv[1]["weight"], kv[0]))) for p in pairs],
+        })
+        res = res.sort_values(["weight", "articles", "source", "target"], ascending=[False, False, True, True])
+        res = res.reset_index(drop=True)
+        return res.head(limit) if limit else res
+
+    def graph(self, since: Optional[str] = None, until: Optional[str] = None, category: Optional[str] = None,
+              source: Optional[str] = None, min_weight: int = 1, actor: Optional[str] = None,
+              speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False):
+        """The network as a networkx graph (graph.signed_network, or directed_network): nodes are
+        corpus ids (name, type, kb_id, articles, mentions), edges as graph.py folds them
+        (weight, value, polarity, sign, categories, evidence "doc#E3", docs, first, last) plus
+        `outlets` {outlet: events}; edges lighter than `min_weight` and nodes left alone dropped."""
+        from ..graph import Tie, directed_network, signed_network
+
+        df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
+                       include_claimed=include_claimed)
+        ties = [Tie(r.s, r.t, r.value / r.n, int(r.n), {r.category: int(r.n)}, r.day, tuple(r.events), r.doc_id)
+                for r in df.itertuples(index=False)]
+        nodes = self._node_attrs(set(df["s"]) | set(df["t"]))
+        G = (directed_network if directed else signed_network)(ties, nodes)
+        for r in df.itertuples(index=False):
+            d = G.edges[r.s, r.t]
+            o = d.setdefault("outlets", {})
+            key = r.outlet if isinstance(r.outlet, str) else NO_OUTLET
+            o[key] = o.get(key, 0) + int(r.n)
+        if min_weight and min_weight > 1:
+            G.remove_edges_from([(u, v) for u, v, d in G.edges(data=True) if d["weight"] < min_weight])
+            G.remove_nodes_from([n for n in list(G.nodes) if G.degree(n) == 0])
+        return G
+
+    def camps(self, method: str = "auto", **filters) -> pd.DataFrame:
+        """The structural-balance camps of the network (graph.camps): one row per actor with its
+        camp (-1: no signed tie), component, degree and strength (summed |value|), by
+        component and camp. `.attrs` holds the frustration, whether it is proven optimal, and the
+        frustrated edges by name."""
+        from ..graph import camps as balance
+
+        G = self.graph(**filters)
+        c = balance(G, method=method)
+        comp_of = {n: k for k, comp in enumerate(c.components) for n in comp.nodes}
+        rows = []
+        for n, d in G.nodes(data=True):
+            strength = sum(abs(e.get("value", 0.0)) for *_, e in G.edges(n, data=True))
+            rows.append({"corpus_id": n, "name": d.get("name"), "type": d.get("type"), "camp": c.partition.get(n, -1),
+                         "component": comp_of.get(n, -1), "degree": G.degree(n), "strength": round(strength, 4)})
+        df = pd.DataFrame(rows, columns=["corpus_id", "name", "type", "camp", "component", "degree", "strength"])
+        if not df.empty:
+            df["_u"] = df["camp"] < 0
+            df = df.sort_values(["_u", "component", "camp", "strength", "name"],
+                                ascending=[True, True, True, False, True]).drop(columns="_u").reset_index(drop=True)
+        name = {n: d.get("name", n) for n, d in G.nodes(data=True)}
+        df.attrs = {"frustration": round(c.frustration, 6), "exact": c.exact,
+                    "frustrated_edges": [{"u": name[e.u], "v": name[e.v], "sign": e.sign, "weight": e.weight}
+                                         for e in c.frustrated_edges]}
+        return df
+
+    def disagreements(self, kind: Optional[str] = None, actor: Optional[str] = None, category: Optional[str] = None,
+                      source: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                      speaker: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Where sources disagree (see `disagree.py`): relations between the same two corpus actors
+        that one voice (an outlet, or a speaker it quotes) calls cooperative and another
+        conflictual, and numbers about the same thing that differ. One row per topic and voice."""
+        from .disagree import disagreements
+
+        return disagreements(self, kind=kind, actor=actor, category=category, source=source, since=since,
+                             until=until, speaker=speaker, limit=limit)
+
+    # ------------------------------------------------------------ helpers
+
+    def query(self, what: str, **options) -> pd.DataFrame:
+        """Run one of QUERIES by name with the options it takes (E110, E111 otherwise); options
+        that are None are left out."""
+        import inspect
+
+        if what not in QUERIES:
+            raise DyadsError("E110", what="query", detail=what, choices=", ".join(QUERIES))
+        fn = getattr(self, what)
+        if what == "camps":
+            takes = set(inspect.signature(self.graph).parameters) | {"method", "limit"}
+        else:
+            takes = set(inspect.signature(fn).parameters)
+        given = {k: v for k, v in options.items() if v is not None}
+        if what == "actors" and "actor" in given:  # --actor names the actor to list
+            given["name"] = given.pop("actor")
+        extra = sorted(set(given) - takes)
+        if extra:
+            shown = sorted(t for t in takes if t not in ("directed", "method", "include_claimed"))
+            raise DyadsError("E111", what=f"query {what}", detail=", ".join("--" + k.replace("_", "-") for k in extra),
+                             choices=", ".join("--" + t.replace("_", "-") for t in shown))
+        limit = given.pop("limit", None) if what == "camps" else None
+        df = fn(**given)
+        return df.head(limit) if limit else df
+
+    def _run(self, sql: str, params: list, limit: Optional[int]) -> pd.DataFrame:
+        if limit:
+            sql += " LIMIT ?"
+            params = params + [int(limit)]
+        return self.con.execute(sql, params).df()
+
+    def _names_of(self, ids) -> dict:
+        if not ids:
+            return {}
+        rows = self.con.execute("SELECT corpus_id, name FROM corpus_actors WHERE list_contains(?, corpus_id)",
+                                [sorted(ids)]).fetchall()
+        return dict(rows)
+
+    def _node_attrs(self, ids) -> dict:
+        if not ids:
+            return {}
+        df = self.con.execute("""SELECT corpus_id, name, type, kb_id, articles, mentions FROM corpus_actors
+                                 WHERE list_contains(?, corpus_id) ORDER BY articles DESC, corpus_id""",
+                              [sorted(ids)]).df()
+        out = {}
+        for r in df.itertuples(index=False):
+            attrs = {"name": r.name, "type": r.type, "articles": int(r.articles), "mentions": int(r.mentions)}
+            if isinstance(r.kb_id, str):
+                attrs["kb_id"] = r.kb_id
+            out[r.corpus_id] = attrs
+        return out
+
+
+def _link(a: str, col: str) -> str:
+    """Joins from an article actor id column (`e.source`) to its corpus actor: the link as
+    `l<a>`, the corpus actor as `c<a>` (no user value is formatted in)."""
+    table = col.split(".")[0]
+    return (f"LEFT JOIN actor_links l{a} ON l{a}.doc_id = {table}.doc_id AND l{a}.actor_id = {col} "
+            f"LEFT JOIN corpus_actors c{a} ON c{a}.corpus_id = l{a}.corpus_id")

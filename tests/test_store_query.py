@@ -1,0 +1,481 @@
+"""The corpus store read back: corpus actors across articles, queries, the network, its camps,
+where sources disagree, exports and `dyads query` / `dyads export`.
+
+First, model-free tests on articles built by hand (the rules of `rebuild_corpus`, the folding of
+the network, the date filters); then a small corpus of the team's own articles, analysed by the
+real pipeline (slow), where two outlets disagree: one gives the Alawites 10 per cent of the
+population and another 12 per cent; one says Turkey supported the Free Syrian Army and another
+that Turkey attacked it.
+"""
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+import dyads
+from dyads.cli import app
+from dyads.errors import DyadsError
+from dyads.model import Actor, ArticleResult, Document, Event, Mention, Quantity
+from dyads.store import Store, open_store
+from dyads.store.corpus import cluster_actors, name_key, rebuild_corpus
+from dyads.store.export import EXPORT_TABLES, export
+
+runner = CliRunner()
+
+
+# ---------------------------------------------------------------- hand-built articles
+
+def article(doc_id, actors, events=(), quantities=(), source=None, date=None) -> ArticleResult:
+    """actors: (id, name, type, kb_id, aliases); events: (source, target, category, polarity[, claimed_by]);
+    quantities: (text, value, unit, counts, subject[, claimed_by])."""
+    text = f"Article {doc_id}. " + " ".join(a[1] for a in actors)
+    acts = [Actor(id=i, name=n, type=t, kb_id=k, aliases=list(al), mentions=[Mention(0, 1, n)])
+            for i, n, t, k, al in actors]
+    evs = [Event(id=f"E{j + 1}", category=e[2], trigger="x", start=0, end=len(text), source=e[0], target=e[1],
+                 polarity=e[3], claimed_by=e[4] if len(e) > 4 else None) for j, e in enumerate(events)]
+    qs = [Quantity(id=f"N{j + 1}", text=q[0], start=0, end=1, value=q[1], unit=q[2], counts=q[3], subject=q[4],
+                   claimed_by=q[5] if len(q) > 5 else None) for j, q in enumerate(quantities)]
+    r = ArticleResult(document=Document(id=doc_id, source=source, date=date, chars=len(text), sha256=doc_id),
+                      actors=acts, events=evs, quantities=qs)
+    r.text = text
+    return r
+
+
+BASHAR = ("A1", "Bashar al-Assad", "person", "person:bashar-al-assad", ["Bashar al-Assad"])
+HAFEZ = ("A2", "Hafez al-Assad", "person", "person:hafez-al-assad", ["Hafez al-Assad"])
+
+
+def build(path, results, rebuild=True):
+    with Store(str(path)) as st:
+        st.write(results, st.start_run("test", [], "t"))
+        if rebuild:
+            return rebuild_corpus(st)
+
+
+def links(path) -> dict:
+    """(doc_id, actor_id) -> corpus_id."""
+    with open_store(str(path)) as s:
+        return {(d, a): c for d, a, c in s.sql("SELECT doc_id, actor_id, corpus_id FROM actor_links").itertuples(index=False)}
+
+
+@pytest.mark.parametrize("name,type,key", [
+    ("President Bashar al-Assad", "person", "bashar assad"),
+    ("Bashar Al-Assad", "person", "bashar assad"),
+    ("Assad's", "person", "assad"),
+    ("Gen. Qassem Soleimani", "person", "qassem soleimani"),
+    ("The Free Syrian Army", "armed_group", "free syrian army"),
+    ("Hizbullah", "armed_group", "hizbullah"),
+    ("Shi'ites", "community", "shiites"),
+    ("Président", "person", "president"),            # a title alone stays: nothing else is left
+    ("President of Syria", "state", "president of syria"),  # titles are stripped from persons only
+])
+def test_name_key(name, type, key):
+    assert name_key(name, type) == key
+
+
+def test_kb_links_and_names_make_one_corpus_actor_and_a_surname_joins_the_one_person(tmp_path):
+    db = tmp_path / "c.duckdb"
+    build(db, [
+        article("d1", [BASHAR, ("A2", "Riyad Darar", "person", None, ["Riyad Darar"]),
+                       ("A3", "Syria", "country", "country:SYR", ["Syria"])]),
+        article("d2", [("A1", "Assad", "person", "person:bashar-al-assad", ["President Assad"]),
+                       ("A2", "Darar", "person", None, ["Darar"]),
+                       ("A3", "Syrian government", "state", "gov:SYR", ["the regime"])]),
+        # unlinked names of linked actors join them; a country and its government stay two
+        article("d3", [("A1", "Bashar Assad", "person", None, []), ("A2", "Syrian Government", "state", None, []),
+                       ("A3", "Syria", "state", None, []), ("A4", "regime", "state", None, [])]),
+    ])
+    ln = links(db)
+    assert ln[("d1", "A1")] == ln[("d2", "A1")] == ln[("d3", "A1")] == "person:bashar-al-assad"
+    assert ln[("d1", "A2")] == ln[("d2", "A2")] == "name:person:riyad-darar"
+    assert ln[("d3", "A2")] == "gov:SYR"
+    assert ln[("d3", "A3")] not in ("country:SYR", "gov:SYR")      # 'Syria' as a state is not the country
+    assert ln[("d3", "A4")] != "gov:SYR"                            # a description ('the regime') names nothing
+    with open_store(str(db)) as s:
+        a = s.actors().set_index("corpus_id")
+        assert a.loc["person:bashar-al-assad", "name"] == "Bashar al-Assad"
+        assert a.loc["person:bashar-al-assad", "articles"] == 3
+        assert {"Bashar al-Assad", "Assad", "President Assad", "Bashar Assad"} <= set(a.loc["person:bashar-al-assad", "names"])
+        assert a.loc["name:person:riyad-darar", "name"] == "Riyad Darar"   # the fullest name, not the commoner
+        assert a.loc["name:person:riyad-darar", "names"] == {"Riyad Darar": 1, "Darar": 1}
+        assert a.loc["country:SYR", "type"] == "country" and a.loc["gov:SYR", "type"] == "state"
+        assert set(s.query("actors", actor="syria", type="state")["corpus_id"]) == {"gov:SYR", "name:state:syria"}
+        # an actor filter takes any name form
+        assert s.match("president assad") == ["person:bashar-al-assad"]
+        assert s.match("DARAR") == ["name:person:riyad-darar"]
+        assert s.match("nobody at all") == []
+        assert s.match("Riyad") == ["name:person:riyad-darar"]   # failing a name, whole words of one
+        assert s.match("Dara") == []
+
+
+def test_an_ambiguous_surname_joins_nobody(tmp_path):
+    db = tmp_path / "c.duckdb"
+    build(db, [article("d1", [BASHAR, HAFEZ]), article("d2", [("A1", "Assad", "person", None, ["Assad"])]),
+               article("d3", [("A1", "President Assad", "person", None, [])])])
+    ln = links(db)
+    assert ln[("d2", "A1")] == ln[("d3", "A1")] == "name:person:assad"
+    assert ln[("d1", "A1")] != ln[("d1", "A2")]
+
+
+def test_descriptions_of_persons_stay_apart_and_lost_apostrophes_are_forgiven(tmp_path):
+    db = tmp_path / "c.duckdb"
+    build(db, [article("d1", [BASHAR, ("A2", "source", "person", None, []), ("A3", "Rebels", "armed_group", None, [])]),
+               article("d2", [("A1", "Bashar al-Assads", "person", None, []), ("A2", "source", "person", None, []),
+                              ("A3", "rebels", "armed_group", None, [])])])
+    ln = links(db)
+    assert ln[("d2", "A1")] == "person:bashar-al-assad"
+    assert ln[("d1", "A2")] == "name:person:source@d1/A2" and ln[("d2", "A2")] == "name:person:source@d2/A2"
+    assert ln[("d1", "A3")] == ln[("d2", "A3")] == "name:group:rebels"   # a class of actors is one
+    with open_store(str(db)) as s:
+        a = s.actors().set_index("corpus_id")
+        assert a.loc["name:person:source@d1/A2", "name"] == "source" and a.loc["name:person:source@d1/A2", "articles"] == 1
+        assert a.loc["name:group:rebels", "articles"] == 2
+
+
+def test_a_surname_is_not_matched_across_types():
+    triples = pd.DataFrame([
+        ("", "person", "Riyad Darar", 1, []), ("", "organization", "Darar", 1, []), ("", "person", "Darar", 2, []),
+    ], columns=["kb_id", "type", "name", "articles", "aliases"])
+    mapping, clusters = cluster_actors(triples)
+    cid = dict(zip(zip(mapping["type"], mapping["name"]), mapping["corpus_id"]))
+    assert cid[("person", "Darar")] == cid[("person", "Riyad Darar")] == "name:person:riyad-darar"
+    assert cid[("organization", "Darar")] == "name:group:darar"
+    assert len(clusters) == 2
+
+
+def test_rebuild_is_recomputable_and_follows_rewritten_documents(tmp_path):
+    db = tmp_path / "c.duckdb"
+    first = build(db, [article("d1", [BASHAR]), article("d2", [("A1", "Riyad Darar", "person", None, [])])])
+    again = build(db, [])
+    assert first == again == {"corpus_actors": 2, "corpus_actor_names": 2, "actor_links": 2}
+    build(db, [article("d2", [("A1", "Hafez al-Assad", "person", "person:hafez-al-assad", [])])])  # d2 rewritten
+    with open_store(str(db)) as s:
+        assert set(s.actors()["corpus_id"]) == {"person:bashar-al-assad", "person:hafez-al-assad"}
+
+
+def test_a_store_written_without_rebuild_is_read_with_corpus_actors_computed(tmp_path):
+    db = tmp_path / "c.duckdb"
+    build(db, [article("d1", [BASHAR]), article("d2", [("A1", "Assad", "person", "person:bashar-al-assad", [])])],
+          rebuild=False)
+    with open_store(str(db)) as s:
+        assert s.stale_corpus
+        a = s.actors()
+        assert list(a["corpus_id"]) == ["person:bashar-al-assad"] and a["articles"].tolist() == [2]
+    build(db, [])  # rebuilt: fresh
+    with open_store(str(db)) as s:
+        assert not s.stale_corpus
+    # a document written again after the rebuild, its actor ids the same, its actor another
+    build(db, [article("d2", [("A1", "Hafez al-Assad", "person", "person:hafez-al-assad", [])])], rebuild=False)
+    with open_store(str(db)) as s:
+        assert s.stale_corpus
+        assert dict(zip(s.actors()["corpus_id"], s.actors()["articles"])) == {
+            "person:bashar-al-assad": 1, "person:hafez-al-assad": 1}
+
+
+IRAN = ("A1", "Iran", "country", "country:IRN", ["Iran"])
+HEZ = ("A2", "Hezbollah", "armed_group", "group:hezbollah", ["Hezbollah"])
+TUR = ("A3", "Turkey", "country", "country:TUR", ["Turkey"])
+
+
+@pytest.fixture
+def hand_store(tmp_path):
+    db = tmp_path / "h.duckdb"
+    build(db, [
+        article("h1", [IRAN, HEZ], [("A1", "A2", "SUPPORT", 1), ("A2", "A1", "CONSULT", 0)], source="Alpha", date="2014-01-10"),
+        article("h2", [IRAN, HEZ, TUR], [("A1", "A2", "AID", 1), ("A3", "A2", "ASSAULT", -1),
+                                         ("A3", "A2", "SUPPORT", 1, "A1")], source="Beta", date="2/3/2014"),
+        article("h3", [IRAN, HEZ, TUR], [("A3", "A2", "SUPPORT", 1)], source="Alpha", date="2014"),
+    ])
+    with open_store(str(db)) as s:
+        yield s
+
+
+def test_network_folds_events_per_pair_with_outlets_dates_and_categories(hand_store):
+    net = hand_store.network().set_index(["source", "target"])
+    ih = net.loc[("Iran", "Hezbollah")]  # both directions in one undirected pair
+    assert (ih["weight"], ih["articles"], ih["positive"], ih["negative"], ih["neutral"]) == (3, 2, 2, 0, 1)
+    assert ih["categories"] == {"AID": 1, "CONSULT": 1, "SUPPORT": 1}
+    assert ih["first"] == "2014-01-10" and ih["last"] == "2014-02-03"   # "2/3/2014" is month first
+    assert ih["outlets"] == {"Alpha": {"weight": 2, "positive": 1, "negative": 0, "polarity": 0.5},
+                             "Beta": {"weight": 1, "positive": 1, "negative": 0, "polarity": 1.0}}
+    th = net.loc[("Turkey", "Hezbollah")]
+    assert (th["weight"], th["value"], th["sign"]) == (3, 1.0, 1)
+    own = hand_store.network(include_claimed=False).set_index(["source", "target"]).loc[("Turkey", "Hezbollah")]
+    assert (own["weight"], own["sign"]) == (2, 0)
+    directed = hand_store.network(directed=True)
+    assert set(zip(directed["source"], directed["target"])) == {("Iran", "Hezbollah"), ("Hezbollah", "Iran"),
+                                                                 ("Turkey", "Hezbollah")}
+
+
+@pytest.mark.parametrize("filters,pairs", [
+    ({"since": "2014-02"}, {("Iran", "Hezbollah"): 1, ("Turkey", "Hezbollah"): 3}),   # "2014" overlaps February
+    ({"until": "2014-01"}, {("Iran", "Hezbollah"): 2, ("Turkey", "Hezbollah"): 1}),  # and "2014" overlaps January
+    ({"since": "2014-01-11", "until": "2014-02-03"}, {("Iran", "Hezbollah"): 1, ("Turkey", "Hezbollah"): 3}),
+    ({"source": "beta"}, {("Iran", "Hezbollah"): 1, ("Turkey", "Hezbollah"): 2}),
+    ({"category": "assault"}, {("Turkey", "Hezbollah"): 1}),
+    ({"speaker": "Iran"}, {("Turkey", "Hezbollah"): 1}),
+    ({"actor": "turkey"}, {("Turkey", "Hezbollah"): 3}),
+    ({"min_weight": 3}, {("Iran", "Hezbollah"): 3, ("Turkey", "Hezbollah"): 3}),
+    ({"since": "2015"}, {}),
+])
+def test_network_filters(hand_store, filters, pairs):
+    net = hand_store.network(**filters)
+    assert dict(zip(zip(net["source"], net["target"]), net["weight"])) == pairs
+
+
+def test_bad_dates_and_options_are_coded_errors(hand_store, tmp_path):
+    with pytest.raises(DyadsError) as e:
+        hand_store.events(since="March 2014")
+    assert e.value.code == "E109"
+    with pytest.raises(DyadsError) as e:
+        hand_store.query("quotes", category="ASSAULT")
+    assert e.value.code == "E111"
+    with pytest.raises(DyadsError) as e:
+        hand_store.query("everything")
+    assert e.value.code == "E110"
+    with pytest.raises(DyadsError) as e:
+        open_store(str(tmp_path / "missing.duckdb"))
+    assert e.value.code == "E104"
+    with pytest.raises(DyadsError) as e:
+        export(hand_store, "events", tmp_path / "e.csv", "csv", min_weight=2)
+    assert e.value.code == "E111" and "--min-weight" in str(e.value)
+    with pytest.raises(DyadsError) as e:
+        export(hand_store, "network", tmp_path / "n.csv", "csv")
+    assert e.value.code == "E110"
+
+
+def test_the_graph_is_graph_py_s_signed_network_of_corpus_actors(hand_store):
+    G = hand_store.graph()
+    assert set(G.nodes) == {"country:IRN", "group:hezbollah", "country:TUR"}
+    e = G.edges["country:IRN", "group:hezbollah"]
+    assert e["weight"] == 3 and e["sign"] == 1 and sorted(e["docs"]) == ["h1", "h2"]
+    assert "h2#E1" in e["evidence"] and e["outlets"] == {"Alpha": 2, "Beta": 1}
+    assert G.nodes["country:TUR"]["name"] == "Turkey"
+    assert isinstance(hand_store.graph(directed=True), nx.DiGraph)
+
+
+# ---------------------------------------------------------------- the real pipeline
+
+ARTICLES = [
+    ("a1", "Damascus Daily", "2014-03-01",
+     "Syrian President Bashar al-Assad met Russian President Vladimir Putin in Moscow on Tuesday. "
+     "Iran supported Hezbollah with weapons and money."),
+    ("a2", "Levant Observer", "3/5/2014",
+     "President Assad accused Turkey of arming the rebels. Iran supported Hezbollah with fighters."),
+    ("a3", "Levant Observer", "2014-03-10",
+     "Alawites make up 10 per cent of the population of Syria, said Riyad Darar, a member of the opposition."),
+    ("a4", "Damascus Daily", "12 March 2014",
+     "Alawites make up 12 per cent of the population of Syria, according to the government."),
+    ("a5", "Levant Observer", "2014-04-02", "Turkey supported the Free Syrian Army with weapons."),
+    ("a6", "Damascus Daily", "2014-04-03", "Turkey attacked the Free Syrian Army near Azaz."),
+    ("a7", "Gulf Wire", "2014-05-01",
+     "The Syrian opposition accused Assad of massacres. "
+     "Riyad Darar, an opposition figure, said the regime had bombed hospitals."),
+    ("a8", "Gulf Wire", "2014-06-01",
+     "Syria rejected the United Nations report. Russia supports the Syrian government, the Kremlin said."),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from dyads import Analyzer
+    from dyads.model import Article
+
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    results = list(Analyzer(batch_size=4).pipe([Article(text=t, id=i, source=s, date=d) for i, s, d, t in ARTICLES]))
+    assert all(isinstance(r, ArticleResult) for r in results)
+    build(db, results)
+    return str(db)
+
+
+@pytest.fixture
+def store(corpus):
+    with open_store(corpus) as s:
+        yield s
+
+
+@pytest.mark.slow
+def test_the_same_actor_in_several_articles_is_one_corpus_actor(store):
+    a = store.actors().set_index("corpus_id")
+    assad = a.loc["person:bashar-al-assad"]
+    assert assad["name"] == "Bashar al-Assad" and assad["articles"] == 3
+    assert {"Bashar al-Assad", "Assad", "President Assad"} <= set(assad["names"])
+    darar = a[a["name"] == "Riyad Darar"]
+    assert len(darar) == 1 and darar["articles"].iloc[0] == 2
+    assert a.loc["country:SYR", "type"] == "country" and a.loc["gov:SYR", "type"] == "state"
+    assert set(store.actors(name="assad")["corpus_id"]) == {"person:bashar-al-assad"}
+    assert set(store.events(actor="Assad")["doc_id"]) == {"a1", "a2", "a7"}
+
+
+@pytest.mark.slow
+def test_documents_carry_iso_days_and_outlets(store):
+    d = store.documents().set_index("doc_id")
+    assert len(d) == 8
+    assert d.loc["a2", "day"] == "2014-03-05" and d.loc["a4", "day"] == "2014-03-12"
+    assert d.loc["a4", "date"] == "12 March 2014" and d.loc["a6", "outlet"] == "Damascus Daily"
+    assert store.documents(source="Gulf Wire")["doc_id"].tolist() == ["a7", "a8"]
+
+
+@pytest.mark.slow
+def test_events_query_with_actor_names_outlets_and_filters(store):
+    ev = store.events(category="ASSAULT", since="2014-04", until="2014-04-30")
+    assert ev[["doc_id", "outlet", "source", "target"]].values.tolist() == [["a6", "Damascus Daily", "Turkey", "Free Syrian Army"]]
+    assert "attacked the Free Syrian Army" in ev["sentence"].iloc[0]
+    claimed = store.events(speaker="Kremlin")
+    assert claimed[["source", "target", "category"]].values.tolist() == [["Russia", "Syrian government", "SUPPORT"]]
+    assert claimed["claimed_by"].tolist() == ["Russian government"]
+    assert "Russia" not in set(store.events(include_claimed=False)["source"])
+
+
+@pytest.mark.slow
+def test_quotes_and_quantities_with_their_speakers(store):
+    q = store.quotes(speaker="Darar")
+    assert set(q["doc_id"]) == {"a3", "a7"} and set(q["speaker"]) == {"Riyad Darar"}
+    assert any("10 per cent" in t for t in q["text"])
+    assert store.quotes(speaker="Darar", source="Gulf Wire")["doc_id"].tolist() == ["a7"]
+    n = store.quantities(actor="alawites").sort_values("value")
+    assert n[["value", "unit", "outlet", "claimed_by"]].values.tolist() == [
+        [10.0, "percent", "Levant Observer", "Riyad Darar"], [12.0, "percent", "Damascus Daily", "Syrian government"]]
+    assert store.quantities(actor="alawites", until="2014-03-10")["value"].tolist() == [10.0]
+
+
+@pytest.mark.slow
+def test_network_pairs_across_articles(store):
+    net = store.network().set_index(["source", "target"])
+    ih = net.loc[("Iran", "Hezbollah")]
+    assert (ih["weight"], ih["articles"], ih["sign"], ih["polarity"]) == (2, 2, 1, 1.0)
+    assert set(ih["outlets"]) == {"Damascus Daily", "Levant Observer"}
+    assert (ih["first"], ih["last"]) == ("2014-03-01", "2014-03-05")
+    tf = net.loc[("Turkey", "Free Syrian Army")]
+    assert (tf["weight"], tf["positive"], tf["negative"], tf["sign"]) == (2, 1, 1, 0)
+    assert tf["categories"] == {"ASSAULT": 1, "SUPPORT": 1}
+    strong = store.network(min_weight=2)
+    assert set(zip(strong["source"], strong["target"])) == {("Iran", "Hezbollah"), ("Turkey", "Free Syrian Army")}
+    assert store.network(source="Levant Observer").set_index(["source", "target"]).loc[("Iran", "Hezbollah"), "weight"] == 1
+    later = store.network(since="2014-04")
+    assert ("Iran", "Hezbollah") not in set(zip(later["source"], later["target"]))
+
+
+@pytest.mark.slow
+def test_camps_split_the_accused_from_the_accusers(store):
+    c = store.camps().set_index("name")
+    assert c.loc["Iran", "camp"] == c.loc["Hezbollah", "camp"] != -1
+    assert c.loc["Syrian opposition", "camp"] != c.loc["Bashar al-Assad", "camp"]
+    assert c.loc["Syrian opposition", "component"] == c.loc["Bashar al-Assad", "component"]
+    assert c.attrs["frustration"] == 0 and c.attrs["exact"]
+
+
+@pytest.mark.slow
+def test_disagreements_between_outlets_and_speakers(store):
+    d = store.disagreements()
+    rel = d[d["kind"] == "relation"]
+    assert set(rel["topic"]) == {"Turkey → Free Syrian Army"}
+    assert sorted(zip(rel["outlet"], rel["sign"], rel["categories"].map(lambda c: tuple(c)))) == [
+        ("Damascus Daily", -1, ("ASSAULT",)), ("Levant Observer", 1, ("SUPPORT",))]
+    qty = d[d["kind"] == "quantity"]
+    assert set(qty["topic"]) == {"Alawites: the population (percent)"}
+    assert sorted(zip(qty["value"], qty["outlet"], qty["speaker"])) == [
+        (10.0, "Levant Observer", "Riyad Darar"), (12.0, "Damascus Daily", "Syrian government")]
+    assert store.disagreements(source="Gulf Wire").empty
+    assert set(store.disagreements(actor="Alawites")["kind"]) == {"quantity"}
+    by_darar = store.disagreements(speaker="Riyad Darar")
+    assert len(by_darar) == 2 and set(by_darar["value"]) == {10.0, 12.0}   # his claim and the one it contradicts
+    assert set(store.disagreements(kind="relation")["kind"]) == {"relation"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_every_table_exports_and_reads_back(corpus, store, tmp_path, fmt):
+    written = export(corpus, "all", tmp_path / fmt, fmt)
+    assert len(written) == len(EXPORT_TABLES)
+    for table, path in zip(EXPORT_TABLES, written):
+        expected = store.sql(f"SELECT count(*) AS n FROM {table}")["n"].iloc[0]
+        if fmt == "parquet":
+            rows = pq.read_table(path).to_pylist()
+        elif fmt == "csv":
+            with open(path, newline="", encoding="utf-8") as f:
+                rows = list(csv.DictReader(f))
+        else:
+            with open(path, encoding="utf-8") as f:
+                rows = [json.loads(line) for line in f]
+        assert len(rows) == expected, (table, fmt)
+        if table == "actors":
+            assad = [r for r in rows if r["kb_id"] == "person:bashar-al-assad" and r["doc_id"] == "a2"]
+            aliases = json.loads(assad[0]["aliases"]) if fmt == "csv" else assad[0]["aliases"]
+            assert "President Assad" in aliases
+        if table == "actor_links":
+            assert {r["doc_id"] for r in rows if r["corpus_id"] == "person:bashar-al-assad"} == {"a1", "a2", "a7"}
+        if table in ("documents", "actors", "events", "quantities", "quotes", "corpus_actors", "actor_links"):
+            assert expected > 0, table
+
+
+@pytest.mark.slow
+def test_one_table_exports_to_a_file(corpus, tmp_path):
+    (path,) = export(corpus, "corpus_actors", tmp_path / "ca.parquet", "parquet")
+    t = pq.read_table(path).to_pandas().set_index("corpus_id")
+    assert t.loc["person:bashar-al-assad", "articles"] == 3
+
+
+@pytest.mark.slow
+def test_network_exports_parse_back(store, tmp_path):
+    from dyads.graph import read_graphml
+
+    export(store, "network", tmp_path / "n.graphml", "graphml")
+    export(store, "network", tmp_path / "n.gexf", "gexf")
+    export(store, "network", tmp_path / "n.json", "json", min_weight=2)
+    g = read_graphml(tmp_path / "n.graphml")
+    assert {"country:IRN", "group:hezbollah", "person:bashar-al-assad", "country:TUR", "group:fsa"} <= set(g.nodes)
+    e = g.edges["country:IRN", "group:hezbollah"]
+    assert e["weight"] == 2 and e["sign"] == 1 and sorted(e["docs"]) == ["a1", "a2"]
+    assert g.nodes["person:bashar-al-assad"]["name"] == "Bashar al-Assad"
+    x = nx.read_gexf(tmp_path / "n.gexf")
+    assert x.nodes["group:fsa"]["label"] == "Free Syrian Army" and x.has_edge("country:TUR", "group:fsa")
+    data = json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))
+    pairs = {frozenset((l["source"], l["target"])): l["weight"] for l in data["links"]}
+    assert pairs == {frozenset(("country:IRN", "group:hezbollah")): 2, frozenset(("country:TUR", "group:fsa")): 2}
+
+
+@pytest.mark.slow
+def test_cli_query_formats(corpus):
+    res = runner.invoke(app, ["query", "network", "--db", corpus, "--format", "json", "--actor", "hezbollah"])
+    assert res.exit_code == 0, res.output
+    (pair,) = json.loads(res.stdout)
+    assert {pair["source"], pair["target"]} == {"Iran", "Hezbollah"} and pair["weight"] == 2
+    res = runner.invoke(app, ["query", "disagreements", "--format", "csv"], env={"DYADS_DB": corpus})
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(res.stdout.splitlines()))
+    assert {(r["outlet"], r["claim"]) for r in rows if r["kind"] == "quantity"} == {
+        ("Levant Observer", "10 per cent"), ("Damascus Daily", "12 per cent")}
+    res = runner.invoke(app, ["query", "actors", "--db", corpus, "--actor", "assad", "--format", "json"])
+    assert [a["name"] for a in json.loads(res.stdout)] == ["Bashar al-Assad"]
+    res = runner.invoke(app, ["query", "camps", "--db", corpus, "--format", "json"])
+    assert json.loads(res.stdout)["frustration"] == 0
+    res = runner.invoke(app, ["query", "quotes", "--db", corpus, "--speaker", "Darar", "--limit", "1"])
+    assert res.exit_code == 0 and "Riyad Darar" in res.stdout and "quotes (1)" in res.stdout
+    res = runner.invoke(app, ["query", "events", "--db", corpus, "--since", "yesterday"])
+    assert res.exit_code == 2 and "E109" in res.output
+
+
+@pytest.mark.slow
+def test_cli_export(corpus, tmp_path):
+    res = runner.invoke(app, ["export", "--db", corpus, "--format", "gexf", str(tmp_path / "net.gexf")])
+    assert res.exit_code == 0, res.output
+    assert "country:IRN" in nx.read_gexf(tmp_path / "net.gexf")
+    res = runner.invoke(app, ["export", "--db", corpus, "--format", "csv", "--table", "events", str(tmp_path / "ev.csv")])
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "ev.csv", newline="", encoding="utf-8") as f:
+        assert sum(1 for _ in csv.DictReader(f)) == sum(1 for _ in open_store(corpus).events().itertuples())
+    res = runner.invoke(app, ["export", "--db", corpus, "--format", "parquet", "--table", "nope", str(tmp_path / "x")])
+    assert res.exit_code == 2 and "E110" in res.output
+    res = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), str(tmp_path / "y")])
+    assert res.exit_code == 2 and "E104" in res.output
+
+
+def test_open_store_is_importable_from_the_package():
+    assert dyads.open_store is open_store
