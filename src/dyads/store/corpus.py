@@ -280,12 +280,28 @@ def corpus_frames(con) -> dict[str, pd.DataFrame]:
     return {"corpus_actors": actors, "corpus_actor_names": names, "actor_links": links}
 
 
+def is_stale(con) -> bool:
+    """Whether documents were written after the corpus actors were last rebuilt."""
+    return bool(con.execute(
+        """SELECT coalesce((SELECT max(stored_at) FROM documents)
+                           > (SELECT TRY_CAST(value AS TIMESTAMP) FROM meta WHERE key = 'corpus_built'), true)
+               OR (SELECT count(*) FROM actors) <> (SELECT count(*) FROM actor_links)
+               OR EXISTS (SELECT 1 FROM actors a ANTI JOIN actor_links l USING (doc_id, actor_id))""").fetchone()[0])
+
+
 def rebuild_corpus(store) -> dict[str, int]:
     """Recompute the corpus actors of a writable `Store` from its article actors: empty and
     fill corpus_actors, corpus_actor_names and actor_links in one transaction. Returns the row
     counts written. Called at the end of every ingest; safe to run any time."""
     con = store.con
     triples = con.execute(_TRIPLES_SQL).df()
+    if triples.empty:  # no actors yet: nothing to cluster
+        con.execute("BEGIN TRANSACTION")
+        for t in ("actor_links", "corpus_actor_names", "corpus_actors"):
+            con.execute(f"DELETE FROM {t}")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_built', ?)", [_now().isoformat()])
+        con.execute("COMMIT")
+        return {"corpus_actors": 0, "corpus_actor_names": 0, "actor_links": 0}
     mapping, clusters = cluster_actors(triples)
     con.execute("BEGIN TRANSACTION")
     try:

@@ -142,6 +142,10 @@ def ingest(
                 for out in runner.drain():
                     buffer.add(out)
                 buffer.flush()
+            if report.stored or not _corpus_fresh(store):
+                from .corpus import rebuild_corpus
+
+                rebuild_corpus(store)  # actors across articles, for queries and the web
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"
@@ -159,6 +163,16 @@ def ingest(
         return report
     finally:
         store.close()
+
+
+def _corpus_fresh(store: Store) -> bool:
+    """Were the corpus actors rebuilt after the last document was stored?"""
+    try:
+        from .corpus import is_stale
+
+        return not is_stale(store.con)
+    except Exception:  # noqa: BLE001 - when in doubt, rebuild
+        return False
 
 
 def _open(db: Optional[str]) -> Store:

@@ -163,11 +163,9 @@ class CorpusStore:
 
     def _corpus_is_stale(self) -> bool:
         """Whether documents were written after the corpus actors were last rebuilt."""
-        return bool(self.con.execute(
-            """SELECT coalesce((SELECT max(stored_at) FROM documents)
-                               > (SELECT TRY_CAST(value AS TIMESTAMP) FROM meta WHERE key = 'corpus_built'), false)
-                   OR (SELECT count(*) FROM actors) <> (SELECT count(*) FROM actor_links)
-                   OR EXISTS (SELECT 1 FROM actors a ANTI JOIN actor_links l USING (doc_id, actor_id))""").fetchone()[0])
+        from .corpus import is_stale
+
+        return is_stale(self.con)
 
     def sql(self, query: str, params: Optional[list] = None) -> pd.DataFrame:
         """Any read-only SQL over the store (tables of schema.py, plus `dyads_docs` and the
