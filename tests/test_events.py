@@ -424,3 +424,22 @@ def test_pronoun_chains_end(analyzer):
     for n in (401, 576, 728, 736, 746):
         result = analyzer.analyze(json.loads(lines[n - 1])["text"])
         assert result.events, n
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Hezbollah sent thousands of fighters to help the Syrian government.", "COOPERATE", "Hezbollah", "Syrian government"),
+    ("The Taliban recruited hundreds of young Pashtuns into its units.", "COOPERATE", "Taliban", "Pashtuns"),
+    ("Al-Qaeda has called the Shiites apostates.", "ACCUSE", "Al-Qaeda", "Shiites"),
+    ("Turkey broke with Israel last year.", "SANCTION", "Turkey", "Israel"),
+])
+def test_sides_taken(analyzer, text, category, source, target):
+    """Forces sent to help an ally cooperate with it; recruits join the recruiter; a condemning
+    name is an accusation; breaking with someone cuts ties."""
+    v = run(analyzer, text)
+    v.one(category, source, target)
+
+
+def test_them_after_an_object_is_that_object(analyzer):
+    v = run(analyzer, "Al-Qaeda has called the Shiites apostates and vowed to fight them.")
+    threat = v.one("THREATEN", "Al-Qaeda", "Shiites")
+    assert threat.modality == "asserted"

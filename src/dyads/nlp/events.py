@@ -323,6 +323,10 @@ class _Finder:
         negated = self._negated(tok, verb, tuple(hit.tokens))
         modality = self._modality(tok, verb)
         category = hit.category
+        mode = hit.mode
+        if category == "MOBILIZE" and targets and self._cooperative_purpose(verb if verb is not None else tok):
+            # "sent fighters to help the regime": forces moved to an ally's side are military cooperation
+            category, mode = "COOPERATE", "military"
         if negated and getattr(hit, "negated_category", None):
             category, negated = hit.negated_category, False  # "will not accept" is a rejection
         elif modality == "future" and not negated:
@@ -343,7 +347,7 @@ class _Finder:
                 continue
             out.append(EventInfo(
                 category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
-                sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=hit.mode,
+                sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t, mode=mode,
                 cameo=hit.cameo, polarity=_polarity(category, hit), negated=negated, modality=modality,
                 claimed_by=quote.speaker if quote is not None else None,
                 quote=quote.id if quote is not None else None,
@@ -522,6 +526,16 @@ class _Finder:
             if found:
                 return found
         return []
+
+    def _cooperative_purpose(self, v: Token) -> bool:
+        from .triggers import polarity_of
+
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                sub = self.hits.get(c.i)
+                if sub is not None and polarity_of(sub.category) > 0:
+                    return True
+        return False
 
     def _purpose_targets(self, tok: Token, hit) -> list[str]:
         v = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
@@ -758,6 +772,14 @@ class _Finder:
                     continue  # "the PKK attacked its soldiers": not its own
                 if found and self.actors.get(found[0]) is not None and self.actors[found[0]].type != "person":
                     return found[0]
+            # "called the Alawites apostates and vowed to fight them": an object before, when
+            # the subject cannot be meant
+            for i in range(t.i - 1, start - 1, -1):
+                a = self.actor_at.get(i)
+                if a is None or a in self._avoid or doc[i].pos_ == "PRON" or doc[i].dep_ in ("nsubj", "nsubjpass"):
+                    continue
+                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in ("them", "their", "they"):
+                    return a
             if start == 0:
                 break
             start = doc[start - 1].sent.start
