@@ -40,10 +40,12 @@ import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
-import networkx as nx
 import numpy as np
+
+if TYPE_CHECKING:  # networkx is imported where used: slow to import, and `article_relations` needs none
+    import networkx as nx
 
 from .model import Actor, ArticleResult, Event, Relation
 
@@ -177,11 +179,15 @@ def _fold(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str
 
 def signed_network(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]] = None) -> nx.Graph:
     """The undirected signed network: one edge per unordered pair, both directions summed."""
+    import networkx as nx
+
     return _fold(ties, nodes, nx.Graph())
 
 
 def directed_network(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]] = None) -> nx.DiGraph:
     """The directed view (for exports): one edge per ordered pair, source → target."""
+    import networkx as nx
+
     return _fold(ties, nodes, nx.DiGraph())
 
 
@@ -493,6 +499,8 @@ JSON_ATTRS = ("categories", "evidence", "docs")
 def _flat(G: nx.Graph, label: bool = False) -> nx.Graph:
     """A copy fit for GraphML/GEXF: camps annotated if missing, dicts and lists as JSON
     strings, None dropped, a key's numbers all float when any is."""
+    import networkx as nx
+
     H = G.copy()
     if not any("camp" in d for _, d in H.nodes(data=True)):
         annotate(H, camps(H))
@@ -523,14 +531,20 @@ def decode(G: nx.Graph) -> nx.Graph:
 
 
 def to_graphml(G: nx.Graph, path) -> None:
+    import networkx as nx
+
     nx.write_graphml(_flat(G), path)
 
 
 def to_gexf(G: nx.Graph, path) -> None:
+    import networkx as nx
+
     nx.write_gexf(_flat(G, label=True), path)
 
 
 def read_graphml(path) -> nx.Graph:
+    import networkx as nx
+
     return decode(nx.read_graphml(path))
 
 
@@ -538,6 +552,8 @@ def to_node_link(G: nx.Graph) -> dict:
     """JSON-serialisable {"directed", "multigraph", "graph", "nodes": [{"id", ...}], "links":
     [{"source", "target", ...}]} (networkx's node-link format, edges="links"), camps annotated
     if missing."""
+    import networkx as nx
+
     H = G.copy()
     if not any("camp" in d for _, d in H.nodes(data=True)):
         annotate(H, camps(H))

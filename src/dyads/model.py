@@ -207,15 +207,18 @@ class ArticleResult:
 _FIRST = {"ArticleResult": ["schema"]}
 
 
+_ORDER: dict[type, list[str]] = {}  # a contract class -> its output key order, worked out once
+
+
 def to_dict(obj: Any) -> Any:
     """Serialise a contract object (or list/dict of them) to plain JSON types."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    order = _ORDER.get(type(obj))
+    if order is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         names = [f.name for f in dataclasses.fields(obj)]
         first = _FIRST.get(type(obj).__name__, [])
-        out = {}
-        for name in first + [n for n in names if n not in first]:
-            out[name] = to_dict(getattr(obj, name))
-        return out
+        order = _ORDER[type(obj)] = first + [n for n in names if n not in first]
+    if order is not None:
+        return {name: to_dict(getattr(obj, name)) for name in order}
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

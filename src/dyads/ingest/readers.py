@@ -22,8 +22,6 @@ import zlib
 from html.parser import HTMLParser
 from typing import IO, Any, Iterator, Optional, Union
 
-import trafilatura
-
 from ..errors import DocumentFailure, DyadsError, warning
 from .normalise import (
     DEFAULT_MAX_CHARS,
@@ -229,6 +227,8 @@ def extract_html(html: str) -> tuple[str, dict, bool]:
     used. Neither runs anything: scripts, styles, event handlers and link
     targets never reach the text.
     """
+    import trafilatura  # on first use: slow to import, and plain text never needs it
+
     meta: dict = {}
     text = None
     try:

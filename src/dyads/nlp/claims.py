@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .kb import KB_DIR
+from .mentions import token_strings
 
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
 
@@ -58,6 +59,8 @@ class Lexicon:
         self.abstract = set(data.get("abstract_subjects") or [])
         self.topic_preps = set(data.get("topic_preps") or [])
         self.clausal = self.speech | self.belief | self.evidence
+        # every verb `_verb_claim` reads: any other verb is no claim (a quick test for most verbs)
+        self.claim_verbs = self.clausal | self.requests | self.intent | self.topic_verbs | self.acts
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,15 +154,22 @@ def speaker_span(tok: Token) -> tuple[int, int]:
 # ---------------------------------------------------------------- claims
 
 
+_ACCORDING_WORDS = ("according", "citing", "words", "quoted")
+
+
 def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
     """Every reporting expression of the Doc, in text order. `animate(token)` says
     whether a subject can speak: a verb reporting by its object, a topic, an
     intent or an act needs such a subject ("the best thing is to call for ..." is
     nobody's claim); verbs with a clause of their own do not."""
     out: list[Claim] = []
-    for tok in doc:
+    for i, (lemma, low) in enumerate(zip(token_strings(doc, "LEMMA"), token_strings(doc, "LOWER"))):
+        lemma = lemma.lower()
+        if not (lemma in lex.claim_verbs or lemma in lex.nouns or low in lex.adjectives or low in _ACCORDING_WORDS
+                or (low[:-1] if low.endswith("s") else low) in lex.clausal):
+            continue  # none of the readings below can make a claim of this word (most words)
+        tok = doc[i]
         claim = None
-        lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             claim = _verb_claim(tok, lemma, lex)
         elif tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children):
@@ -169,7 +179,7 @@ def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
             claim = _adjective_claim(tok, lex)
         elif tok.pos_ == "NOUN" and lemma in lex.nouns:
             claim = _noun_claim(tok, lex)
-        if claim is None and tok.lower_ in ("according", "citing", "words", "quoted"):
+        if claim is None and tok.lower_ in _ACCORDING_WORDS:
             claim = _according_claim(doc, tok, lex)
         if claim is not None and claim.kind not in ("according", "noun", "adjective") and _infinitive(tok):
             claim = None  # "plans to address ...", "refused to question ...": an intention, not a report
@@ -204,6 +214,8 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
 def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a ceasefire agreed in 2019": a participle describing a noun, not a report
+    if lemma not in lex.claim_verbs:
+        return None
     children = list(tok.children)
     if lemma in lex.clausal:
         # the clause after the verb first ("X noted that S"), else one before it ("S, X noted")

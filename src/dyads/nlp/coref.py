@@ -8,6 +8,7 @@ for; he/she to a person. Pure functions over a Doc and the `Cand`s of
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
 from .lexicon import Lexicon
-from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed
+from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
 TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
@@ -297,9 +298,19 @@ class Resolver:
         focus = self.focus_country()
         added = []
         words = doc_words(doc)
-        for tok in doc:
-            if tok.i in covered or not tok.is_alpha:
+        lowers = token_strings(doc, "LOWER")
+        alpha = doc.to_array("IS_ALPHA").tolist()
+        descriptions, titles = self.lex.descriptions, self.lex.titles
+        for i, low in enumerate(lowers):
+            if i in covered or not alpha[i]:
                 continue
+            if not (
+                (i > 0 and ((words[i - 1].lower(), low) in descriptions or lowers[i - 1] == "the"))
+                or (low,) in descriptions
+                or (low,) in titles
+            ):
+                continue  # no description or title here, nor "the <Name>" (most words): see _description_at
+            tok = doc[i]
             role, start = self._description_at(tok, words)
             if role is None:
                 if tok.tag_ in ("NNP", "NNPS") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and is_capitalised(tok):
@@ -440,14 +451,17 @@ class Resolver:
             return cands
         added: list[Cand] = []
         mentions = sorted((c for c in cands if c.actor in persons), key=lambda c: c.start)
-        for tok in doc:
-            low = tok.lower_
+        sents = None
+        for i, low in enumerate(token_strings(doc, "LOWER")):
             if low not in lex.male and low not in lex.female:
                 continue
+            tok = doc[i]
             if tok.tag_ not in ("PRP", "PRP$"):
                 continue
+            if sents is None:
+                sents = _sentence_index(doc)
             pool = sorted(mentions + [c for c in added], key=lambda c: c.start)
-            best = self._antecedent(tok, pool, quoted)
+            best = self._antecedent(tok, pool, quoted, sents)
             if best is None:
                 continue
             c = Cand(tok.i, tok.i + 1, "pronoun", type="person")
@@ -455,9 +469,9 @@ class Resolver:
             added.append(c)
         return sorted(cands + added, key=lambda c: c.start)
 
-    def _antecedent(self, tok: Token, pool: list[Cand], quoted) -> Optional[Cand]:
+    def _antecedent(self, tok: Token, pool: list[Cand], quoted, sents=None) -> Optional[Cand]:
         doc = self.doc
-        sent = tok.sent
+        spans, sent_of = sents or _sentence_index(doc)
         in_quote = _inside(tok.idx, quoted)
         excluded = _reported_clause(tok)
         want = "male" if tok.lower_ in self.lex.male else "female"
@@ -467,8 +481,8 @@ class Resolver:
                 break
             if self.gender(self.actors[c.actor]) not in (None, want):
                 continue
-            csent = doc[c.start].sent
-            dist = _sent_distance(doc, csent, sent)
+            csent = spans[sent_of[c.start]]
+            dist = min(sent_of[tok.i] - sent_of[c.start], 5)  # sentences back from tok's to c's, at most 5
             if dist > 3:
                 continue
             if not in_quote and _inside(doc[c.start].idx, quoted):
@@ -497,14 +511,14 @@ def _in_sents(c: Cand, sent, prev) -> bool:
     return sent.start <= c.start < sent.end or (prev is not None and prev.start <= c.start < prev.end)
 
 
-def _sent_distance(doc: Doc, a, b) -> int:
-    if a.start == b.start:
-        return 0
-    n, s = 0, b
-    while s.start > a.start and n < 5:
-        s = doc[s.start - 1].sent
-        n += 1
-    return n
+def _sentence_index(doc: Doc) -> tuple[list, list[int]]:
+    """The Doc's sentences, and the number of each token's sentence (what `Token.sent` finds,
+    without walking to the sentence's ends at each call)."""
+    spans = list(doc.sents)
+    sent_of = [0] * len(doc)
+    for n, s in enumerate(spans):
+        sent_of[s.start : s.end] = [n] * (s.end - s.start)
+    return spans, sent_of
 
 
 def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
@@ -522,10 +536,14 @@ def _reported_clause(tok: Token) -> Optional[tuple[int, int]]:
     return None
 
 
+_QUOTE_MARKS = re.compile('[\u201c\u201d"]')
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character regions between quotation marks (curly pairs, straight marks toggling)."""
     out, open_at, straight = [], None, None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):  # only the marks matter: skip the rest at C speed
+        i, ch = m.start(), m.group()
         if ch == "\u201c":
             open_at = i
         elif ch == "\u201d" and open_at is not None:

@@ -14,7 +14,7 @@ import csv
 import functools
 import os
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional
 
 import yaml
@@ -61,8 +61,11 @@ class Hit:
     acronym: bool  # matched only in capitals
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called on every word of every document
 def fold(s: str) -> str:
     """Case, accents and apostrophes folded: the comparable form of one word."""
+    if s.isascii():  # nothing to decompose
+        return s.translate(_APOSTROPHES).casefold()
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.translate(_APOSTROPHES).casefold()
@@ -76,6 +79,8 @@ def token_keys(words: list[str]) -> list[tuple[int, str]]:
         if w in _HYPHENS or not w.strip():
             continue
         k = fold(w)
+        if "." in k and len(k) <= 10 and k.replace(".", "").isalpha() and k.count(".") >= len(k.replace(".", "")) - 1:
+            k = k.replace(".", "")  # "U.N.", "U.S.": the acronym, as the names file writes it
         if k.endswith("-") and len(k) > 1:  # "al-" as one token
             k = k[:-1]
         if not k:
@@ -109,6 +114,7 @@ def split_words(name: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same names come back in every article
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(k for _, k in token_keys(split_words(name)))
 
@@ -172,17 +178,23 @@ class KnowledgeBase:
 
         `is_upper[i]` says whether word i is written in capitals (for acronyms).
         """
-        keys = token_keys(words)
+        keys, ks = _keys_of(words)
+        index, max_len = self.index, self.max_len
         out = []
-        p = 0
         n = len(keys)
-        while p < n:
-            first = keys[p][1]
-            longest = self.max_len.get(first, 0)
+        # where a match can start: the first word of a name, or a possessive "-s" (most words are neither)
+        starts = [q for q, k in enumerate(ks) if k in max_len or (len(k) > 3 and k[-1] == "s")]
+        p = 0
+        for q in starts:
+            if q < p:
+                continue  # inside the last match
+            p = q
+            first = ks[p]
+            longest = max_len.get(first, 0)
             found = None
             for length in range(min(longest, n - p), 0, -1):
-                key = tuple(k for _, k in keys[p : p + length])
-                hits = self.index.get(key)
+                key = tuple(ks[p : p + length])
+                hits = index.get(key)
                 if not hits:
                     continue
                 start, end = keys[p][0], keys[p + length - 1][0] + 1
@@ -192,7 +204,7 @@ class KnowledgeBase:
                     break
             if found is None and len(first) > 3 and first.endswith("s"):
                 # possessives written without the apostrophe ("Assads", "Syrias")
-                hits = self.index.get((first[:-1],))
+                hits = index.get((first[:-1],))
                 if hits and not any(h.acronym for h in hits):
                     i = keys[p][0]
                     found = (i, i + 1, hits, 1)
@@ -203,6 +215,20 @@ class KnowledgeBase:
             else:
                 p += 1
         return out
+
+
+_last_keys: list = [None]
+
+
+def _keys_of(words: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
+    """`token_keys` of a word list and the keys alone, kept for the last list: a Doc's words are
+    matched twice (by the knowledge base, then by the article's own names)."""
+    last = _last_keys[0]
+    if last is None or last[0] != words:  # a list compare at C speed (the same strings, mostly)
+        keys = token_keys(words)
+        last = (list(words), keys, [k for _, k in keys])
+        _last_keys[0] = last
+    return last[1], last[2]
 
 
 # ---------------------------------------------------------------- loading
@@ -266,7 +292,57 @@ def read_entries(path: str) -> list[Entry]:
 
 @functools.lru_cache(maxsize=8)
 def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The bundled knowledge base plus the user's files (later files override by id)."""
+    """The bundled knowledge base plus the user's files (later files override by id).
+
+    Cached for the process, and built once on disk across processes (see `diskcache`)."""
+    from . import diskcache
+
+    sources = [__file__, _MODEL_FILE]
+    sources += [p for p in (os.path.join(KB_DIR, name) for name in DEFAULT_FILES) if os.path.exists(p)]
+    sources += list(extra_files)
+    path = diskcache.cache_path("actors", (CACHE_VERSION, extra_files), sources)
+    kb = diskcache.load(path, _kb_from_state)
+    if kb is None:
+        kb = build_kb(extra_files)
+        diskcache.save(kb, path, _kb_state)
+    return kb
+
+
+CACHE_VERSION = 1
+_MODEL_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "model.py")  # ACTOR_TYPES
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+
+
+def _kb_state(kb: KnowledgeBase) -> tuple:
+    """The built knowledge base as plain tuples, lists and dicts: quick to unpickle."""
+    hits: dict[Hit, int] = {}
+    index = {key: [hits.setdefault(h, len(hits)) for h in hs] for key, hs in kb.index.items()}
+    rows = [tuple(getattr(e, name) for name in _ENTRY_FIELDS) for e in kb.entries.values()]
+    return (_ENTRY_FIELDS, rows, [(h.entry_id, h.strength, h.acronym) for h in hits], index, kb.max_len)
+
+
+def _kb_from_state(state) -> Optional[KnowledgeBase]:
+    """The knowledge base back from `_kb_state`; None if the state is not one."""
+    if state is None:
+        return None
+    try:
+        names, rows, hit_rows, index, max_len = state
+        if tuple(names) != _ENTRY_FIELDS:
+            return None
+        kb = KnowledgeBase()
+        for row in rows:
+            e = Entry(*row)
+            kb.entries[e.id] = e
+        hits = [Hit(*h) for h in hit_rows]
+        kb.index = {key: [hits[i] for i in hs] for key, hs in index.items()}
+        kb.max_len = dict(max_len)
+        return kb
+    except Exception:  # noqa: BLE001 - a bad cache: build anew
+        return None
+
+
+def build_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The knowledge base read from the data files (no caching)."""
     kb = KnowledgeBase()
     for name in DEFAULT_FILES:
         path = os.path.join(KB_DIR, name)

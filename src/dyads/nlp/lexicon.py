@@ -15,6 +15,7 @@ class Lexicon:
         self.titles = {tuple(t.split()) for t in data["person_titles"]}
         self.title_max = max(len(t) for t in self.titles)
         self.title_heads = {t[-1] for t in self.titles}
+        self.title_firsts = {t[0] for t in self.titles}
         self.prefix_noise = set(data["name_prefix_noise"])
         self.org_keywords: dict[str, str] = {}
         self.org_phrases: dict[tuple[str, ...], str] = {}
@@ -43,12 +44,16 @@ class Lexicon:
 
     def title_ending_at(self, words: list[str], i: int) -> int:
         """Length of the longest title whose last word is words[i] (0 if none)."""
+        if 0 <= i < len(words) and words[i].lower() not in self.title_heads:
+            return 0  # no title ends with this word (most words): no need to try every length
         for n in range(min(self.title_max, i + 1), 0, -1):
             if tuple(w.lower() for w in words[i - n + 1 : i + 1]) in self.titles:
                 return n
         return 0
 
     def title_starting_at(self, words: list[str], i: int) -> int:
+        if 0 <= i < len(words) and words[i].lower() not in self.title_firsts:
+            return 0  # no title starts with this word (most words)
         for n in range(min(self.title_max, len(words) - i), 0, -1):
             if tuple(w.lower() for w in words[i : i + n]) in self.titles:
                 return n

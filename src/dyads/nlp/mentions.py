@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase, fold, is_acronym
@@ -57,8 +58,37 @@ _last_words: list = [None, None]
 def doc_words(doc: Doc) -> list[str]:
     """The Doc's token texts, computed once per Doc."""
     if _last_words[0] is not doc:
-        _last_words[0], _last_words[1] = doc, [t.text for t in doc]
+        _last_words[0], _last_words[1] = doc, token_strings(doc, "ORTH")  # = [t.text for t in doc]
     return _last_words[1]
+
+
+class _Strings(dict):
+    """hash -> string of one StringStore, as a plain dict filled on demand (quicker to read)."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, h: int) -> str:
+        s = self[h] = self.strings[h]
+        return s
+
+
+_STRINGS: list = [None]  # the _Strings of the last StringStore read
+_POS_NAMES = {int(k): v for k, v in POS_NAMES.items()}
+
+
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """Every token's `attr` ("ORTH", "LOWER", "LEMMA", "TAG", "DEP", "POS") as `token.orth_` etc. give it,
+    read from the token array in one go: for loops over the whole Doc that look at a word or two."""
+    ids = doc.to_array(attr).tolist()
+    if attr == "POS":
+        return list(map(_POS_NAMES.__getitem__, ids))
+    strings = doc.vocab.strings
+    table = _STRINGS[0]
+    if table is None or table.strings is not strings or len(table) > 1_000_000:
+        table = _STRINGS[0] = _Strings(strings)
+    return list(map(table.__getitem__, ids))
 
 
 _last_text: list = [None, None]
@@ -67,7 +97,8 @@ _last_text: list = [None, None]
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once per Doc (spaCy builds `doc.text` anew at each call)."""
     if _last_text[0] is not doc:
-        _last_text[0], _last_text[1] = doc, doc.text
+        spaced = doc.to_array("SPACY").tolist()  # = doc.text, joined here from the words without Token objects
+        _last_text[0], _last_text[1] = doc, "".join([w + " " if sp else w for w, sp in zip(doc_words(doc), spaced)])
     return _last_text[1]
 
 
@@ -93,7 +124,7 @@ def extend_particles(doc: Doc, i: int) -> int:
 
 def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
     words = doc_words(doc)
-    upper = [t.text.isupper() and len(t.text) > 1 for t in doc]
+    upper = [w.isupper() and len(w) > 1 for w in words]
     out = []
     pending = kb.match(words, upper)[::-1]
     while pending:
@@ -273,14 +304,14 @@ def acronym_links(doc: Doc, cands: list[Cand]) -> list[Cand]:
     by_start = {c.start: c for c in cands}
     by_end = {c.end: c for c in cands}
     added = []
+    words = doc_words(doc)
     for i in range(1, len(doc) - 1):
-        tok = doc[i]
-        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not is_acronym(tok.text):
+        if words[i - 1] != "(" or words[i + 1] != ")" or not is_acronym(words[i]):
             continue
         long = by_end.get(i - 1)
         if long is None or long.kind == "pronoun":
             continue
-        if not _initials_fit(tok.text, [t.text for t in doc[long.start : long.end]]):
+        if not _initials_fit(words[i], words[long.start : long.end]):
             continue
         c = by_start.get(i)
         if c is None:

@@ -26,6 +26,7 @@ and pickled under ~/.cache/dyads (see `cache_path`), which loads in 0.06 s.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -39,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import Mention, Place
-from .mentions import doc_text
+from .mentions import doc_text, doc_words
 
 SPAN_KEY = "dyads_places"
 ACTORS_KEY = "dyads_actors"
@@ -123,6 +124,7 @@ def fold(s: str) -> str:
 _AH = re.compile(r"(?<=[a-z0-9]{2})ah\b")
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the scan looks up every capitalised span of every article
 def name_key(s: str) -> str:
     """The form names are matched in: folded, lower case, no hyphens or apostrophes,
     final '-ah' as '-a' ('Raqqah' = 'Raqqa'), a leading 'the' dropped."""
@@ -560,8 +562,7 @@ class _Context:
         self.sent_of = [0] * n
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             for k, s in enumerate(doc.sents):
-                for i in range(s.start, s.end):
-                    self.sent_of[i] = k
+                self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
         self.actor_countries_in_sent: dict[int, set] = defaultdict(set)
         infos = {a.id: a for a in (getattr(doc._, "dyads_actors", None) or []) if getattr(a, "id", None)}
         if ACTORS_KEY in doc.spans:
@@ -706,19 +707,27 @@ def _scan(cx: _Context, gaz: Gazetteer, covered: list, ctx: Counter) -> list[Hit
     doc = cx.doc
     n = len(doc)
     out: list[Hit] = []
+    words = doc_words(doc)
+    cap = [w[:1].isupper() for w in words]  # = _is_cap of each token
     i = 0
     while i < n:
+        if covered[i] or not cap[i]:
+            i += 1
+            continue
         tok = doc[i]
-        if covered[i] or not _is_cap(tok) or tok.is_punct or (i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS):
+        if tok.is_punct or (i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS):
             i += 1
             continue
         found = None
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
-            if covered[j - 1] or not _is_cap(doc[j - 1]):
+        top = min(n, i + MAX_TOKENS)
+        stop = next((k for k in range(i, top) if covered[k]), top)  # spans [i, j) with j > stop overlap a place
+        glued = i > 0 and words[i - 1] == "-" and doc[i - 1].whitespace_ == ""
+        for j in range(top, i, -1):
+            if covered[j - 1] or not cap[j - 1]:
                 continue
-            if any(covered[k] for k in range(i, j)):
+            if j > stop:
                 continue
-            if (doc[j - 1].whitespace_ == "" and j < n and doc[j].text in ("-", "\u2013") ) or (i > 0 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == ""):
+            if glued or (j < n and words[j] in ("-", "\u2013") and doc[j - 1].whitespace_ == ""):
                 continue  # part of a hyphenated word: "pro-Syria", "Syria-based"
             hit = _lookup(cx, gaz, i, j)
             if hit is not None and _accept(cx, gaz, hit, ctx):

@@ -14,7 +14,7 @@ never stop the article: the rest is extracted and a W003 warning says where.
 """
 from __future__ import annotations
 
-from .mentions import doc_text
+from .mentions import doc_text, token_strings
 
 import re
 from dataclasses import dataclass, field
@@ -286,8 +286,9 @@ class QuotesComponent:
 
         taken = {t for c in claims for t in range(*c.cue)}
         text = doc_text(doc)
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech:
+        verbs = [i for i, pos in enumerate(token_strings(doc, "POS")) if pos == "VERB" and i not in taken]
+        for tok in (doc[i] for i in verbs):
+            if tok.lemma_.lower() not in self.lex.speech:
                 continue
             if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children):
                 continue  # "asking her, '...'" is still a cue; "asking a question" is not

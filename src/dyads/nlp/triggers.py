@@ -380,9 +380,65 @@ def build_lexicon(paths: Iterable[str]) -> Lexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple) -> Lexicon:
+    from . import diskcache
+
     paths = [os.path.join(KB_DIR, GENERATED), os.path.join(KB_DIR, CURATED)]
     paths.extend(str(p) for p in extra)
-    return build_lexicon(paths)
+    # built once on disk across processes; the hash covers this module, which builds it
+    cache = diskcache.cache_path("triggers", (LEXICON_CACHE_VERSION, tuple(paths)), [__file__, *paths])
+    lex = diskcache.load(cache, _lexicon_from_state)
+    if lex is None:
+        lex = build_lexicon(paths)
+        diskcache.save(lex, cache, _lexicon_state)
+    return lex
+
+
+LEXICON_CACHE_VERSION = 1
+
+
+def _entry_fields() -> tuple:
+    import dataclasses
+
+    return tuple(f.name for f in dataclasses.fields(Entry))
+
+
+def _lexicon_state(lex: Lexicon) -> tuple:
+    """The built lexicon as plain tuples and dicts (equal word sets shared): quick to unpickle."""
+    names = _entry_fields()
+    shared: dict = {}
+
+    def one(v):
+        if type(v) in (frozenset, tuple) and all(type(x) is str for x in v):
+            return shared.setdefault(v, v)
+        return v
+
+    tables = tuple({head: [tuple(one(getattr(e, n)) for n in names) for e in entries] for head, entries in table.items()}
+                   for table in (lex.verbs, lex.nouns))
+    return (names, tables, lex.light, lex.sets, lex.forms, lex.files)
+
+
+def _lexicon_from_state(state) -> Optional[Lexicon]:
+    """The lexicon back from `_lexicon_state`; None if the state is not one."""
+    if state is None:
+        return None
+    try:
+        names, (verbs, nouns), light, sets, forms, files = state
+        if tuple(names) != _entry_fields():
+            return None
+        new = object.__new__
+
+        def entry(row) -> Entry:
+            if hasattr(Entry, "__slots__"):
+                return Entry(*row)
+            e = new(Entry)  # the fields as saved, without the frozen class's per-field setattr
+            e.__dict__.update(zip(names, row))
+            return e
+
+        return Lexicon(verbs={h: [entry(r) for r in rows] for h, rows in verbs.items()},
+                       nouns={h: [entry(r) for r in rows] for h, rows in nouns.items()},
+                       light=light, sets=sets, forms=forms, files=tuple(files))
+    except Exception:  # noqa: BLE001 - a bad cache: build anew
+        return None
 
 
 def load_triggers(extra_files: Iterable[str] = ()) -> Lexicon:

@@ -1,0 +1,130 @@
+"""The on-disk cache of the built actor knowledge base and trigger lexicon (dyads.nlp.diskcache).
+
+Each test works in its own DYADS_CACHE_DIR and calls the loaders past their per-process
+lru_cache (`__wrapped__`), so that what is read is the file on disk.
+"""
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+
+from dyads.nlp import diskcache
+from dyads.nlp import kb as K
+from dyads.nlp import triggers as T
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("DYADS_CACHE_DIR", str(d))
+    return d
+
+
+def _files(d, kind):
+    return sorted(glob.glob(os.path.join(str(d), f"{kind}-*.pickle")))
+
+
+def _same_kb(a: K.KnowledgeBase, b: K.KnowledgeBase) -> None:
+    assert list(a.entries) == list(b.entries)
+    assert a.entries == b.entries
+    assert a.index == b.index and list(a.index) == list(b.index)
+    assert a.max_len == b.max_len
+
+
+def _same_lexicon(a: T.Lexicon, b: T.Lexicon) -> None:
+    assert a == b
+    for table in ("verbs", "nouns"):
+        for head, entries in getattr(a, table).items():
+            assert [vars(e) for e in entries] == [vars(e) for e in getattr(b, table)[head]]
+
+
+def _counting(monkeypatch, module, name):
+    calls = []
+    real = getattr(module, name)
+
+    def wrapper(*args, **kw):
+        calls.append(args)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_the_knowledge_base_is_built_once_then_read_from_the_cache(cache_dir, monkeypatch):
+    built = _counting(monkeypatch, K, "build_kb")
+    first = K.load_kb.__wrapped__(())
+    assert len(built) == 1 and len(_files(cache_dir, "actors")) == 1
+    second = K.load_kb.__wrapped__(())
+    assert len(built) == 1  # read back, not built
+    assert second is not first
+    _same_kb(first, second)
+    _same_kb(K.build_kb(()), second)
+    assert second.match(["President", "Bashar", "al-Assad", "said"], [False] * 4) == \
+        first.match(["President", "Bashar", "al-Assad", "said"], [False] * 4)
+
+
+def test_a_corrupt_knowledge_base_cache_is_rebuilt(cache_dir, monkeypatch):
+    good = K.load_kb.__wrapped__(())
+    (path,) = _files(cache_dir, "actors")
+    with open(path, "wb") as f:
+        f.write(b"not a pickle")
+    built = _counting(monkeypatch, K, "build_kb")
+    again = K.load_kb.__wrapped__(())
+    assert len(built) == 1
+    _same_kb(good, again)
+    assert K.load_kb.__wrapped__(()) is not None and len(built) == 1  # the file was written anew
+    with open(path, "wb") as f:  # a pickle of something else is no cache either
+        import pickle
+
+        pickle.dump(("something", "else"), f)
+    _same_kb(good, K.load_kb.__wrapped__(()))
+    assert len(built) == 2
+
+
+def test_the_knowledge_base_cache_follows_the_users_files(cache_dir, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n- {id: 'x:one', name: Zorblax Front, type: armed_group}\n")
+    one = K.load_kb.__wrapped__((str(mine),))
+    assert one.lookup("Zorblax Front")[0].entry_id == "x:one"
+    mine.write_text("actors:\n- {id: 'x:two', name: Zorblax Front, type: armed_group}\n")
+    two = K.load_kb.__wrapped__((str(mine),))
+    assert two.lookup("Zorblax Front")[0].entry_id == "x:two"
+    assert two.entries["x:two"].source == str(mine)
+    assert len(_files(cache_dir, "actors")) == 2
+
+
+def test_the_trigger_lexicon_is_built_once_then_read_from_the_cache(cache_dir, monkeypatch):
+    built = _counting(monkeypatch, T, "build_lexicon")
+    first = T._load.__wrapped__(())
+    assert len(built) == 1 and len(_files(cache_dir, "triggers")) == 1
+    second = T._load.__wrapped__(())
+    assert len(built) == 1
+    _same_lexicon(first, second)
+    paths = [os.path.join(K.KB_DIR, T.GENERATED), os.path.join(K.KB_DIR, T.CURATED)]
+    _same_lexicon(T.build_lexicon(paths), second)
+
+
+def test_a_corrupt_trigger_cache_is_rebuilt(cache_dir, monkeypatch):
+    good = T._load.__wrapped__(())
+    (path,) = _files(cache_dir, "triggers")
+    with open(path, "wb") as f:
+        f.write(b"\x80\x05truncated")
+    built = _counting(monkeypatch, T, "build_lexicon")
+    _same_lexicon(good, T._load.__wrapped__(()))
+    assert len(built) == 1
+
+
+def test_no_cache_on_disk_when_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("DYADS_CACHE_DIR", "off")
+    assert diskcache.cache_path("actors", 1, [K.__file__]) is None
+    assert K.load_kb.__wrapped__(()) is not None
+    assert T._load.__wrapped__(()) is not None
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unreadable_source_means_no_cache(cache_dir, tmp_path):
+    assert diskcache.cache_path("actors", 1, [str(tmp_path / "missing.yaml")]) is None
+    assert diskcache.load(None) is None
+    assert diskcache.load(str(cache_dir / "absent.pickle")) is None
