@@ -88,6 +88,7 @@
     d.edges.forEach(function (e) { edgesById[e.id] = e; });
     var options = {
       autoResize: true,
+      layout: { randomSeed: 7 },  // the same network is drawn the same way each time
       nodes: { scaling: { min: 6, max: 30, label: { enabled: true, min: 11, max: 20 } } },
       edges: { scaling: { min: 1, max: 8 }, smooth: false },
       interaction: { hover: true, tooltipDelay: 100000, navigationButtons: false, keyboard: false },
