@@ -41,7 +41,7 @@ import pandas as pd
 
 from ..errors import DyadsError
 from .corpus import corpus_frames, name_key
-from .writer import default_db
+from .writer import Connected, default_db
 
 EPS = 1e-9
 NO_OUTLET = "(no source)"
@@ -119,7 +119,7 @@ class _Where:
         self.add("(" + " OR ".join(f"list_contains(?, {e})" for e in exprs) + ")", *([ids] * len(exprs)))
 
 
-class CorpusStore:
+class CorpusStore(Connected):
     """A corpus store opened read-only for queries; methods return pandas DataFrames."""
 
     def __init__(self, path=None):
@@ -149,17 +149,18 @@ class CorpusStore:
                 self.con.unregister(f"_fresh_{name}")
         self._names: Optional[pd.DataFrame] = None
 
-    def __enter__(self) -> "CorpusStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        try:
-            self.con.close()
-        except Exception:  # noqa: BLE001 - closing twice is fine
-            pass
+    def _event_filter(self, actor, speaker, category, include_claimed, source) -> "_Where":
+        """The conditions events are filtered by: an actor at either end, who claims it, its
+        category, the article's voice only, the outlet."""
+        w = _Where()
+        w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
+        w.ids(["lc.corpus_id"], self.match(speaker))
+        if category:
+            w.add("e.category = upper(?)", category)
+        if not include_claimed:
+            w.add("e.claimed_by IS NULL")
+        w.outlet("d.outlet", source)
+        return w
 
     def _corpus_is_stale(self) -> bool:
         """Whether documents were written after the corpus actors were last rebuilt."""
@@ -238,14 +239,7 @@ class CorpusStore:
                speaker: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
         """Events with the corpus actors at their ends and who claims them, the article's day and
         outlet, and the sentence they were found in; in date order."""
-        w = _Where()
-        w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
-        w.ids(["lc.corpus_id"], self.match(speaker))
-        if category:
-            w.add("e.category = upper(?)", category)
-        if not include_claimed:
-            w.add("e.claimed_by IS NULL")
-        w.outlet("d.outlet", source)
+        w = self._event_filter(actor, speaker, category, include_claimed, source)
         w.dates("coalesce(e.date, d.day)", since, until)
         return self._run(f"""
             SELECT e.doc_id, e.event_id, coalesce(e.date, d.day) AS date, d.day AS article_date, d.outlet,
@@ -306,17 +300,10 @@ class CorpusStore:
         """The counting events grouped by article, ordered pair of corpus actors, category and
         voice: doc_id, s, t, category, outlet, day, speaker, n (events), value (summed polarity),
         pos, neg, events (ids). What network, graph, camps and disagreements fold."""
-        w = _Where()
+        w = self._event_filter(actor, speaker, category, include_claimed, source)
         w.add("e.modality = 'asserted'")
         w.add("NOT coalesce(e.negated, false)")
         w.add("ls.corpus_id <> lt.corpus_id")
-        w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
-        w.ids(["lc.corpus_id"], self.match(speaker))
-        if category:
-            w.add("e.category = upper(?)", category)
-        if not include_claimed:
-            w.add("e.claimed_by IS NULL")
-        w.outlet("d.outlet", source)
         w.dates("d.day", since, until)
         return self.con.execute(f"""
             SELECT e.doc_id, ls.corpus_id AS s, lt.corpus_id AS t, e.category, d.outlet, d.day,

@@ -108,7 +108,25 @@ def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=[c for c, _ in cols])
 
 
-class Store:
+class Connected:
+    """Something holding one DuckDB connection (`self.con`), closed on leaving a `with` block."""
+
+    con: "duckdb.DuckDBPyConnection"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing twice is fine
+            pass
+
+
+class Store(Connected):
     """A DuckDB corpus store, opened for writing by one process at a time."""
 
     def __init__(self, path: Optional[str] = None, read_only: bool = False):
@@ -121,18 +139,6 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self._create()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        try:
-            self.con.close()
-        except Exception:  # noqa: BLE001 - closing twice is fine
-            pass
 
     def _create(self) -> None:
         for stmt in ddl():
