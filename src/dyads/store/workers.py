@@ -25,9 +25,6 @@ from ..ingest import sha256
 from .writer import result_rows
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker process
-# a worker is replaced by a fresh one after about this many documents: spaCy's string store only
-# grows, and a new worker (about a second to load the model) keeps memory flat over any corpus
-RECYCLE_DOCUMENTS = 800
 
 Rows = dict  # one document's rows, table -> list of tuples (writer.result_rows)
 BatchOut = tuple  # (list[Rows], list[failure dict])
@@ -184,8 +181,7 @@ class Pool:
 
     def _start(self) -> None:
         self.executor = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_worker_init, initargs=(self.config,),
-                                            max_tasks_per_child=max(1, RECYCLE_DOCUMENTS // self.config.batch_size))
+                                            initializer=_worker_init, initargs=(self.config,))
 
     def submit(self, batch: list) -> Iterator[BatchOut]:
         while len(self.inflight) >= self.limit:
