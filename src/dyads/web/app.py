@@ -57,6 +57,7 @@ SECURITY_HEADERS = [
 # the only files /static/ serves: name -> media type (the file is looked up in this table, never by path)
 STATIC = {
     "style.css": "text/css; charset=utf-8",
+    "dom.js": "text/javascript; charset=utf-8",
     "article.js": "text/javascript; charset=utf-8",
     "network.js": "text/javascript; charset=utf-8",
     "claims.js": "text/javascript; charset=utf-8",

@@ -11,16 +11,7 @@
   var KIND = { actor: "actor", quote: "quote", event: "event", quantity: "number", place: "place" };
   var pinned = null;
 
-  function el(tag, cls, txt) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (txt !== undefined && txt !== null) e.textContent = String(txt);
-    return e;
-  }
-
-  function localPath(p) {
-    return typeof p === "string" && p.charAt(0) === "/" && p.charAt(1) !== "/" && p.charAt(1) !== "\\";
-  }
+  var el = window.dyadsDom.el, localPath = window.dyadsDom.localPath;
 
   // the refs of a highlight and of every highlight around it, innermost first
   function refsAt(node) {

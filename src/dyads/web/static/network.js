@@ -16,15 +16,7 @@
   var network = null;
   var current = null;
 
-  function el(tag, cls, txt) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (txt !== undefined && txt !== null) e.textContent = String(txt);
-    return e;
-  }
-  function localPath(p) {
-    return typeof p === "string" && p.charAt(0) === "/" && p.charAt(1) !== "/" && p.charAt(1) !== "\\";
-  }
+  var el = window.dyadsDom.el, localPath = window.dyadsDom.localPath;
   function setText(id, v) { var e = document.getElementById(id); if (e) e.textContent = String(v); }
 
   function visData(d) {
