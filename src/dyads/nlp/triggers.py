@@ -386,11 +386,7 @@ def _load(extra: tuple) -> Lexicon:
     paths.extend(str(p) for p in extra)
     # built once on disk across processes; the hash covers this module, which builds it
     cache = diskcache.cache_path("triggers", (LEXICON_CACHE_VERSION, tuple(paths)), [__file__, *paths])
-    lex = diskcache.load(cache, _lexicon_from_state)
-    if lex is None:
-        lex = build_lexicon(paths)
-        diskcache.save(lex, cache, _lexicon_state)
-    return lex
+    return diskcache.cached(cache, lambda: build_lexicon(paths), _lexicon_state, _lexicon_from_state)
 
 
 LEXICON_CACHE_VERSION = 1
