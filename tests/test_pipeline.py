@@ -44,3 +44,30 @@ def test_a_component_failing_on_one_document_skips_only_that_one(analyzer, monke
     failure = out[1]
     assert isinstance(failure, DocumentFailure) and failure.code == "E200"
     assert "dyads_quotes" in failure.error.as_dict()["message"] and "simulated failure" in failure.error.as_dict()["message"]
+
+
+def test_batches_end_at_the_document_count_or_the_character_budget():
+    from dyads.nlp.pipeline import _batches
+
+    items = [("a" * n, i) for i, n in enumerate([10, 10, 10, 50, 5, 5, 5, 5])]
+    groups = [[ctx for _, ctx in g] for g in _batches(iter(items), size=3, chars=30)]
+    # 10+10+10 fills the budget; 50 is over it alone and goes alone; then three at most
+    assert groups == [[0, 1, 2], [3], [4, 5, 6], [7]]
+    assert [[c for _, c in g] for g in _batches(iter(items), size=100, chars=10**6)] == [list(range(8))]
+    assert list(_batches(iter([]), size=3, chars=30)) == []
+
+
+def test_a_character_budget_changes_neither_the_results_nor_their_order(analyzer):
+    from dyads import Analyzer
+
+    texts = ["Hezbollah fighters crossed the border near Qusayr on Monday.", "   ",
+             "The opposition said the army had shelled the town, killing 12 civilians.",
+             "Rebels said they had taken the hill after a night of fighting. " * 20,
+             "Turkey accused Russia of bombing a hospital in Idlib."]
+    items = [Article(text=t, id=f"d{i}") for i, t in enumerate(texts)]
+    small = Analyzer(nlp=analyzer.nlp, batch_size=32, batch_chars=80)  # about one document a batch
+    a, b = list(analyzer.pipe(items)), list(small.pipe(items))
+    assert [type(o).__name__ for o in b] == ["ArticleResult", "DocumentFailure", "ArticleResult", "ArticleResult",
+                                              "ArticleResult"]
+    assert [o.to_json() if isinstance(o, ArticleResult) else o.code for o in a] == \
+           [o.to_json() if isinstance(o, ArticleResult) else o.code for o in b]
