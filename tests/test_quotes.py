@@ -226,3 +226,20 @@ def test_numbers_inside_a_quote_carry_the_speakers_voice(analyzer):
     voices = {n.text: n.claimed_by for n in r.quantities}
     assert voices["more than 300 fighters"] == bakr
     assert voices["12 trucks"] is None  # the article's own voice
+
+
+def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
+    """A quote made of two regions can enclose a third one found later; the gap 'after' the
+    earlier quote is then negative, which must answer no (it once raised, losing the article)."""
+    import spacy
+
+    from dyads.nlp.quotes import QuoteInfo, QuotesComponent, Region
+
+    text = 'He wrote "one thing" and then "another thing" and finally "a third thing" here.'
+    doc = spacy.blank("en")(text)
+    first, middle, last = (Region(o, o + 1, c - 1, c) for o, c in
+                           [(text.index('"one'), text.index('g"') + 2),
+                            (text.index('"another'), text.index('another thing"') + 14),
+                            (text.index('"a third'), text.index('third thing"') + 12)])
+    prev = QuoteInfo("direct", first.start, last.end, "", regions=[first, last])
+    assert QuotesComponent.__new__(QuotesComponent)._continues(doc, prev, middle) is False

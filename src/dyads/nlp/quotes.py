@@ -398,7 +398,7 @@ class QuotesComponent:
         its own, in the same paragraph and just after a direct quote, goes on with it."""
         gap_s, gap_e = prev.regions[-1].close, r.open
         between = doc_text(doc)[gap_s:gap_e]
-        if gap_e - gap_s > 200 or "\n" in between:
+        if gap_e <= gap_s or gap_e - gap_s > 200 or "\n" in between:  # (inside the earlier quote: not after it)
             return False
         span = doc.char_span(gap_s, gap_e, alignment_mode="expand")
         cue = set(range(*prev.claim.cue)) if prev.claim else set()
