@@ -743,8 +743,11 @@ class _Finder:
         a.cands.sort(key=lambda c: c.start)
         for i in range(start, end):
             self.actor_at.setdefault(i, a.id)
-        spans = list(self.doc.spans[SPAN_KEY]) if SPAN_KEY in self.doc.spans else []
-        self.doc.spans[SPAN_KEY] = spans + [Span(self.doc, start, end, label=a.id)]
+        span = Span(self.doc, start, end, label=a.id)
+        if SPAN_KEY in self.doc.spans:
+            self.doc.spans[SPAN_KEY].append(span)
+        else:
+            self.doc.spans[SPAN_KEY] = [span]
 
     def _place_actor(self, sp: Span) -> str:
         """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes

@@ -12,6 +12,8 @@ actors.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -227,10 +229,17 @@ def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
 def merge_kb_ner(doc: Doc, kb_cands: list[Cand], ner_cands: list[Cand], kb: KnowledgeBase) -> list[Cand]:
     """Knowledge-base names win over entities, unless an entity is a longer proper
     name that only contains a demonym, a surname or a country ("Syrian Observatory")."""
-    keep_kb = list(kb_cands)
+    # the knowledge-base names overlapping an entity, found by their starts (a long article
+    # has thousands of both)
+    order = sorted(range(len(kb_cands)), key=lambda i: kb_cands[i].start)
+    starts = [kb_cands[i].start for i in order]
+    longest = max((k.end - k.start for k in kb_cands), default=0)
+    removed: set[int] = set()
     out = []
     for n in ner_cands:
-        inside = [k for k in keep_kb if k.overlaps(n)]
+        lo, hi = bisect.bisect_left(starts, n.start - longest + 1), bisect.bisect_left(starts, n.end)
+        idxs = sorted(i for i in order[lo:hi] if i not in removed and kb_cands[i].overlaps(n))
+        inside = [kb_cands[i] for i in idxs]
         if not inside:
             out.append(n)
             continue
@@ -243,9 +252,9 @@ def merge_kb_ner(doc: Doc, kb_cands: list[Cand], ner_cands: list[Cand], kb: Know
         )
         rest_caps = [t for t in doc[n.start : n.end] if is_capitalised(t) and not any(k.start <= t.i < k.end for k in inside)]
         if contained and rest_caps and (weak or covered * 2 < (n.end - n.start)):
-            for k in inside:
-                keep_kb.remove(k)
+            removed.update(idxs)
             out.append(n)
+    keep_kb = [k for i, k in enumerate(kb_cands) if i not in removed]
     return sorted(keep_kb + out, key=lambda c: c.start)
 
 

@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import Mention, Place
+from . import spanrows
 from .mentions import doc_text, doc_words
 
 SPAN_KEY = "dyads_places"
@@ -535,6 +536,7 @@ class _Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc_text(doc)
+        self._ents = None
         n = len(doc)
         self.actor_span: list = [None] * n  # token -> (start, end, type, kb-linked) of the longest actor mention
         self.actor_country: Counter = Counter()
@@ -557,6 +559,15 @@ class _Context:
                 if country:
                     self.actor_country[country] += 1
                     self.actor_countries_in_sent[self.sent_of[m.start]].add(country)
+
+    def ent_at(self, i: int) -> Optional[Span]:
+        """The named entity over token i (doc.ents builds every entity span at each call)."""
+        if self._ents is None:
+            self._ents = self.doc.ents
+        for ent in self._ents:
+            if ent.start <= i < ent.end:
+                return ent
+        return None
 
     def words(self, i: int, j: int) -> str:
         doc = self.doc
@@ -743,7 +754,7 @@ def _accept(cx: _Context, gaz: Gazetteer, hit: Hit, ctx: Counter) -> bool:
     for k in range(s, e):
         t = doc[k]
         if t.ent_type_ and t.ent_type_ in NAME_LABELS:
-            span = _ent_at(doc, k)
+            span = cx.ent_at(k)
             if span is None:
                 continue
             es, ee = _trim(doc, span.start, span.end)
@@ -778,13 +789,6 @@ def _in_longer_name(doc: Doc, s: int, e: int) -> bool:
         if _is_cap(t) and not t.is_punct and t.lower_ not in SUFFIX_NOUNS and t.tag_ in ("NNP", "NNPS"):
             return True
     return False
-
-
-def _ent_at(doc: Doc, i: int) -> Optional[Span]:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
 
 
 def _cue(doc: Doc, s: int, e: int) -> bool:
@@ -885,8 +889,8 @@ def _apposed_country(cx: _Context, gaz: Gazetteer, e: int) -> frozenset:
 
 # ---------------------------------------------------------------- asking the Doc
 
-def _place_spans(doc: Doc) -> list[Span]:
-    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+def _place_spans(doc: Doc) -> tuple[spanrows.Row, ...]:
+    return spanrows.rows(doc, SPAN_KEY)
 
 
 def _places_by_id(doc: Doc) -> dict[str, Place]:
@@ -923,10 +927,9 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
     mention nearest the anchor (the trigger's offset) before the others. None when no mention fits.
     """
     cx_actor = set()
-    if ACTORS_KEY in doc.spans:
-        for m in doc.spans[ACTORS_KEY]:
-            if m.start_char < end_char and start_char < m.end_char:
-                cx_actor.update(range(m.start, m.end))
+    for m in spanrows.rows(doc, ACTORS_KEY):
+        if m.start_char < end_char and start_char < m.end_char:
+            cx_actor.update(range(m.start, m.end))
     by_id = _places_by_id(doc)
     entries = doc._.dyads_place_entries or {}
     best, best_score = None, 0.0

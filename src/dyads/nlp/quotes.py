@@ -27,6 +27,7 @@ from ..errors import warning
 from .actors import SPAN_KEY
 from .claims import Claim, QUOTE_CHARS, find_claims, load_reporting
 from .coref import ActorInfo
+from . import spanrows
 from .mentions import Cand
 
 if not Doc.has_extension("dyads_quotes"):
@@ -444,7 +445,7 @@ class QuotesComponent:
         q.speaker = self._actor_for(doc, c.head, (s, e))
 
     def _actor_for(self, doc: Doc, head: int, span: tuple[int, int]) -> Optional[str]:
-        mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+        mentions = spanrows.rows(doc, SPAN_KEY)
         actors = {a.id: a for a in (doc._.dyads_actors or [])}
         for m in mentions:
             if m.start <= head < m.end:
