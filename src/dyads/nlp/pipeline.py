@@ -21,6 +21,7 @@ from . import quotes as _quotes  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
 from . import places as _places  # noqa: F401
 from . import events as _events  # noqa: F401
+from . import spanrows
 from .fastattrs import speed_up
 from .results import doc_to_result
 
@@ -131,6 +132,7 @@ class Analyzer:
                 yield DocumentFailure(err, origin=article.origin)
         while pending:
             yield pending.pop(0)[1]
+        spanrows.forget()  # the last Doc need not outlive the stream
 
 
 def _batches(items: Iterable[tuple], size: int, chars: int) -> Iterator[list]:
