@@ -24,3 +24,10 @@ def test_rows_follow_the_group_when_it_is_replaced_or_grows():
     assert [r.label_ for r in spanrows.rows(other, "k")] == ["P9"]  # another Doc, its own rows
     spanrows.forget()
     assert [r.label_ for r in spanrows.rows(doc, "k")] == ["P1", "A1"]
+
+
+def test_append_adds_to_the_group_or_makes_it():
+    doc = spacy.blank("en")("Rebels shelled Aleppo")
+    spanrows.append(doc, "new", Span(doc, 0, 1, label="A1"))
+    spanrows.append(doc, "new", Span(doc, 2, 3, label="P1"))
+    assert [(r.start, r.label_) for r in spanrows.rows(doc, "new")] == [(0, "A1"), (2, "P1")]

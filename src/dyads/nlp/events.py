@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import SPAN_KEY
 from .places import SPAN_KEY as PLACES_KEY
+from . import spanrows
 from .mentions import doc_text
 from .quotes import quote_at
 from .triggers import intent_category, load_triggers, match_noun_trigger, match_trigger
@@ -743,11 +744,7 @@ class _Finder:
         a.cands.sort(key=lambda c: c.start)
         for i in range(start, end):
             self.actor_at.setdefault(i, a.id)
-        span = Span(self.doc, start, end, label=a.id)
-        if SPAN_KEY in self.doc.spans:
-            self.doc.spans[SPAN_KEY].append(span)
-        else:
-            self.doc.spans[SPAN_KEY] = [span]
+        spanrows.append(self.doc, SPAN_KEY, Span(self.doc, start, end, label=a.id))
 
     def _place_actor(self, sp: Span) -> str:
         """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes

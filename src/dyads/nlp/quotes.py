@@ -486,9 +486,7 @@ class QuotesComponent:
             actors.append(a)
         c = Cand(s, e, "desc", type="person", role="speaker", actor=a.index)
         a.cands.append(c)
-        group = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
-        group.append(Span(doc, s, e, label=a.id))
-        doc.spans[SPAN_KEY] = group
+        spanrows.append(doc, SPAN_KEY, Span(doc, s, e, label=a.id))
         return a.id
 
 

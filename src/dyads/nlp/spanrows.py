@@ -39,6 +39,14 @@ def rows(doc: Doc, key: str) -> tuple[Row, ...]:
     return out
 
 
+def append(doc: Doc, key: str, span) -> None:
+    """Add one span to the group under `key` (made if missing), without copying the group."""
+    if key in doc.spans:
+        doc.spans[key].append(span)
+    else:
+        doc.spans[key] = [span]
+
+
 def forget() -> None:
     """Drop the remembered Doc (its memory goes with it)."""
     _LAST["doc"], _LAST["groups"] = None, {}
