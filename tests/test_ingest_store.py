@@ -390,3 +390,34 @@ def test_kill_9_then_run_again_stores_every_document_exactly_once(tmp_path):
     runs = query(db, "SELECT status, stored, unchanged FROM runs ORDER BY started")
     assert runs[0][0] == "interrupted"
     assert runs[1] == ("done", n - partial, partial)
+
+
+def _article(doc_id: str, text: str, count: str) -> "ArticleResult":
+    from dyads.model import ArticleResult, Document, Quantity
+
+    result = ArticleResult(document=Document(id=doc_id, title=text[:20], chars=len(text), sha256=text[:8]))
+    at = text.index(count)
+    result.quantities.append(Quantity(id="n1", text=count, start=at, end=at + len(count), value=float(count)))
+    result.text = text
+    return result
+
+
+def test_the_writer_keeps_the_last_of_a_repeated_document_in_one_batch(tmp_path):
+    """The writer itself, not ingest's de-duplication: the same id twice in one write is
+    stored once, with the later text and the later rows in every table."""
+    from dyads.store.writer import Store
+
+    first = _article("w1", "Shelling hit 12 houses in the old town.", "12")
+    second = _article("w1", "Shelling hit 19 houses in the old town on Friday.", "19")
+    other = _article("w2", "Police detained 4 men at the crossing.", "4")
+    db = tmp_path / "w.duckdb"
+    with Store(str(db)) as store:
+        assert store.write([first, other, second], None, pipeline="test") == 2
+    assert query(db, "SELECT doc_id, text FROM documents ORDER BY doc_id") == [
+        ("w1", second.text), ("w2", other.text)]
+    assert query(db, "SELECT doc_id, value FROM quantities ORDER BY doc_id") == [("w1", 19.0), ("w2", 4.0)]
+    # and the other order: the first written is replaced by the last, not kept
+    with Store(str(db)) as store:
+        store.write([second, first], None, pipeline="test")
+    assert query(db, "SELECT text FROM documents WHERE doc_id = 'w1'") == [(first.text,)]
+    assert query(db, "SELECT value FROM quantities WHERE doc_id = 'w1'") == [(12.0,)]
