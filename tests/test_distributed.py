@@ -12,7 +12,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-distributed = pytest.importorskip("distributed")
+import distributed  # noqa: E402  (a required dependency: a broken install fails, not skips)
 
 from dyads.errors import DocumentFailure  # noqa: E402
 from dyads.ingest import read_inputs  # noqa: E402

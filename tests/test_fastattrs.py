@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
+import spacy  # noqa: E402  (a required dependency: a broken install fails, not skips)
 
 from dyads.nlp.fastattrs import CompiledRuler, speed_up  # noqa: E402
 
