@@ -26,6 +26,7 @@ CATALOGUE: dict[str, str] = {
     "E010": "{input}: unsupported input type '{detail}'. Give .txt, .html/.htm, .jsonl, .jsonl.gz, .csv, a directory or - for stdin.",
     "E011": "{input}: the CSV file has no `text` or `html` column (columns: {detail}).",
     "E012": "{input}: the raw input is too large to read ({size} bytes; the limit is {limit} bytes, 16 times --max-chars). Split it or raise --max-chars.",
+    "E013": "{input}: cannot read {what}: the Python package '{package}' it needs cannot be imported ({detail}). Install it (`pip install {package}`) or give the text as .txt; the other documents are read.",
     "E200": "{input}: dyads failed inside its '{detail}' step ({error}); the document was skipped. Please report it with the document.",
     "E201": "{input}: the worker process analysing this document died ({detail}); the document was skipped. Out of memory? Lower --max-chars or --processes.",
     # usage / configuration
@@ -42,6 +43,7 @@ CATALOGUE: dict[str, str] = {
     "E109": "{detail}: not a date; give --since and --until as YYYY, YYYY-MM or YYYY-MM-DD.",
     "E110": "unknown {what} '{detail}': use {choices}.",
     "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
+    "E112": "the corpus store {path} stayed locked by other processes for {seconds} s ({detail}). An ingest waits this long for readers such as `dyads serve` or `dyads query` to let go; stop the one holding it, or raise DYADS_LOCK_TIMEOUT (seconds).",
     # distributed ingest (Dask)
     "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
     # the web app (dyads serve)
@@ -52,6 +54,7 @@ CATALOGUE: dict[str, str] = {
     "E134": "the web app failed ({detail}); see the server log.",
     "E135": "the Host header '{detail}' is not one this server answers (it serves {choices}); start it with --host to serve others.",
     "E136": "{input}: nothing to serve: the file gave no article that could be analysed ({detail}).",
+    "E139": "the corpus store cannot be read right now ({detail}); try again in a moment. The server log says more.",
     # warnings
     "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",
     "W002": "{input}: the HTML held no main text; all visible text was used instead.",
