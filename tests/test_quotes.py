@@ -213,6 +213,7 @@ def test_stray_mark_warns_and_the_rest_is_still_extracted(analyzer):
 def test_quote_offsets_point_at_the_content(analyzer):
     text = "\u201cWe are ready,\u201d the commander said. Samira Jaber believes the truce will hold."
     r = analyzer.analyze(text)
+    assert [q.text for q in r.quotes] == ["We are ready,", "the truce will hold"]
     for q in r.quotes:
         assert text[q.start : q.end].strip("\u201c\u201d ,") == q.text.strip(",")
 
@@ -243,3 +244,36 @@ def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
                             (text.index('"a third'), text.index('third thing"') + 12)])
     prev = QuoteInfo("direct", first.start, last.end, "", regions=[first, last])
     assert QuotesComponent.__new__(QuotesComponent)._continues(doc, prev, middle) is False
+
+
+def test_quote_at_takes_the_innermost_quote_with_a_speaker():
+    """Nested reported speech: what lies in both quotes is voiced by the inner one's speaker;
+    a quote without a speaker is passed over; outside every quote it is the article's voice."""
+    from types import SimpleNamespace as Q
+
+    from dyads.nlp.quotes import quote_at
+
+    outer, inner, mute = Q(start=10, end=80, speaker="A1"), Q(start=40, end=70, speaker="A2"), Q(start=50, end=60, speaker=None)
+    for order in ([outer, inner, mute], [mute, inner, outer]):
+        assert quote_at(order, 52, 58) is inner
+        assert quote_at(order, 20, 30) is outer  # only in the outer one
+        assert quote_at(order, 30, 50) is outer  # straddles the inner one's start
+        assert quote_at(order, 0, 5) is None
+
+
+@slow
+def test_nested_reported_speech_is_voiced_by_the_innermost_speaker(analyzer):
+    r = analyzer.analyze("Emmanuel Macron said that Recep Erdogan believes Russia attacked Turkey.")
+    names = {a.id: a.name for a in r.actors}
+    assert sorted((q.text, names.get(q.speaker)) for q in r.quotes) == [
+        ("Recep Erdogan believes Russia attacked Turkey", "Emmanuel Macron"),
+        ("Russia attacked Turkey", "Recep Tayyip Erdogan"),
+    ]
+    [e] = [e for e in r.events if e.category == "ASSAULT"]
+    inner = next(q for q in r.quotes if q.text == "Russia attacked Turkey")
+    assert names[e.claimed_by] == "Recep Tayyip Erdogan" and e.quote == inner.id
+    # negative: one level of reporting, the one speaker voices it
+    r = analyzer.analyze("Emmanuel Macron said that Russia attacked Turkey.")
+    names = {a.id: a.name for a in r.actors}
+    [e] = [e for e in r.events if e.category == "ASSAULT"]
+    assert names[e.claimed_by] == "Emmanuel Macron"
