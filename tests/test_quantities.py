@@ -396,3 +396,39 @@ def test_the_component_writes_ids_spans_and_the_contract(analyzer):
     spans = doc.spans["dyads_quantities"]
     assert [s.label_ for s in spans] == ["N1", "N2", "N3"]
     assert all(s.start_char <= q.start and q.end <= s.end_char for s, q in zip(spans, qs))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, surface, subject",
+    [
+        ("Hezbollah, which has sent 5,000 fighters to Syria, denied the report.", "5,000 fighters", "Hezbollah"),
+        ("The Syrian army, which lost 300 soldiers in March, retreated.", "300 soldiers", "Syrian army"),
+    ],
+)
+def test_the_antecedent_of_which_is_the_subject_of_a_count_in_its_clause(analyzer, text, surface, subject):
+    r, qs = quantities(analyzer, text)
+    assert [q.text for q in qs] == [surface]
+    assert qs[0].subject == actor_named(r, subject)
+
+
+@pytest.mark.slow
+def test_a_relative_clause_on_a_thing_gives_no_subject(analyzer):
+    r, qs = quantities(analyzer, "The truck, which carried 40 boxes of medicine, reached the clinic.")
+    assert [(q.text, q.subject) for q in qs] == [("40 boxes", None)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        # people counted per day stay people: the rate is not made a unit
+        ("Some 2,000 refugees per day crossed the border.", "Some 2,000 refugees", "people"),
+        ("About 800 civilians per week left the town.", "About 800 civilians", "people"),
+        # a thing counted per day is a rate
+        ("The factory made 40 shells per day.", "40 shells per day", "shell per day"),
+    ],
+)
+def test_a_rate_is_a_unit_except_for_people(analyzer, text, surface, unit):
+    _, qs = quantities(analyzer, text)
+    assert [(q.text, q.unit) for q in qs] == [(surface, unit)]
