@@ -1,0 +1,53 @@
+"""The quality floors: one pinned table that tests/test_quality_gate.py reads.
+
+Each row is (set, measure, bound). A measure is a path into the JSON that
+/work/shared/eval/score.py prints with --json ("quotes.f1", "quantities.value.f1").
+A floor is a minimum; a row in MAXIMA is a ceiling. Floors only go up: raise one when
+the pipeline's score has risen well clear of it, never lower one to let a change through.
+"""
+from __future__ import annotations
+
+FLOORS: dict[str, dict[str, float]] = {
+    "seed": {
+        "actors.recall": 0.95,
+        "actors.precision": 0.85,
+        "actors.type_accuracy": 0.85,
+        "quotes.f1": 0.90,
+        "quotes.speaker_accuracy": 0.90,
+        "quantities.value.f1": 0.95,
+        "quantities.subject_accuracy": 0.80,
+        "relations.recall": 0.85,
+    },
+    "polnear-dev": {
+        "quotes.f1": 0.75,
+        "quotes.speaker_accuracy": 0.80,
+    },
+    "newsquant-dev": {
+        "quantities.value.f1": 0.92,
+        "quantities.value_unit.f1": 0.82,
+    },
+    "plover-dev": {
+        "events.category_recall": 0.80,
+        "events.dyad_recall": 0.70,
+        "events.f1": 0.60,
+    },
+    # "conflict-dev": {  # floors to come with the conflict-dev issue
+    # },
+}
+
+MAXIMA: dict[str, dict[str, float]] = {
+    "seed": {
+        "relations.wrong_sign": 0,
+        "must_not.violations": 0,
+    },
+}
+
+
+def measure(scores: dict, path: str):
+    """The value at a dotted path of a scorer's JSON, or None when it is absent."""
+    value = scores
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
