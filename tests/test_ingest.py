@@ -391,7 +391,8 @@ def test_directory_recursion(tmp_path):
     write(root, ".git/config.txt", EN)
     got = items([root])
     assert all(isinstance(i, Article) for i in got)
-    assert [i.id for i in got] == ["a", "b", "c1", "c2", "d1", "page"]
+    # files met in a walk are named by their path below the directory given; records keep theirs
+    assert [i.id for i in got] == ["a.txt", "b.txt", "c1", "c2", "d1", "sub/page.htm"]
     assert got[2].origin == str(root / "sub" / "c.jsonl") + ":1"
     assert items([root]) == got  # deterministic
 
@@ -608,3 +609,134 @@ def test_reader_module_exposes_kinds():
     assert readers.kind_of("a/B.JSONL.GZ") == "jsonl.gz"
     assert readers.kind_of("x.htm") == "html"
     assert readers.kind_of("x.md") is None
+
+
+# ---------------------------------------------------------------- hostile input (issue 11)
+
+
+def _outcome(got):
+    """(id or code, origin) per item, for comparing whole runs."""
+    return [(code_of(i) if isinstance(i, DocumentFailure) else i.id, i.origin) for i in got]
+
+
+def test_html_reader_that_cannot_be_imported_fails_only_html_documents(tmp_path, monkeypatch):
+    """An ImportError of the HTML reader (lxml.html.clean, split from lxml 5.2) is E013 for each
+    HTML document, naming the package to install; plain text and text records are still read."""
+    import builtins
+    import sys
+
+    real_import = builtins.__import__
+
+    def broken(name, *args, **kw):
+        if name == "trafilatura" or name.startswith("trafilatura."):
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean",
+                              name="lxml.html.clean")
+        return real_import(name, *args, **kw)
+
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(builtins, "__import__", broken)
+    root = tmp_path / "in"
+    write(root, "a.html", "<html><body><p>" + EN + "</p></body></html>")
+    write(root, "b.txt", EN2)
+    write(root, "c.jsonl", jsonl([{"id": "h", "html": "<p>" + EN + "</p>"}, {"id": "t", "text": EN}]))
+    got = list(read_prepared([str(root)]))
+    assert [code_of(g) if isinstance(g, DocumentFailure) else g[0].id for g in got] == ["E013", "b.txt", "E013", "t"]
+    msg = got[0].as_dict()["message"]
+    assert "pip install lxml_html_clean" in msg and str(root / "a.html") in msg
+    assert got[2].origin == f"{root / 'c.jsonl'}:1" and got[2].as_dict()["input"] == got[2].origin
+
+
+def test_html_reader_importable_again_reads_html(tmp_path):
+    item = one(write(tmp_path, "p.html", "<html><body><p>" + EN + "</p></body></html>"))
+    assert isinstance(item, Article) and "border post" in item.text
+
+
+def test_integer_too_long_for_python_fails_its_record_only(tmp_path):
+    """json.loads refuses integers of more than 4,300 digits with a ValueError: E008 for that
+    line, and the lines around it are read (also on standard input)."""
+    huge = "9" * 5000
+    data = jsonl([{"id": "a", "text": EN}, '{"id": ' + huge + ', "text": "x"}',
+                  '{"id": "n", "text": "x", "meta": {"views": [' + huge + "]}}", {"id": "c", "text": EN2}])
+    for got in (items([write(tmp_path, "h.jsonl", data)]), list(read_inputs(["-"], stdin=data.encode()))):
+        assert [code_of(i) if isinstance(i, DocumentFailure) else i.id for i in got] == ["a", "E008", "E008", "c"]
+        assert "digits" in got[1].as_dict()["message"]
+    # below the limit a long integer is just an id
+    assert one(write(tmp_path, "ok.jsonl", '{"id": ' + "7" * 400 + ', "text": "' + EN + '"}\n')).id == "7" * 400
+
+
+def test_long_digit_strings_in_csv_are_text(tmp_path):
+    huge = "9" * 5000
+    got = items([write(tmp_path, "n.csv", f'id,date,text\n{huge},{huge},"{EN}"\nb,2020-01-01,"{EN2}"\n')])
+    assert [i.id for i in got] == [huge, "b"]
+
+
+def test_same_file_names_in_a_walk_get_distinct_stable_ids(tmp_path):
+    root = tmp_path / "corpus"
+    for name, text in (("x.txt", EN), ("x.html", f"<html><body><p>{EN2}</p></body></html>"),
+                       ("north/x.txt", EN2), ("south/x.txt", EN + " Later."), ("south/deep/x.txt", EN2 + " Again.")):
+        write(root, name, text)
+    got = items([root])
+    ids = [i.id for i in got]
+    assert ids == ["north/x.txt", "south/deep/x.txt", "south/x.txt", "x.html", "x.txt"]
+    assert [i.id for i in items([str(root) + os.sep])] == ids  # a trailing slash changes nothing
+    assert one(root / "north" / "x.txt").id == "x"  # a file given by name keeps its bare name
+
+
+def test_bad_csv_rows_fail_alone(tmp_path):
+    """A NUL byte, invalid UTF-8 (also inside a quoted field over two lines) or a malformed row
+    fails its row; the good rows before and after are read."""
+    data = (b'id,text\n'
+            b'g1,"' + EN.encode() + b'"\n'
+            b'n,"Shelling \x00 resumed at dawn."\n'
+            b'u,"Officials said \xff\n the talks failed."\n'
+            b'g2,"' + EN2.encode() + b'"\n')
+    p = write(tmp_path, "rows.csv", data)
+    assert _outcome(items([p])) == [("g1", f"{p}:2"), ("E002", f"{p}:3"), ("E003", f"{p}:4"), ("g2", f"{p}:6")]
+    bad = items([p])[2]
+    assert bad.error.info["offset"] == data.index(b"\xff")
+    # a file that is binary as a whole still fails as one
+    assert code_of(one(write(tmp_path, "u16.csv", "id,text\na,hello\n".encode("utf-16-le")))) == "E002"
+    assert code_of(one(write(tmp_path, "png.csv", b"\x89PNG\r\n\x1a\n" + b"id,text\n"))) == "E002"
+
+
+def test_bad_header_fails_the_csv_file(tmp_path):
+    p = write(tmp_path, "h.csv", b"id,t\xffext\na,b\n")
+    assert code_of(one(p)) == "E003"
+
+
+def test_bad_jsonl_lines_fail_alone(tmp_path):
+    data = (json.dumps({"id": "g1", "text": EN}).encode() + b"\n"
+            + b'{"id": "n", "text": "a \x00 b"}\n'
+            + b'{"id": "u", "text": "caf\xe9"}\n'
+            + json.dumps({"id": "z", "text": "\u0000" * 30 + EN}).encode() + b"\n"
+            + json.dumps({"id": "g2", "text": EN2}).encode() + b"\n")
+    p = write(tmp_path, "l.jsonl", data)
+    assert [o[0] for o in _outcome(items([p]))] == ["g1", "E008", "E003", "E002", "g2"]
+
+
+def test_metadata_fields_lose_control_characters(tmp_path):
+    rec = {"id": "a\x00b", "title": "War\x07 report\u200b", "source": "\ufeffDesk", "text": EN}
+    item = one(write(tmp_path, "m.jsonl", jsonl([rec])))
+    assert item.id == "a b" and item.title == "War  report\u200b" and item.source == "Desk"
+
+
+TABLE = "\n".join(f"{2000 + i} | {i * 3.3:.2f} e {i} | {i * 1.5:.1f}e{i % 9} di {i * 2}" for i in range(60))
+
+
+def test_a_table_of_numbers_is_not_rejected_as_another_language():
+    lang, conf = detect_language(TABLE)
+    assert conf < 0.8, (lang, conf)
+    warnings = []
+    check_language(Article(text=TABLE, id="t"), warnings=warnings)  # no E007
+    assert [w.code for w in warnings] in ([], ["W005"])
+    article, _ = prepare(Article(text="Casualty figures by province:\n" + TABLE, id="t2"))
+    assert article.text.endswith(TABLE)
+
+
+def test_prose_in_another_language_with_numbers_is_still_rejected():
+    it = ("Le milizie del fronte hanno bombardato il posto di confine nella notte di domenica, "
+          "secondo due funzionari locali. L'esercito ha detto che sono stati feriti tre soldati e che "
+          "il governo vicino, che sostiene la milizia da anni, non ha commentato gli scontri. ") * 2
+    with pytest.raises(DyadsError) as info:
+        check_language(Article(text=it + " 12 feriti, 3 morti.", id="it"))
+    assert info.value.code == "E007" and info.value.info["language"] == "it"

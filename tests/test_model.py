@@ -93,3 +93,55 @@ def test_missing_field_is_rejected():
     del d["actors"][0]["mentions"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(d, json_schema())
+
+
+# ---------------------------------------------------------------- never Infinity or NaN (issue 11)
+
+
+def _strict(text: str):
+    """json.loads that refuses the bare Infinity, -Infinity and NaN Python writes by default."""
+    def refuse(name):
+        raise ValueError(f"not JSON: {name}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_non_finite_numbers_are_written_as_null():
+    from dyads.model import dumps, finite
+
+    r = ArticleResult(Document(id="d", chars=10), quantities=[
+        Quantity("Q1", "1" * 400, 0, 400, value=float("inf"), low=float("-inf"), high=float("nan")),
+        Quantity("Q2", "12", 401, 403, value=12)])
+    for text in (r.to_json(), r.to_json(indent=2)):
+        q1, q2 = _strict(text)["quantities"]
+        assert (q1["value"], q1["low"], q1["high"], q1["text"]) == (None, None, None, "1" * 400)
+        assert q2["value"] == 12
+    assert dumps({"a": [1.5, float("inf")]}) == '{"a": [1.5, null]}'
+    assert finite({"x": (float("nan"), "NaN", 2)}) == {"x": [None, "NaN", 2]}
+    with pytest.raises(ValueError):  # what to_json used to write
+        _strict(json.dumps({"v": float("inf")}))
+
+
+def test_numbers_beyond_a_float_have_no_value():
+    from decimal import Decimal
+
+    from dyads.nlp.numbers import _out, find_quantities, parse_number
+
+    assert parse_number("9" * 400) is None and parse_number("9" * 400 + " million") is None
+    assert parse_number("1,300") == 1300 and parse_number("1" * 300) == float("1" * 300)  # a float still
+    found = find_quantities("Officials counted " + "7" * 400 + " people and 12 tanks.")
+    assert [_out(f.value) for f in found] == [None, 12]
+    assert _out(Decimal("Infinity")) is None and _out(Decimal("NaN")) is None and _out(Decimal("2.5")) == 2.5
+
+
+@pytest.mark.slow
+def test_a_400_digit_number_gives_valid_json_end_to_end():
+    import dyads
+
+    big = "4" * 400
+    text = (f"Officials said {big} people had fled the fighting, and rebels said 12 soldiers were killed "
+            "near the border on Sunday.")
+    result = dyads.analyze(text)
+    data = _strict(result.to_json())  # was: "value": Infinity
+    values = {q["text"].split()[0]: q["value"] for q in data["quantities"]}
+    assert values[big] is None  # the text kept, no value
+    assert values["12"] == 12

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import types
 import typing
 from dataclasses import dataclass, field
@@ -188,7 +189,7 @@ class ArticleResult:
         return to_dict(self)
 
     def to_json(self, indent: Optional[int] = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict) -> "ArticleResult":
@@ -223,6 +224,27 @@ def to_dict(obj: Any) -> Any:
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_dict(v) for v in obj]
+    return obj
+
+
+def dumps(data: Any, **kw) -> str:
+    """JSON text that is always valid JSON: a float that is not finite (inf, nan) is written as
+    null, never as the bare `Infinity`/`NaN` that JSON readers reject."""
+    kw.setdefault("ensure_ascii", False)
+    try:
+        return json.dumps(data, allow_nan=False, **kw)
+    except ValueError:  # rare: only then walk the data
+        return json.dumps(finite(data), allow_nan=False, **kw)
+
+
+def finite(obj: Any) -> Any:
+    """`obj` (plain JSON types) with every non-finite float replaced by None."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [finite(v) for v in obj]
     return obj
 
 

@@ -4,7 +4,8 @@ No model, no download: it looks at the first few thousand characters, decides
 by script for non-Latin writing systems (Cyrillic, Arabic, CJK, ...), and for
 Latin script compares the share of running words that are frequent function
 words of each language. It is built for one question, "is this English news?",
-and says "en" whenever the evidence is thin (short texts, lists of names).
+and says "en" whenever the evidence is thin (short texts, lists of names); a text that
+is mostly digits and signs (a table of numbers) is never confidently another language.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ MIN_SCRIPT_LETTERS = 10  # fewer letters than this: no decision by script
 CONFIDENT = 0.80  # at or above, a non-English verdict is an error (E007)
 DOUBTFUL = 0.50  # between DOUBTFUL and CONFIDENT, a warning (W005)
 FULL_EVIDENCE = 0.15  # a stopword share this high is full evidence for a language
+MIN_LETTER_SHARE = 0.5  # fewer letters than this share of the non-space characters: at most W005
 
 # Frequent function words, chosen to be rare as words in the other languages
 # listed (so no "a", "in", "on", "is", "an", "i" outside English, which has them, and
@@ -58,6 +60,7 @@ LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "tr", "id", "pl",
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_SPACE = re.compile(r"\S")
 _SCRIPTS = (  # (language, letters of its script)
     ("cyrillic", re.compile("[\u0400-\u04ff\u0500-\u052f]")),
     ("arabic", re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
@@ -92,7 +95,7 @@ def detect_language(text: str) -> tuple[str, float]:
         if by_script:
             return by_script
     words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
+    if sum(len(w) > 1 for w in words) < MIN_WORDS:  # "e" of 1.5e3, "x" of 3 x 4: no evidence
         return "en", 0.5
     counts = dict.fromkeys(_STOPWORDS, 0)
     for w in words:
@@ -108,6 +111,8 @@ def detect_language(text: str) -> tuple[str, float]:
         conf = en_rate / (en_rate + runner_up) if en_rate else 0.5
         return "en", round(conf * min(1.0, en_rate / FULL_EVIDENCE + 0.5) * latin, 3)
     conf = best_rate / (best_rate + en_rate) * min(1.0, best_rate / FULL_EVIDENCE)
+    if letters < MIN_LETTER_SHARE * len(_NON_SPACE.findall(sample)):
+        conf = min(conf, DOUBTFUL)  # mostly digits and signs (a table): too few letters to reject it
     return best, round(conf * latin, 3)
 
 

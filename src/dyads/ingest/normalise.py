@@ -95,8 +95,12 @@ _BYTE_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not \t \n 
 _CONTROL_SHARE = 0.10
 
 
-def binary_reason(data: bytes) -> Optional[str]:
-    """Why `data` looks like binary rather than text, or None."""
+def binary_reason(data: bytes, *, any_nul: bool = True) -> Optional[str]:
+    """Why `data` looks like binary rather than text, or None.
+
+    `any_nul=False` (a file of many records): a NUL byte alone does not make the whole of
+    it binary; the record holding it fails by itself.
+    """
     head = data[:SNIFF]
     if head.startswith(_UTF16_32):
         return None  # text, but not UTF-8: `decode_utf8` says so (E003)
@@ -104,7 +108,7 @@ def binary_reason(data: bytes) -> Optional[str]:
         if head.startswith(magic):
             return what
     nul = head.find(b"\x00")
-    if nul >= 0:
+    if nul >= 0 and any_nul:
         return f"NUL byte at offset {nul}"
     if head:
         share = len(_BYTE_CONTROLS.findall(head)) / len(head)

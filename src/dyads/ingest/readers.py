@@ -29,6 +29,7 @@ from .normalise import (
     binary_reason,
     decode_utf8,
     doc_id,
+    normalise,
     text_binary_reason,
 )
 
@@ -78,9 +79,9 @@ def read_inputs(
             continue
         if stat.S_ISDIR(st.st_mode):
             for file in _walk(path):
-                yield from _read_file(file, max_chars)
+                yield from _read_file(file, max_chars, id=_relative_id(file, path))
         else:
-            yield from _read_file(path, max_chars)
+            yield from _read_file(path, max_chars, id=_stem(path))
 
 
 def kind_of(path: str) -> Optional[str]:
@@ -137,7 +138,14 @@ def _open_binary(path: str) -> IO[bytes]:
         raise DyadsError("E004", input=path, detail=_os_detail(exc)) from None
 
 
-def _read_file(path: str, max_chars: int) -> Iterator[Item]:
+def _relative_id(path: str, root: str) -> str:
+    """The id of a file met in a directory walk: its path below the directory given, with its
+    extension, '/'-separated ("sub/report.txt"), so that files of one name in different folders,
+    or a .txt and a .html of one name, never share an id."""
+    return "/".join(os.path.relpath(path, root).split(os.sep))
+
+
+def _read_file(path: str, max_chars: int, id: Optional[str] = None) -> Iterator[Item]:
     kind = kind_of(path)
     if kind is None and os.path.splitext(path)[1].lower() in REFUSED_EXT:
         yield _fail(path, "E010", detail=os.path.splitext(path)[1].lower())
@@ -155,10 +163,11 @@ def _read_file(path: str, max_chars: int) -> Iterator[Item]:
             yield from _read_csv(f, path, max_chars)
         else:
             html = True if kind == "html" else (False if kind == "text" else None)
-            yield _read_document(f, path, max_chars, html=html, id=_stem(path))
+            yield _read_document(f, path, max_chars, html=html, id=id or _stem(path))
 
 
 def _stem(path: str) -> str:
+    """The id of a single file given by name: its name without the extension."""
     name = os.path.basename(path)
     for ext in JSONL_GZ_EXT:
         if name.lower().endswith(ext):
@@ -183,15 +192,17 @@ def _read_document(f: IO[bytes], origin: str, max_chars: int, *, html: Optional[
         if html is not False:
             return _fail(origin, "E012", size=f"more than {cap:,}", limit=f"{cap:,}")
         return _fail(origin, "E009", chars=f"more than {max_chars:,}", limit=max_chars)
-    try:
-        text = decode_utf8(data, origin)
-        if html is None:
-            html = _looks_like_html(text)
-        if html:
-            return _from_html(text, origin, max_chars, id=id)
-        return _article(text, origin, max_chars, id=id)
-    except DyadsError as err:
-        return DocumentFailure(err, origin=origin)
+    return _guarded(_decoded, (data, html, id), origin, max_chars)
+
+
+def _decoded(source: tuple[bytes, Optional[bool], Optional[str]], origin: str, max_chars: int) -> IngestedArticle:
+    data, html, id = source
+    text = decode_utf8(data, origin)
+    if html is None:
+        html = _looks_like_html(text)
+    if html:
+        return _from_html(text, origin, max_chars, id=id)
+    return _article(text, origin, max_chars, id=id)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -209,7 +220,10 @@ def _article(text: str, origin: str, max_chars: int, warnings=None, **fields) ->
 
 
 def _from_html(html: str, origin: str, max_chars: int, **fields) -> IngestedArticle:
-    text, meta, used_fallback = extract_html(html)
+    try:
+        text, meta, used_fallback = extract_html(html)
+    except DyadsError as err:  # E013: the HTML reader cannot be imported; this document only
+        raise DyadsError(err.code, **{**err.info, "input": origin}) from None
     for key in ("title", "date"):
         if not fields.get(key) and meta.get(key):
             fields[key] = meta[key]
@@ -227,8 +241,7 @@ def extract_html(html: str) -> tuple[str, dict, bool]:
     used. Neither runs anything: scripts, styles, event handlers and link
     targets never reach the text.
     """
-    import trafilatura  # on first use: slow to import, and plain text never needs it
-
+    trafilatura = _html_reader()
     meta: dict = {}
     text = None
     try:
@@ -253,6 +266,29 @@ def extract_html(html: str) -> tuple[str, dict, bool]:
     except Exception:
         pass
     return visible_text(html), meta, True
+
+
+# The pip package to install for a module the HTML reader imports (an ImportError names the module).
+_PACKAGES = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean", "lxml": "lxml",
+             "trafilatura": "trafilatura", "justext": "jusText", "htmldate": "htmldate",
+             "courlan": "courlan", "charset_normalizer": "charset_normalizer"}
+
+
+def _html_reader():
+    """trafilatura, imported on first use (slow to import; plain text never needs it).
+
+    If it, or a package it needs (lxml.html.clean is a separate package since lxml 5.2),
+    cannot be imported, raise E013 naming the package to install: every HTML document
+    fails with that code and the run goes on with the others.
+    """
+    try:
+        import trafilatura
+    except Exception as exc:  # ImportError, or a broken install failing while it imports
+        module = getattr(exc, "name", None) or "trafilatura"
+        package = _PACKAGES.get(module) or _PACKAGES.get(module.split(".")[0]) or module.split(".")[0]
+        detail = f"{type(exc).__name__}: {exc}"
+        raise DyadsError("E013", input="<html>", what="HTML", package=package, detail=detail) from None
+    return trafilatura
 
 
 _SKIP_TAGS = frozenset("script style noscript template iframe object svg math title canvas select".split())
@@ -309,7 +345,7 @@ def visible_text(html: str) -> str:
 def _field(value: Any) -> Optional[str]:
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    value = str(value).strip()
+    value = normalise(str(value)).strip()  # no NUL or other control characters in metadata
     return value or None
 
 
@@ -366,13 +402,15 @@ def _read_jsonl(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
                 line, offset = line[3:], 3
             if not line.strip():
                 continue
-            try:
-                yield _record(_parse_json_line(line, origin, offset), origin, max_chars)
-            except DyadsError as err:
-                yield DocumentFailure(err, origin=origin)
+            yield _guarded(_json_record, (line, offset), origin, max_chars)
     except (OSError, EOFError, zlib.error) as exc:  # corrupt or truncated gzip, I/O error
         reason = _os_detail(exc) if isinstance(exc, OSError) else (str(exc) or "unexpected end of data").lower()
         yield _fail(name, "E004", detail=f"{reason} (after line {lineno}); the file may be truncated or corrupt")
+
+
+def _json_record(source: tuple[bytes, int], origin: str, max_chars: int) -> IngestedArticle:
+    line, offset = source
+    return _record(_parse_json_line(line, origin, offset), origin, max_chars)
 
 
 def _parse_json_line(line: bytes, origin: str, offset: int) -> dict:
@@ -386,30 +424,55 @@ def _parse_json_line(line: bytes, origin: str, offset: int) -> dict:
         raise DyadsError("E008", input=origin, detail=f"{exc.msg} at column {exc.colno}") from None
     except RecursionError:
         raise DyadsError("E008", input=origin, detail="nested too deeply") from None
+    except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
+        raise DyadsError("E008", input=origin, detail=_value_detail(exc)) from None
     if not isinstance(rec, dict):
         raise DyadsError("E008", input=origin, detail=f"expected an object, got {type(rec).__name__}")
     return rec
 
 
-class _Utf8Lines:
-    """Decode a binary stream line by line, strictly, keeping the byte offset for E003."""
+def _value_detail(exc: ValueError) -> str:
+    if "digits" in str(exc):
+        return f"a number too long to read: more than {sys.get_int_max_str_digits():,} digits"
+    return str(exc) or type(exc).__name__
 
-    def __init__(self, f: IO[bytes], name: str):
-        self.f, self.name, self.offset = f, name, 0
+
+class _Utf8Lines:
+    """A binary stream as lines of text for the csv module, noting bad lines instead of stopping.
+
+    A line that is not valid UTF-8 is decoded with U+FFFD and noted (E003, with its byte
+    offset); a line longer than `cap` bytes is skipped and noted (E012). The row that holds a
+    noted line fails; the rows around it are read as usual.
+    """
+
+    def __init__(self, f: IO[bytes], cap: int):
+        self.f, self.cap = f, cap
+        self.bad: dict[int, tuple[str, dict]] = {}  # line number -> (code, message fields)
 
     def __iter__(self) -> Iterator[str]:
-        for lineno, line in enumerate(iter(self.f.readline, b""), 1):
+        for lineno, offset, line in _lines(self.f, self.cap):
+            if line is None:
+                self.bad[lineno] = ("E012", {"size": f"more than {self.cap:,}", "limit": f"{self.cap:,}"})
+                yield "\n"
+                continue
             skip = 3 if lineno == 1 and line.startswith(b"\xef\xbb\xbf") else 0
             try:
                 yield line[skip:].decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise DyadsError("E003", input=self.name, offset=self.offset + skip + exc.start) from None
-            self.offset += len(line)
+                self.bad[lineno] = ("E003", {"offset": offset + skip + exc.start})
+                yield line[skip:].decode("utf-8", "replace")
+
+    def problem(self, first: int, last: int, origin: str) -> Optional[DyadsError]:
+        """The error of the first bad line among lines first..last (forgotten once asked)."""
+        found = None
+        for lineno in [n for n in self.bad if first <= n <= last]:
+            code, info = self.bad.pop(lineno)
+            found = found or DyadsError(code, input=origin, **info)
+        return found
 
 
 def _read_csv(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
-    head = f.read(8000)
-    reason = binary_reason(head)
+    reason = binary_reason(f.read(8000), any_nul=False)  # one NUL fails its row only (E002)
     if reason:
         yield _fail(name, "E002", detail=reason)
         return
@@ -417,10 +480,14 @@ def _read_csv(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
     limit = max_chars * RAW_FACTOR
     if csv.field_size_limit() < limit:
         csv.field_size_limit(limit)
-    lines = _Utf8Lines(f, name)
+    lines = _Utf8Lines(f, limit + 1024)
     reader = csv.reader(lines)
     try:
         header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+        bad = lines.problem(1, reader.line_num, name)
+        if bad:  # without its header the file cannot be read
+            yield DocumentFailure(bad, origin=name)
+            return
         if not header:
             yield _fail(name, "E001")
             return
@@ -428,23 +495,45 @@ def _read_csv(f: IO[bytes], name: str, max_chars: int) -> Iterator[Item]:
         if "text" not in columns and "html" not in columns:
             yield _fail(name, "E011", detail=", ".join(c for c in columns if c) or "none")
             return
-        start = reader.line_num + 1
-        for row in reader:
-            origin = f"{name}:{start}"
-            start = reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            rec = {col: cell for col, cell in zip(columns, row) if col}
-            try:
-                yield _record(rec, origin, max_chars)
-            except DyadsError as err:
-                yield DocumentFailure(err, origin=origin)
-    except DyadsError as err:
-        yield DocumentFailure(err, origin=name)
+        yield from _csv_rows(reader, lines, columns, name, max_chars)
     except csv.Error as exc:
         yield _fail(name, "E004", detail=f"malformed CSV at line {reader.line_num}: {exc}")
     except OSError as exc:
         yield _fail(name, "E004", detail=_os_detail(exc))
+
+
+def _csv_rows(reader, lines: _Utf8Lines, columns: list[str], name: str, max_chars: int) -> Iterator[Item]:
+    """One article or failure per row after the header; a bad row fails alone."""
+    first = reader.line_num + 1
+    while True:
+        row_first, origin = first, f"{name}:{first}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a malformed row: report it, read on from the next line
+            if reader.line_num < first:
+                raise
+            lines.problem(first, reader.line_num, origin)
+            yield _fail(origin, "E004", detail=f"malformed CSV row: {exc}")
+            first = reader.line_num + 1
+            continue
+        last, first = reader.line_num, reader.line_num + 1
+        bad = lines.problem(row_first, last, origin)
+        if bad:
+            yield DocumentFailure(bad, origin=origin)
+        elif any(cell.strip() for cell in row):
+            yield _guarded(_record, {col: cell for col, cell in zip(columns, row) if col}, origin, max_chars)
+
+
+def _guarded(read, source, origin: str, max_chars: int) -> Item:
+    """`read(source, origin, max_chars)`, any error a failure of this one document."""
+    try:
+        return read(source, origin, max_chars)
+    except DyadsError as err:
+        return DocumentFailure(err, origin=origin)
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as exc:
+        return _fail(origin, "E200", detail="read", error=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 # ---------------------------------------------------------------- stdin

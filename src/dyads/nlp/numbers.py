@@ -9,6 +9,7 @@ was found. The word lists are data: `kb/units.yaml`.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -22,11 +23,12 @@ from .kb import KB_DIR
 UNITS_FILE = os.path.join(KB_DIR, "units.yaml")
 
 def _out(x: Optional[Decimal]):
-    if x is None:
+    if x is None or not x.is_finite():
         return None
     if x == x.to_integral_value() and abs(x) < Decimal(10) ** 18:
         return int(x)
-    return float(x)
+    value = float(x)
+    return value if math.isfinite(value) else None  # beyond a float (1e309...): no value, the text stays
 
 
 # ---------------------------------------------------------------- the word lists

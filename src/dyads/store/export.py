@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from ..errors import DyadsError
+from ..model import dumps
 from .schema import TABLES
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl")
@@ -97,7 +98,7 @@ def export_table(store, table: str, path: str, format: str) -> str:
         with open(path, "w", encoding="utf-8") as f:
             for batch in reader:
                 for row in pa.Table.from_batches([batch]).to_pylist():
-                    f.write(json.dumps(row, ensure_ascii=False, default=_iso) + "\n")
+                    f.write(dumps(row, default=_iso) + "\n")  # never a bare Infinity/NaN
     return path
 
 
@@ -120,6 +121,6 @@ def export_network(store, path, format: str, **filters) -> str:
         to_gexf(G, path)
     else:
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
+            f.write(dumps(to_node_link(G), indent=1))
     return path
 

@@ -24,7 +24,7 @@ TABLE_COLUMNS = {
 
 
 def plain(v: Any) -> Any:
-    """A cell as plain JSON-able Python: NaN and NA -> None, numpy scalars and arrays unwrapped."""
+    """A cell as plain JSON-able Python: NaN, inf and NA -> None, numpy scalars and arrays unwrapped."""
     if v is None:
         return None
     if isinstance(v, dict):
@@ -33,7 +33,7 @@ def plain(v: Any) -> Any:
         return [plain(x) for x in v]
     if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):  # numpy arrays and scalars
         return plain(v.tolist())
-    if isinstance(v, float) and math.isnan(v):
+    if isinstance(v, float) and not math.isfinite(v):  # NaN, and inf (never valid JSON)
         return None
     if v is pd.NA or v is pd.NaT:
         return None
