@@ -6,6 +6,7 @@ import json
 import random
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from dyads.graph import (
@@ -18,10 +19,14 @@ from dyads.graph import (
     article_camps,
     article_network,
     article_relations,
+    as_date,
+    camp_view,
     camps,
     directed_network,
+    orient,
     read_graphml,
     signed_network,
+    signed_weight,
     ties_from_result,
     to_gexf,
     to_graphml,
@@ -112,6 +117,50 @@ def test_signed_network_sums_both_directions_and_keeps_evidence_and_dates():
     assert G.nodes["x"] == {"name": "X", "type": "state"} and G.nodes["y"]["name"] == "y"
 
 
+def test_an_undirected_edge_says_who_acted_whatever_the_node_order():
+    # "Burhan thanked Egypt" twice: Egypt is a node before Burhan, so the edge reads (egypt, burhan)
+    G = signed_network([("burhan", "egypt", 1.0, 2)], nodes={"egypt": {"name": "Egypt"}, "burhan": {"name": "Burhan"}})
+    assert list(G.edges) == [("egypt", "burhan")]       # the order networkx gives says nothing
+    assert G.edges["egypt", "burhan"]["acts"] == {"burhan": 2}
+    assert orient(G, "egypt", "burhan") == ("burhan", "egypt", 2, 0)
+    assert orient(G, "burhan", "egypt") == ("burhan", "egypt", 2, 0)
+
+
+def test_the_end_that_acted_more_is_the_source_and_the_first_to_act_on_a_tie():
+    G = signed_network([("x", "y", -1.0, 1), ("y", "x", 1.0, 3)])
+    assert orient(G, "x", "y") == ("y", "x", 3, 1)
+    even = signed_network([("y", "x", -1.0, 1), ("x", "y", 1.0, 1)], nodes={"x": {}, "y": {}})
+    assert orient(even, "x", "y") == ("y", "x", 1, 1)
+    D = directed_network([("x", "y", -1.0, 1), ("y", "x", 1.0, 3)])
+    assert orient(D, "x", "y") == ("x", "y", 1, 0) and orient(D, "y", "x") == ("y", "x", 3, 0)
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), "", "  ", pd.NA, pd.NaT])
+def test_undated_ties_mix_with_dated_ones(missing):
+    # the same tie from a dated and an undated article: the dates must still compare
+    for order in ((0, 1), (1, 0)):
+        ties = [Tie("a", "b", 1.0, 1, date="2014-03-01"), Tie("a", "b", -1.0, 1, date=missing)]
+        G = signed_network([ties[i] for i in order])
+        d = G.edges["a", "b"]
+        assert (d["first"], d["last"], d["weight"]) == ("2014-03-01", "2014-03-01", 2)
+    assert as_date(missing) is None
+    assert "first" not in signed_network([("a", "b", 1.0, 1, None, missing)]).edges["a", "b"]
+
+
+def test_the_sign_of_an_edge_decides_its_balance_weight_and_a_negative_weight_does_not_flip_it():
+    # a user's graph may carry a signed weight beside its sign: the sign says friend or foe,
+    # the weight only how strongly
+    assert signed_weight({"sign": -1, "weight": -3}) == -3.0
+    assert signed_weight({"sign": 1, "weight": -3}) == 3.0
+    assert signed_weight({"sign": -1}) == -1.0 and signed_weight({"weight": -2}) == -2.0
+    assert signed_weight({"sign": 1, "value": -4, "weight": 9}) == -4.0   # a value is the balance weight itself
+    G = nx.Graph()
+    G.add_edge("a", "b", sign=-1, weight=-2)   # foes, written with a negative weight
+    G.add_edge("b", "c", sign=1, weight=1)
+    c = camps(G)
+    assert c.partition["a"] != c.partition["b"] == c.partition["c"] and c.frustration == 0
+
+
 def test_directed_network_keeps_one_edge_per_ordered_pair():
     D = directed_network([("x", "y", -1.0, 1), ("y", "x", 1.0, 2)])
     assert D.edges["x", "y"]["sign"] == -1 and D.edges["y", "x"]["weight"] == 2
@@ -134,6 +183,10 @@ def test_article_network_and_camps_use_actor_ids():
     c = article_camps(res)
     assert c.partition == {"A1": 0, "A3": 0, "A2": 1} and c.unaligned == ["A4"] and c.frustration == 0
     json.dumps(c.to_dict())
+    # reported, the opposition alone on its side is no camp of one: unaligned, against camp 0
+    view = camp_view(G, c)
+    assert view.camps == {0: ["A1", "A3"]} and view.alone == ["A2"] and view.unaligned == ["A2", "A4"]
+    assert view.node_opposes("A2") == [0] and view.node_opposes("A4") == [] and view.opposes(0) == []
 
 
 def test_corpus_keys_merge_articles():
@@ -276,6 +329,38 @@ def test_components_get_their_own_camps():
     assert c.unaligned == ["f", "g"] and c.frustration == 0
 
 
+def test_reported_camps_say_which_opposes_which_and_leave_lone_actors_unaligned():
+    # two blocs at war (one cooperative tie across them); elsewhere an allied pair and a lone
+    # actor against it, a pair of foes on their own, and an actor with only a neutral tie
+    G = signed([("a1", "a2", 1), ("b1", "b2", 1), ("a1", "b1", -1, 3), ("a2", "b2", -1), ("a2", "b1", 1),
+                ("c1", "c2", 1), ("y", "c1", -1), ("p", "q", -1), ("n", "a1", 0)])
+    c = camps(G)
+    view = camp_view(G, c)
+    assert sorted(map(sorted, view.camps.values())) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"]]
+    a, b, k = view.camp_of["a1"], view.camp_of["b1"], view.camp_of["c1"]
+    assert sorted(view.camps) == [0, 1, 2] and {a, b} == {0, 1}   # camps numbered without gaps
+    (t,) = view.ties
+    assert (t.a, t.b) == (0, 1) and t.opposed and (t.conflict, t.cooperation) == (4.0, 1.0)
+    assert view.opposes(a) == [b] and view.opposes(b) == [a] and view.opposes(k) == []
+    assert set(view.alone) == {"y", "p", "q"} and set(view.unaligned) == {"y", "p", "q", "n"}
+    assert view.node_opposes("y") == [k] and view.node_opposes("p") == [] and view.node_opposes("n") == []
+    assert view.node_opposes("a1") == [b] and view.node_opposes("c2") == []
+    assert view.node_opposes("a2") == []   # one foe and one friend in camp b: on balance not against it
+    annotate(G, c)
+    assert {n: d["camp"] for n, d in G.nodes(data=True) if d["camp"] >= 0} == view.camp_of
+    assert G.nodes["y"]["camp"] == G.nodes["p"]["camp"] == G.nodes["n"]["camp"] == -1
+
+
+def test_camps_with_more_cooperation_than_conflict_across_do_not_oppose():
+    G = signed([("a1", "a2", 1, 5), ("b1", "b2", 1, 5), ("a1", "b1", -1, 2), ("a2", "b2", -1, 2), ("a1", "b2", 1, 1)])
+    view = camp_view(G, camps(G))
+    (t,) = view.ties
+    assert t.opposed and view.opposes(0) == [1]
+    G.add_edge("a2", "b1", sign=1, weight=4)   # now more cooperation across than conflict
+    view = camp_view(G, camps(G))
+    assert all(not t.opposed for t in view.ties) and view.opposes(0) == []
+
+
 def test_camps_of_a_directed_graph_sum_both_directions():
     D = directed_network([("a", "b", 1.0, 1), ("b", "a", -1.0, 3), ("b", "c", 1.0, 1)])
     c = camps(D)
@@ -354,14 +439,15 @@ def test_graphml_round_trip(tmp_path, directed):
     H = read_graphml(path)
     assert H.is_directed() == directed and set(H.nodes) == set(G.nodes)
     assert set(H.edges) == set(G.edges)
-    c = camps(G)
+    view = camp_view(G, camps(G))
     for n, d in H.nodes(data=True):
         assert d["name"] == G.nodes[n]["name"] and d["type"] == G.nodes[n]["type"]
-        assert d["camp"] == c.partition.get(n, -1)
+        assert d["camp"] == view.camp_of.get(n, -1)
     for u, v, d in H.edges(data=True):
         g = G.edges[u, v]
-        assert (d["sign"], d["weight"], d["categories"], d["evidence"]) == \
-               (g["sign"], g["weight"], g["categories"], g["evidence"])
+        assert (d["sign"], d["weight"], d["categories"], d["evidence"], d["acts"]) == \
+               (g["sign"], g["weight"], g["categories"], g["evidence"], g["acts"])
+        assert orient(H, u, v)[:2] == orient(G, u, v)[:2]   # who acted survives the file
     assert "camp" not in G.nodes["A1"]  # the graph given is not changed
 
 
@@ -372,7 +458,7 @@ def test_gexf_round_trip(tmp_path):
     H = nx.read_gexf(path)
     assert set(H.nodes) == set(G.nodes)
     assert H.nodes["A1"]["label"] == "regime" and H.nodes["A1"]["type"] == "state"
-    assert H.nodes["A1"]["camp"] == camps(G).partition["A1"]
+    assert H.nodes["A1"]["camp"] == camp_view(G, camps(G)).camp_of["A1"]
     d = H.edges["A1", "A7"]
     assert d["sign"] == -1 and json.loads(d["categories"]) == G.edges["A1", "A7"]["categories"]
     assert d["frustrated"] is False
@@ -387,6 +473,17 @@ def test_node_link_is_json_and_round_trips():
     assert set(back.nodes) == set(G.nodes) and set(back.edges) == set(G.edges)
     assert back.edges["A1", "A7"]["categories"] == G.edges["A1", "A7"]["categories"]
     assert {n["id"]: n["camp"] for n in data["nodes"]}["A11"] == -1  # Sunnis: unaligned
+
+
+def test_node_link_links_go_from_who_acted():
+    # "Burhan thanked Egypt", "Hemedti attacked Burhan": nodes listed in the opposite order
+    G = signed_network([("burhan", "egypt", 1.0, 1), ("hemedti", "burhan", -1.0, 2)],
+                       nodes={"egypt": {}, "burhan": {}, "hemedti": {}})
+    links = {(l["source"], l["target"]): l for l in to_node_link(G)["links"]}
+    assert set(links) == {("burhan", "egypt"), ("hemedti", "burhan")}
+    assert links[("hemedti", "burhan")]["acts"] == {"hemedti": 2}
+    D = directed_network([("burhan", "egypt", 1.0, 1), ("egypt", "burhan", 1.0, 1)], nodes={"egypt": {}})
+    assert {(l["source"], l["target"]) for l in to_node_link(D)["links"]} == {("burhan", "egypt"), ("egypt", "burhan")}
 
 
 def test_annotate_marks_camps_and_frustrated_edges():

@@ -55,7 +55,7 @@ def table_rows(out: str, title: str) -> list[list[str]]:
 def camp_lines(out: str) -> dict[str, set[str]]:
     """'camp N' -> its members, from the camps lines."""
     camps = {}
-    for m in re.finditer(r"^  camp (\d+)(?: \(against camp \d+\))?: (.+)$", out, re.M):
+    for m in re.finditer(r"^  camp (\d+)(?: \(opposes camp \d+(?:, camp \d+)*\))?: (.+)$", out, re.M):
         camps[m.group(1)] = {x.strip() for x in m.group(2).split(",")}
     return camps
 
@@ -135,9 +135,10 @@ def test_camps_put_allies_together_and_the_attacker_apart(analysed):
     camps = camp_lines(out)
     (ours,) = [m for m in camps.values() if "Kurds" in m]
     assert {"Turkey", "United States"} <= ours and "Islamic State" not in ours
-    (theirs,) = [m for m in camps.values() if "Islamic State" in m]
-    assert theirs.isdisjoint({"Kurds", "Turkey", "United States"})
-    assert re.search(r"^  camp \d+ \(against camp \d+\): Islamic State$", out, re.M)
+    # Islamic State is alone on its side: not a camp of one, but unaligned, against the allies' camp
+    assert not [m for m in camps.values() if "Islamic State" in m]
+    (k,) = [k for k, m in camps.items() if "Kurds" in m]
+    assert re.search(rf"^  unaligned, alone on their side: Islamic State \(opposes camp {k}\)$", out, re.M)
     # the quarrel inside the Kurds' side is the frustrated tie
     assert re.search(r"^  frustrated: (Turkey – United States|United States – Turkey) \(enmity within camp \d+\), 1$",
                      out, re.M)
@@ -164,9 +165,23 @@ def test_no_camps_when_fewer_than_two_actors_are_related():
     assert camps_lines(one_sided) == [] and "Camps" not in render(one_sided)
     neutral = result(relations=[Relation("A1", "A2", 0.0, 1, {"CONSULT": 1}, ["E1"])])
     assert camps_lines(neutral) == []
+    # two actors in conflict are no camps: each is alone on its side, and says whom it opposes
     hostile = result(relations=[Relation("A1", "A2", -1.0, 1, {"ASSAULT": 1}, ["E1"])])
     lines = camps_lines(hostile)
-    assert lines[1:] == ["  camp 0: Alpha", "  camp 1 (against camp 0): Beta"]
+    assert lines[1:] == ["  unaligned, alone on their side: Alpha (opposes Beta), Beta (opposes Alpha)"]
+
+
+def test_camps_say_which_camp_opposes_which():
+    # Alpha and Gamma help each other and fight Beta and Delta, who help each other
+    actors = [Actor("A1", "Alpha", "state"), Actor("A2", "Beta", "armed_group"), Actor("A3", "Gamma", "country"),
+              Actor("A4", "Delta", "armed_group")]
+    rels = [Relation("A1", "A3", 1.0, 1, {"AID": 1}, ["E1"]), Relation("A2", "A4", 1.0, 1, {"AID": 1}, ["E2"]),
+            Relation("A1", "A2", -1.0, 2, {"ASSAULT": 2}, ["E3", "E4"]), Relation("A4", "A3", -1.0, 1, {"ASSAULT": 1}, ["E5"])]
+    lines = camps_lines(result(relations=rels, actors=actors))
+    assert lines[1:] == ["  camp 0 (opposes camp 1): Alpha, Gamma", "  camp 1 (opposes camp 0): Beta, Delta"]
+    # the same four, at peace across: two camps that oppose nobody, no opposition line
+    calm = [Relation("A1", "A3", 1.0, 1, {"AID": 1}, ["E1"]), Relation("A2", "A4", 1.0, 1, {"AID": 1}, ["E2"])]
+    assert camps_lines(result(relations=calm, actors=actors))[1:] == ["  camp 0: Alpha, Gamma", "  camp 1: Beta, Delta"]
 
 
 def test_alliance_across_camps_is_a_frustrated_tie():
@@ -189,4 +204,4 @@ def test_article_text_is_escaped():
                  [Place("P1", "[i]Idlib")])
     out = render(res)
     assert "[bold]Alpha[/bold]" in out and "[red]shelled" in out and "[i]Idlib" in out
-    assert "camp 1 (against camp 0): Beta [/]" in out or "camp 1 (against camp 0): [bold]Alpha[/bold]" in out
+    assert "alone on their side: [bold]Alpha[/bold] (opposes Beta [/]), Beta [/] (opposes [bold]Alpha[/bold])" in out

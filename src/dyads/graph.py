@@ -21,7 +21,9 @@ categories, date, events, doc)` or a plain tuple in that order, or contract
 `value` (net signed strength, Σ polarity × weight = cooperative minus
 conflictual events), `polarity` (value / weight), `sign` (of value: -1, 0, +1),
 `categories`, `evidence` (event ids, "doc#E3" when a tie names its document),
-`docs`, `first`/`last` dates.
+`docs`, `first`/`last` dates (a tie without a date, None/NaN/"", leaves them),
+and `acts` {node: events in which that node acted on the other}. An undirected
+edge (u, v) says nothing of direction by its order: `orient` gives who acted.
 
 Camps (structural balance, Cartwright & Harary): in each connected component
 of the non-neutral edges, the two-way split that minimises the frustration,
@@ -96,6 +98,9 @@ class Tie:
     events: Sequence[str] = ()
     doc: Optional[str] = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date", as_date(self.date))
+
     @classmethod
     def from_relation(cls, rel: Relation, date: Optional[str] = None, doc: Optional[str] = None,
                       key: Optional[Callable[[str], Hashable]] = None) -> "Tie":
@@ -105,6 +110,19 @@ class Tie:
 
 
 TieLike = Union[Tie, Relation, tuple, Mapping[str, Any]]
+
+
+def as_date(value: Any) -> Optional[str]:
+    """A tie's date as a string, or None when there is none: None, "", NaN and pandas' NA/NaT
+    (what a table gives for an undated article) all mean no date, so dates always compare."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    text = str(value).strip()
+    return text or None
 
 
 def _as_tie(t: TieLike) -> Tie:
@@ -152,9 +170,10 @@ def _fold(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str
             if n not in G:
                 G.add_node(n)
         if not G.has_edge(t.source, t.target):
-            G.add_edge(t.source, t.target, weight=0, value=0.0, categories={}, evidence=[], docs=[])
+            G.add_edge(t.source, t.target, weight=0, value=0.0, acts={}, categories={}, evidence=[], docs=[])
         d = G.edges[t.source, t.target]
         d["weight"] += t.weight
+        d["acts"][t.source] = d["acts"].get(t.source, 0) + t.weight
         d["value"] += float(t.polarity) * t.weight
         for c, k in (t.categories or {}).items():
             d["categories"][c] = d["categories"].get(c, 0) + k
@@ -177,8 +196,25 @@ def _fold(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str
     return G
 
 
+def orient(G: nx.Graph, u: Hashable, v: Hashable) -> tuple[Hashable, Hashable, float, float]:
+    """An edge as (source, target, forward, backward): `source` is who acted (the end that acted
+    in more of the edge's events; on a tie, the one that acted first), `forward` the events in
+    which source acted on target, `backward` those in which target acted on source. A directed
+    edge is always (u, v, weight, 0). An edge without `acts` (a graph not made here) keeps (u, v)."""
+    d = G.edges[u, v]
+    if G.is_directed():
+        return u, v, d.get("weight", 0), 0
+    acts = d.get("acts") or {}
+    if not acts:
+        return u, v, d.get("weight", 0), 0
+    first = max(acts, key=acts.__getitem__)  # max keeps the first of equals: the first to act
+    other = v if first == u else u
+    return first, other, acts.get(first, 0), acts.get(other, 0)
+
+
 def signed_network(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str, Any]]] = None) -> nx.Graph:
-    """The undirected signed network: one edge per unordered pair, both directions summed."""
+    """The undirected signed network: one edge per unordered pair, both directions summed; its
+    `acts` says who acted how often, `orient` which end is the source."""
     import networkx as nx
 
     return _fold(ties, nodes, nx.Graph())
@@ -476,15 +512,84 @@ def camps(G: nx.Graph, method: str = "auto", exact_max: int = EXACT_MAX, seed: i
     return Camps(partition, sum((c.frustration for c in results), 0.0), frustrated, unaligned, results)
 
 
+class CampTie(NamedTuple):
+    """The signed ties between two reported camps `a` < `b`: `conflict`, the summed |value| of
+    the conflictual pairs across them; `cooperation`, that of the cooperative ones."""
+
+    a: int
+    b: int
+    conflict: float
+    cooperation: float
+
+    @property
+    def opposed(self) -> bool:
+        return self.conflict > self.cooperation + EPS
+
+
+@dataclass
+class CampView:
+    """Camps as they are reported: a camp is two or more actors the balance split puts on one
+    side; an actor alone on its side is not a camp but unaligned (`alone`), its conflicts still
+    said by `opposes`. Camps are numbered 0, 1, ... in the order of `Camps.components`."""
+
+    camps: dict                        # camp -> members (two or more)
+    camp_of: dict                      # member -> camp
+    unaligned: list                    # no signed tie, or alone on its side
+    alone: list                        # those of `unaligned` that have signed ties
+    ties: list[CampTie]                # between camps with signed ties across, in camp order
+    stance: dict                       # node -> {camp: its summed signed value towards that camp}
+
+    def opposes(self, camp: int) -> list[int]:
+        """The camps `camp` opposes: more conflict than cooperation across."""
+        return sorted(t.b if t.a == camp else t.a for t in self.ties if t.opposed and camp in (t.a, t.b))
+
+    def node_opposes(self, n) -> list[int]:
+        """The camps an actor's own ties are on balance conflictual towards."""
+        return sorted(k for k, v in self.stance.get(n, {}).items() if v < -EPS)
+
+
+def camp_view(G: nx.Graph, c: Camps) -> CampView:
+    """The camps of `c` (computed on `G`) as reported: sides of one actor unaligned, camps
+    renumbered, which camp opposes which, and each actor's stance towards each camp."""
+    label: dict = {}
+    camps_out: dict = {}
+    alone: list = []
+    for comp in c.components:
+        for side in comp.sides:
+            if len(side) >= 2:
+                k = len(camps_out)
+                camps_out[k] = list(side)
+                label.update((n, k) for n in side)
+            elif side:
+                alone.append(side[0])
+    across: dict = {}
+    stance: dict = {}
+    for (u, v), w in _signed_pairs(G).items():
+        for a, b in ((u, v), (v, u)):
+            if b in label:
+                st = stance.setdefault(a, {})
+                st[label[b]] = st.get(label[b], 0.0) + w
+        if u in label and v in label and label[u] != label[v]:
+            key = tuple(sorted((label[u], label[v])))
+            con, coo = across.get(key, (0.0, 0.0))
+            across[key] = (con - w, coo) if w < 0 else (con, coo + w)
+    ties = [CampTie(a, b, round(con, 9), round(coo, 9)) for (a, b), (con, coo) in sorted(across.items())]
+    order = {n: i for i, n in enumerate(G.nodes)}
+    unaligned = sorted(set(c.unaligned) | set(alone), key=lambda n: order.get(n, len(order)))
+    return CampView(camps_out, label, unaligned, sorted(alone, key=lambda n: order.get(n, len(order))), ties, stance)
+
+
 def article_camps(result: ArticleResult, **kw) -> Camps:
     """The camps of one article's actors (nodes are actor ids)."""
     return camps(article_network(result), **kw)
 
 
 def annotate(G: nx.Graph, c: Camps) -> nx.Graph:
-    """Write the camps onto G in place: node `camp` (-1 when unaligned), edge `frustrated`."""
+    """Write the reported camps (`camp_view`) onto G in place: node `camp` (-1 when unaligned,
+    an actor alone on its side included), edge `frustrated`."""
+    view = camp_view(G, c)
     for n, d in G.nodes(data=True):
-        d["camp"] = c.partition.get(n, -1)
+        d["camp"] = view.camp_of.get(n, -1)
     bad = {frozenset((e.u, e.v)) for e in c.frustrated_edges}
     for u, v, d in G.edges(data=True):
         d["frustrated"] = frozenset((u, v)) in bad
@@ -493,7 +598,7 @@ def annotate(G: nx.Graph, c: Camps) -> nx.Graph:
 
 # ---------------------------------------------------------------- exports
 
-JSON_ATTRS = ("categories", "evidence", "docs")
+JSON_ATTRS = ("categories", "evidence", "docs", "acts")
 
 
 def _flat(G: nx.Graph, label: bool = False) -> nx.Graph:
@@ -512,7 +617,9 @@ def _flat(G: nx.Graph, label: bool = False) -> nx.Graph:
                 v = d[k]
                 if v is None:
                     del d[k]
-                elif isinstance(v, (dict, list, tuple, set)):
+                elif isinstance(v, dict):
+                    d[k] = json.dumps({str(a): x for a, x in v.items()}, ensure_ascii=False)
+                elif isinstance(v, (list, tuple, set)):
                     d[k] = json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False)
                 elif k in floats and isinstance(v, int) and not isinstance(v, bool):
                     d[k] = float(v)
@@ -551,11 +658,15 @@ def read_graphml(path) -> nx.Graph:
 def to_node_link(G: nx.Graph) -> dict:
     """JSON-serialisable {"directed", "multigraph", "graph", "nodes": [{"id", ...}], "links":
     [{"source", "target", ...}]} (networkx's node-link format, edges="links"), camps annotated
-    if missing."""
+    if missing. A link's source is who acted: the edge's source when G is directed, else the
+    end that acted most (`orient`; `acts` counts both)."""
     import networkx as nx
 
     H = G.copy()
     if not any("camp" in d for _, d in H.nodes(data=True)):
         annotate(H, camps(H))
     data = nx.node_link_data(H, edges="links")
+    if not H.is_directed() and not H.is_multigraph():
+        for link in data["links"]:
+            link["source"], link["target"], _, _ = orient(H, link["source"], link["target"])
     return json.loads(json.dumps(data, ensure_ascii=False, default=lambda o: sorted(o) if isinstance(o, set) else str(o)))

@@ -115,33 +115,48 @@ def relations_table(result: ArticleResult) -> Table:
 
 
 def camps_lines(result: ArticleResult) -> list[str]:
-    """The camps of the article's signed network, one line a camp, then the frustrated ties
-    (alliances across camps, enmities within one); none when fewer than 2 actors are related."""
+    """The camps of the article's signed network (as `graph.camp_view` reports them), one line a
+    camp with the camps it opposes, the actors alone on their side (unaligned), then the
+    frustrated ties (alliances across camps, enmities within one); none when fewer than 2
+    actors are related."""
     related = {a for r in result.relations for a in (r.source, r.target)}
     if len(related) < 2:
         return []
-    from .graph import article_camps
+    from .graph import article_network, camp_view, camps, orient
 
-    c = article_camps(result)
+    G = article_network(result)
+    c = camps(G)
     if len(c.partition) < 2:  # only neutral relations: nothing is aligned
         return []
+    view = camp_view(G, c)
     names = {a.id: a.name for a in result.actors}
 
     def name(n) -> str:
         return escape(names.get(n, str(n)))
 
+    def against(camps_, actors=()) -> str:
+        them = [f"camp {k}" for k in camps_] + [name(m) for m in actors]
+        return f" (opposes {', '.join(them)})" if them else ""
+
+    def foes(n) -> list:  # the other lone actors n is in conflict with
+        return [m for m in view.alone if m != n and G.has_edge(n, m) and G.edges[n, m]["sign"] < 0]
+
     strength = sum(comp.strength for comp in c.components)
     share = f" ({c.frustration / strength:.0%})" if strength else ""
     lines = [f"[bold]Camps[/bold] (structural balance): frustration {c.frustration:g} of {strength:g}{share}"]
-    for comp in c.components:
-        a, b = comp.labels
-        lines.append(f"  camp {a}: " + ", ".join(name(n) for n in comp.sides[0]))
-        if b is not None:
-            lines.append(f"  camp {b} (against camp {a}): " + ", ".join(name(n) for n in comp.sides[1]))
+    for k, members in view.camps.items():
+        lines.append(f"  camp {k}{against(view.opposes(k))}: " + ", ".join(name(n) for n in members))
+    if view.alone:
+        lines.append("  unaligned, alone on their side: "
+                     + ", ".join(name(n) + against(view.node_opposes(n), foes(n)) for n in view.alone))
     for e in c.frustrated_edges:
-        cu, cv = c.partition[e.u], c.partition[e.v]
-        what = f"alliance across camps {cu} and {cv}" if e.sign > 0 else f"enmity within camp {cu}"
-        lines.append(f"  frustrated: {name(e.u)} – {name(e.v)} ({what}), {e.weight:g}")
+        u, v, _, _ = orient(G, e.u, e.v)
+        cu, cv = view.camp_of.get(u), view.camp_of.get(v)
+        if e.sign > 0:
+            what = f"alliance across camps {cu} and {cv}" if cu is not None and cv is not None else "alliance across sides"
+        else:
+            what = f"enmity within camp {cu}" if cu is not None else "enmity within a side"
+        lines.append(f"  frustrated: {name(u)} – {name(v)} ({what}), {e.weight:g}")
     return lines
 
 
