@@ -37,6 +37,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import DocumentFailure, DyadsError
+from .locks import IngestLock
 from .schema import DOCUMENT_TABLES, columns
 
 MARKER = "_SUCCESS"  # written last: a shard directory without it is incomplete
@@ -285,7 +286,7 @@ def recover(store, db: str) -> int:
         written += merge_shard(store, sdir)[0]
     for sdir in incomplete:
         shutil.rmtree(sdir, ignore_errors=True)
-    # one writer at a time (DuckDB's lock): a run still 'running' was killed
+    # one ingest at a time (the ingest lock): a run still 'running' was killed
     store.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
     for run in runs:
         try:
@@ -336,13 +337,19 @@ def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=3
     pipeline = pipeline_for(model, actors_files)
     options = {"model": model or os.environ.get("DYADS_MODEL") or None, "actors": actors, "batch_size": batch_size,
                "max_chars": max_chars, "pipeline_suffix": pipeline[len(pipeline_version()):]}
-    store = _open_store(db)
+    lock = IngestLock(db).acquire()  # one ingest per store (E107), as local ingest
+    try:
+        store = _open_store(db)
+    except BaseException:
+        lock.release()
+        raise
     cluster = client = None
     run_id = None
     try:
         recovered = recover(store, db)
-        client, cluster = _connect(scheduler, local_workers, quiet)
         run_id = store.start_run("ingest", paths, pipeline)
+        store.release()  # readers may open the store while the cluster starts and the workers analyse
+        client, cluster = _connect(scheduler, local_workers, quiet)
         run = _Run(client, store, db, run_id, pipeline, options, batch_size, quiet)
         if recovered and not quiet:
             run.say(f"merged {recovered} documents left by an interrupted run")
@@ -369,6 +376,7 @@ def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=3
         if cluster is not None:
             cluster.close()
         store.close()
+        lock.release()
 
 
 def _read_actors(files) -> Iterable[tuple[str, bytes]]:
@@ -381,6 +389,7 @@ def _read_actors(files) -> Iterable[tuple[str, bytes]]:
 
 
 def _open_store(db: str):
+    """The store, its connection open; it is released after each lookup and merge (locks.py)."""
     import duckdb
 
     from .writer import Store
@@ -388,8 +397,6 @@ def _open_store(db: str):
     try:
         store = Store(db)
     except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
-            raise DyadsError("E107", path=db, detail=str(exc).splitlines()[0][:200]) from None
         raise DyadsError("E105", path=db, detail=str(exc).splitlines()[0][:200]) from None
     ensure_bookkeeping(store.con)
     return store
@@ -549,6 +556,7 @@ class _Run:
                     self._submit(batch)
                     batch = []
             self._flush_client_failures()
+            self.store.release()  # looked up and written: readers may open the store
         if batch:
             self._submit(batch)
         self._flush_client_failures()
@@ -677,6 +685,7 @@ class _Run:
             self.stored += written
             self.failed += len(failures)
             self._tick(manifest["articles"])
+        self.store.release()  # merged: readers may open the store until the next merge
 
     def _sees(self, path: str) -> bool:
         return os.path.exists(os.path.join(path, MARKER))

@@ -6,10 +6,14 @@
 
 The main process reads the inputs (lazily), skips documents already stored with the same id,
 text (sha256) and pipeline, sends the others in bounded batches to worker processes that each
-build the Analyzer once, and writes what comes back through the one `Store` connection. Only
+build the Analyzer once, and writes what comes back through the one `Store`. Only
 `Store.write_rows` writes a document, one transaction per group of batches, so an ingest killed
 at any moment and started again stores every document exactly once; a document that fails is
 recorded in `failures` and what was stored for it before stays.
+
+One ingest per store at a time (`IngestLock`, E107 for a second one). The store file itself is
+held only while a lookup or a write runs and released after it, so `dyads serve` can show the
+corpus growing; a write waits for readers to let go (locks.py).
 
 Memory stays flat however large the corpus: at most `2 * processes` batches in flight, a
 bounded read-ahead and a bounded write buffer, committed at least every `commit_seconds`.
@@ -30,6 +34,7 @@ from ..errors import DocumentFailure, DyadsError
 from ..ingest import DEFAULT_MAX_CHARS, read_inputs
 from .progress import Display, cheap_total
 from .workers import BatchOut, Config, InProcess, Lazy, Pool, Rows, analyse_batch, failure_dict, sha_of
+from .locks import IngestLock
 from .writer import Store, default_db, pipeline_version
 
 READ_AHEAD = 256          # articles read and looked up in the store at a time
@@ -121,12 +126,18 @@ def ingest(
         console = Console(stderr=True)
     show = Display(console, quiet, cheap_total(paths) if not quiet and console.is_terminal else None)
     pipeline = pipeline_for(model, actors_files)
-    store = _open(db)
+    lock = IngestLock(str(db or default_db())).acquire()
+    try:
+        store = _open(lock.path)
+    except BaseException:
+        lock.release()
+        raise
     started = time.monotonic()
     try:
-        # one writer at a time (DuckDB's lock): a run still 'running' was killed
+        # one ingest at a time (the ingest lock): a run still 'running' was killed
         store.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         run_id = store.start_run("ingest", [str(p) for p in paths], pipeline)
+        store.release()
         report = IngestReport(run_id=run_id, db=store.path, pipeline=pipeline, processes=processes)
         config = Config(model, actors_files, batch_size, max_chars, pipeline, run_id, _analyse)
         status = "failed"
@@ -136,6 +147,7 @@ def ingest(
             with show:
                 for chunk in _chunks(read_inputs(paths, stdin=stdin, max_chars=max_chars), READ_AHEAD):
                     todo = _triage(chunk, store, pipeline, force, buffer, report, show)
+                    store.release()  # readers may open the store while the batches are analysed
                     for i in range(0, len(todo), batch_size):
                         for out in runner.submit(todo[i:i + batch_size]):
                             buffer.add(out)
@@ -163,6 +175,7 @@ def ingest(
         return report
     finally:
         store.close()
+        lock.release()
 
 
 def _corpus_fresh(store: Store) -> bool:
@@ -175,17 +188,14 @@ def _corpus_fresh(store: Store) -> bool:
         return False
 
 
-def _open(db: Optional[str]) -> Store:
-    path = str(db or default_db())
+def _open(path: str) -> Store:
+    """The store at `path`, its connection open (E105, E107, E112 when it cannot be)."""
     try:
-        store = Store(path)
-        store.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
-        return store
+        return Store(path, memory_limit=WRITER_MEMORY)
+    except DyadsError:
+        raise
     except Exception as exc:  # noqa: BLE001 - duckdb's errors, said with a code
-        detail = str(exc).splitlines()[0][:300]
-        if "lock" in detail.lower():
-            raise DyadsError("E107", path=path, detail=detail) from None
-        raise DyadsError("E105", path=path, detail=detail) from None
+        raise DyadsError("E105", path=path, detail=str(exc).splitlines()[0][:300]) from None
 
 
 def _quietly(fn, *args, **kwargs) -> None:
@@ -346,6 +356,7 @@ class _Buffer:
             self.failures = []
         for doc_id in [k for k, e in self.pending.items() if e[1] <= 0]:
             del self.pending[doc_id]  # committed: the store answers for it now
+        self.store.release()  # written: readers may open the store until the next write
         self.report.failures_by_code = dict(self.codes)
         self.last = time.monotonic()
         self.show.committed(self.report)

@@ -41,6 +41,7 @@ import pandas as pd
 
 from ..errors import DyadsError
 from .corpus import corpus_frames, name_key
+from .locks import READER_WAIT, connect_reader
 from .writer import Connected, default_db
 
 EPS = 1e-9
@@ -122,17 +123,13 @@ class _Where:
 class CorpusStore(Connected):
     """A corpus store opened read-only for queries; methods return pandas DataFrames."""
 
+    lock_wait = READER_WAIT  # seconds to wait while an ingest holds the file, before E107
+
     def __init__(self, path=None):
         self.path = str(path or default_db())
         if not os.path.exists(self.path):
             raise DyadsError("E104", path=self.path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=True)
-        except duckdb.Error as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise DyadsError("E107", path=self.path, detail=text.splitlines()[0]) from None
-            raise DyadsError("E105", path=self.path, detail=text.splitlines()[0]) from None
+        self.con = self._connect()
         tables = {r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         missing = {"documents", "actors", "events", "meta", "corpus_actors", "actor_links"} - tables
@@ -148,6 +145,10 @@ class CorpusStore(Connected):
                 self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _fresh_{name}")
                 self.con.unregister(f"_fresh_{name}")
         self._names: Optional[pd.DataFrame] = None
+
+    def _connect(self):
+        """Read-only; waits (bounded) while an ingest writes a batch, E107 after (locks.py)."""
+        return connect_reader(self.path, wait=self.lock_wait)
 
     def _event_filter(self, actor, speaker, category, include_claimed, source) -> "_Where":
         """The conditions events are filtered by: an actor at either end, who claims it, its

@@ -127,18 +127,49 @@ class Connected:
 
 
 class Store(Connected):
-    """A DuckDB corpus store, opened for writing by one process at a time."""
+    """A DuckDB corpus store, written by one process at a time.
 
-    def __init__(self, path: Optional[str] = None, read_only: bool = False):
+    The connection is opened on first use of `con` and closed by `release()`, after which
+    readers (`dyads serve`, `dyads query`) may open the file until `con` is used again: an
+    ingest releases it after every batch it writes (see locks.py). Opening waits while readers
+    hold the file (E112 after DYADS_LOCK_TIMEOUT seconds) and is refused at once while another
+    process holds it read-write (E107)."""
+
+    def __init__(self, path: Optional[str] = None, read_only: bool = False, memory_limit: Optional[str] = None):
         self.path = str(path or default_db())
         self.read_only = read_only
+        self.config = {"memory_limit": memory_limit} if memory_limit else {}
+        self._con = None
         if read_only and not os.path.exists(self.path):
             from ..errors import DyadsError
 
             raise DyadsError("E104", path=self.path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self._create()
+
+    @property
+    def con(self) -> "duckdb.DuckDBPyConnection":
+        if self._con is None:
+            from .locks import connect_reader, connect_writer
+
+            self._con = connect_reader(self.path) if self.read_only else connect_writer(self.path, self.config)
+        return self._con
+
+    def release(self) -> None:
+        """Close the connection now (DuckDB writes its log into the file and lets go of it);
+        the next use of `con` opens it again."""
+        con, self._con = self._con, None
+        if con is None:
+            return
+        if self.read_only:
+            con.close()
+        else:
+            from .locks import release_writer
+
+            release_writer(con)
+
+    def close(self) -> None:
+        self.release()
 
     def _create(self) -> None:
         for stmt in ddl():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from functools import lru_cache
 from typing import Any, Callable, Optional, Sequence
 
@@ -27,6 +28,7 @@ from fastapi import FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -67,7 +69,27 @@ STATIC = {
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 
 STATUS = {"E130": 404, "E131": 404, "E133": 404, "E109": 422, "E110": 422, "E111": 422, "E132": 422,
-          "E135": 400, "E104": 503, "E105": 503, "E107": 503}
+          "E135": 400, "E139": 503}
+# the store's errors in a response, 503 with the message of E139: never its path, a PID or the
+# interpreter (the log has them). Busy (an ingest writing for longer than a request waits) is
+# E139; a store missing (E104) or unreadable (E105) keeps its code.
+UNAVAILABLE = {"E104": ("E104", "it is not there"), "E105": ("E105", "it cannot be opened"),
+               "E107": ("E139", "an ingest is writing to it"), "E112": ("E139", "an ingest is writing to it")}
+
+
+class AnyPath(Convertor):
+    """`{name:anypath}`: the rest of the path, newlines included (Starlette's `path` stops at one)."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+register_url_convertor("anypath", AnyPath())
 
 
 # ---------------------------------------------------------------- JSON and HTML
@@ -116,8 +138,8 @@ def _wants_json(path: str) -> bool:
     return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
 
 
-def error_response(url_path: str, status: int, code: str, **info) -> Response:
-    body = error_body(code, **info)
+def error_response(url_path: str, status: int, code: str, message: Optional[str] = None, **info) -> Response:
+    body = error_body(code, **info) if message is None else {"error": {"code": code, "message": message}}
     if _wants_json(url_path):
         return SafeJSONResponse(body, status_code=status)
     return render("error.html", {"page": "error", "title": f"Error {status}", "status": status,
@@ -171,13 +193,18 @@ class Guard:
             await resp(scope, receive, send_secured)
 
 
+_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::[0-9]{1,5})?")
+
+
 def _host(scope) -> str:
+    """The host of the Host header, lower case, without its port; the header as it is when it
+    is not strictly host[:port] (a name, an IPv4 address or a bracketed IPv6 one), so that it
+    matches no allowed host ("localhost:80@evil.example" is not localhost)."""
     for k, v in scope.get("headers", []):
         if k == b"host":
             h = v.decode("latin-1").strip().lower()
-            if h.startswith("["):
-                return h.split("]")[0] + "]"
-            return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+            m = _HOST.fullmatch(h)
+            return m.group(1) if m else h
     return ""
 
 
@@ -205,6 +232,10 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
 
     @app.exception_handler(DyadsError)
     async def dyads_error(request, exc: DyadsError):
+        if exc.code in UNAVAILABLE:
+            log.warning("store not readable for %s: %s", request.url.path, exc)
+            code, reason = UNAVAILABLE[exc.code]
+            return error_response(request.url.path, 503, code, message=error_message("E139", detail=reason))
         return error_response(request.url.path, STATUS.get(exc.code, 500), exc.code, **exc.info)
 
     @app.exception_handler(RequestValidationError)
@@ -246,7 +277,7 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         f = clean_filters(source=source, since=since, until=until, limit=limit, offset=offset)
         return page("articles.html", lambda s: articles_context(s, f))
 
-    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{doc_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(doc_id: str):
         return page("article.html", lambda s: article_context(s, doc_id))
 
@@ -255,7 +286,7 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         f = clean_filters(q=q, type=type, limit=limit)
         return page("actors.html", lambda s: actors_context(s, f))
 
-    @app.get("/actors/{corpus_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{corpus_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(corpus_id: str):
         return page("actor.html", lambda s: actor_context(s, corpus_id))
 
@@ -298,7 +329,7 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         f = clean_filters(source=source, since=since, until=until, limit=limit, offset=offset)
         return api(lambda s: articles_context(s, f))
 
-    @app.get("/api/articles/{doc_id:path}", tags=["articles"],
+    @app.get("/api/articles/{doc_id:anypath}", tags=["articles"],
              summary="One article: its highlighted text, items with their voice, actors, events, camps, and the contract")
     def api_article(doc_id: str):
         return api(lambda s: article_context(s, doc_id))
@@ -310,7 +341,7 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         f = clean_filters(q=q, type=type, limit=limit)
         return api(lambda s: actors_context(s, f))
 
-    @app.get("/api/actors/{corpus_id:path}", tags=["actors"],
+    @app.get("/api/actors/{corpus_id:anypath}", tags=["actors"],
              summary="One corpus actor: names, attributes, quotes, events, allies and enemies, timeline")
     def api_actor(corpus_id: str):
         return api(lambda s: actor_context(s, corpus_id))
