@@ -248,3 +248,54 @@ def test_actors_help_says_what_the_file_holds_and_not_a_path_in_the_package():
         assert "--actors FILE" in text
         assert "kb/" not in text and "actors_curated" not in text, text
         assert "YAML" in text and "TSV" in text and "README" in text
+
+
+# ---------------------------------------------------------------- the README's command lines
+
+README = EXAMPLE.parent.parent / "README.md"
+
+
+def _readme_commands() -> list[list[str]]:
+    """Every `dyads ...` line of the README's indented command blocks, as argv, without its comment
+    and shell redirections."""
+    import shlex
+
+    lines = []
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("    dyads "):
+            continue
+        words = shlex.split(line.strip(), comments=True)
+        for redirect in ("<", ">"):
+            if redirect in words:
+                words = words[: words.index(redirect)]
+        lines.append(words[1:])
+    return lines
+
+
+def test_readme_documents_every_command_and_query():
+    from dyads.store.query import QUERIES
+
+    commands = _readme_commands()
+    group, names = _commands()
+    assert {c[0] for c in commands} >= set(names) - {"schema"}  # `dyads schema` is named in the text
+    assert "`dyads schema`" in README.read_text(encoding="utf-8")
+    assert {c[1] for c in commands if c[0] == "query"} == set(QUERIES)
+
+
+def test_every_readme_command_line_is_one_the_cli_takes(tmp_path):
+    """Each documented line parses (its options exist, its values fit), and each documented query runs
+    with the options it shows on a store (of one article): an option a query does not take is E111."""
+    from dyads.store.query import CorpusStore
+
+    group, _ = _commands()
+    db = str(tmp_path / "one.duckdb")
+    src = tmp_path / "one.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(src), "--db", db, "--processes", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
+    for argv in _readme_commands():
+        ctx = group.commands[argv[0]].make_context(argv[0], list(argv[1:]))  # UsageError if not
+        if argv[0] == "query":
+            options = {k: v for k, v in ctx.params.items() if k not in ("what", "db", "format")}
+            with CorpusStore(db) as store:
+                store.query(ctx.params["what"], **options)
