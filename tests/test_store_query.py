@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import networkx as nx
 import pandas as pd
@@ -258,6 +259,215 @@ def test_the_graph_is_graph_py_s_signed_network_of_corpus_actors(hand_store):
     assert "h2#E1" in e["evidence"] and e["outlets"] == {"Alpha": 2, "Beta": 1}
     assert G.nodes["country:TUR"]["name"] == "Turkey"
     assert isinstance(hand_store.graph(directed=True), nx.DiGraph)
+
+
+# ---------------------------------------------------------------- who acted, camps, undated articles
+
+BURHAN = ("A1", "Abdel Fattah al-Burhan", "person", "person:burhan", ["Burhan"])
+EGYPT = ("A2", "Egypt", "country", "country:EGY", ["Egypt"])
+RSF = ("A3", "Rapid Support Forces", "armed_group", "group:rsf", ["RSF"])
+SAF = ("A4", "Sudanese Armed Forces", "state", "mil:SDN", ["the army"])
+WAGNER = ("A5", "Wagner Group", "armed_group", "group:wagner", ["Wagner"])
+CHAD = ("A6", "Chad", "country", "country:TCD", ["Chad"])
+LIBYA = ("A7", "Libya", "country", "country:LBY", ["Libya"])
+
+# Each source acts on its target; corpus ids sort the other way round ("country:EGY" <
+# "person:burhan"), so folding a pair by id order would make Egypt thank Burhan. s2 has no date.
+SUDAN = [
+    article("s1", [BURHAN, EGYPT], [("A1", "A2", "SUPPORT", 1)], source="Nile Times", date="2023-05-02"),  # Burhan thanked Egypt
+    article("s2", [BURHAN, EGYPT], [("A1", "A2", "SUPPORT", 1)], source="Nile Times"),                     # the same, undated
+    article("s3", [BURHAN, EGYPT, RSF, SAF], [("A3", "A4", "ASSAULT", -1), ("A2", "A3", "ACCUSE", -1)],
+            source="Red Sea Wire", date="2023-05-04"),
+    article("s4", [BURHAN, EGYPT], [("A2", "A1", "CONSULT", 0)], source="Red Sea Wire", date="2023-05-05"),
+    article("s5", [RSF, WAGNER], [("A5", "A3", "AID", 1)], source="Red Sea Wire", date="2023-05-06"),
+    article("s6", [CHAD, LIBYA], [("A6", "A7", "ACCUSE", -1)], source="Sahel Post", date="2023-05-06"),
+    article("s7", [BURHAN, EGYPT], [("A1", "A2", "ACCUSE", -1)], source="Red Sea Wire", date="2023-05-07"),
+]
+
+
+@pytest.fixture(scope="module")
+def sudan_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sudan") / "sudan.duckdb"
+    build(db, SUDAN)
+    return str(db)
+
+
+@pytest.fixture
+def sudan(sudan_db):
+    with open_store(sudan_db) as s:
+        yield s
+
+
+def test_network_rows_go_from_who_acted(sudan):
+    net = sudan.network()
+    rows = {(r.source, r.target): (r.by_source, r.by_target) for r in net.itertuples()}
+    assert rows == {("Abdel Fattah al-Burhan", "Egypt"): (3, 1),   # Burhan acted 3 times, Egypt once
+                    ("Egypt", "Rapid Support Forces"): (1, 0), ("Rapid Support Forces", "Sudanese Armed Forces"): (1, 0),
+                    ("Wagner Group", "Rapid Support Forces"): (1, 0), ("Chad", "Libya"): (1, 0)}
+    be = net.set_index(["source", "target"]).loc[("Abdel Fattah al-Burhan", "Egypt")]
+    assert (be["source_id"], be["target_id"]) == ("person:burhan", "country:EGY")
+    assert (be["weight"], be["first"], be["last"]) == (4, "2023-05-02", "2023-05-07")   # s2, undated, counts, dates none
+    directed = sudan.network(directed=True)
+    assert {(r.source, r.target): (r.weight, r.by_source, r.by_target) for r in directed.itertuples()
+            if "Egypt" in (r.source, r.target) and "Abdel Fattah al-Burhan" in (r.source, r.target)} == {
+        ("Abdel Fattah al-Burhan", "Egypt"): (3, 3, 0), ("Egypt", "Abdel Fattah al-Burhan"): (1, 1, 0)}
+
+
+def test_on_an_even_pair_the_first_to_act_is_the_source(tmp_path):
+    db = tmp_path / "even.duckdb"
+    build(db, [article("e1", [BURHAN, EGYPT], [("A1", "A2", "SUPPORT", 1)]),
+               article("e2", [BURHAN, EGYPT], [("A2", "A1", "SUPPORT", 1)])])
+    with open_store(str(db)) as s:
+        (row,) = s.network().itertuples()
+        assert (row.source, row.target, row.by_source, row.by_target) == ("Abdel Fattah al-Burhan", "Egypt", 1, 1)
+        G = s.graph()
+        from dyads.graph import orient
+        assert orient(G, "country:EGY", "person:burhan") == ("person:burhan", "country:EGY", 1, 1)
+
+
+def test_events_and_disagreements_keep_who_acted(sudan):
+    ev = sudan.events(actor="Burhan", category="SUPPORT")
+    assert set(zip(ev["source"], ev["target"], ev["source_id"], ev["target_id"])) == {
+        ("Abdel Fattah al-Burhan", "Egypt", "person:burhan", "country:EGY")}
+    d = sudan.disagreements(kind="relation")
+    assert set(d["topic"]) == {"Abdel Fattah al-Burhan → Egypt"}   # Nile Times: thanked; Red Sea Wire: accused
+    assert set(zip(d["subject"], d["object"])) == {("Abdel Fattah al-Burhan", "Egypt")}
+    assert sorted(zip(d["outlet"], d["sign"])) == [("Nile Times", 1), ("Red Sea Wire", -1)]
+
+
+def test_camps_say_which_opposes_which_and_lone_actors_are_unaligned(sudan):
+    c = sudan.camps()
+    camp = dict(zip(c["name"], c["camp"]))
+    ours = camp["Abdel Fattah al-Burhan"]
+    assert ours == camp["Egypt"] == camp["Sudanese Armed Forces"] >= 0
+    theirs = camp["Rapid Support Forces"]
+    assert theirs == camp["Wagner Group"] >= 0 and theirs != ours
+    assert {camp["Chad"], camp["Libya"]} == {-1}        # two foes alone: no camps of one
+    assert sorted(set(c["camp"])) == [-1, 0, 1]
+    assert c.attrs["oppositions"] == [{"camp": 0, "opposes": 1, "conflict": 2.0, "cooperation": 0.0}]
+    assert sorted(c.attrs["alone"]) == ["Chad", "Libya"]
+    opposes = dict(zip(c["name"], c["opposes"]))
+    assert opposes["Rapid Support Forces"] == [ours] and opposes["Egypt"] == [theirs]
+    assert opposes["Wagner Group"] == [] and opposes["Chad"] == []
+
+
+def test_cli_query_network_and_camps_read_as_who_did_what(sudan_db):
+    res = runner.invoke(app, ["query", "network", "--db", sudan_db])
+    assert res.exit_code == 0, res.output
+    rows = [[c.strip() for c in line.strip("│").split("│")] for line in res.stdout.splitlines() if line.startswith("│")]
+    assert ["Abdel Fattah", "Egypt", "4", "3", "1"] in [r[:5] for r in rows]   # the name wraps in the table
+    res = runner.invoke(app, ["query", "network", "--db", sudan_db, "--format", "csv"])
+    rows = list(csv.DictReader(res.stdout.splitlines()))
+    assert [(r["source"], r["target"], r["by_source"], r["by_target"]) for r in rows if "Egypt" in (r["source"], r["target"])
+            and "Abdel Fattah al-Burhan" in (r["source"], r["target"])] == [("Abdel Fattah al-Burhan", "Egypt", "3", "1")]
+    res = runner.invoke(app, ["query", "camps", "--db", sudan_db])
+    assert res.exit_code == 0, res.output           # s2 is undated: this was a TypeError
+    assert "camp 0 opposes camp 1" in res.stdout
+    assert re.search(r"^unaligned, alone on their side of a conflict: (Chad, Libya|Libya, Chad)$", res.stdout, re.M)
+    lines = [line for line in res.stdout.splitlines() if "Rapid Support Forces" in line]
+    assert len(lines) == 1 and re.search(r"│ camp 1 +│ Rapid Support Forces +│ armed_group +│ camp 0 +│", lines[0])
+    assert re.search(r"│ unaligned +│ Chad ", res.stdout)
+    res = runner.invoke(app, ["query", "camps", "--db", sudan_db, "--format", "json"])
+    data = json.loads(res.stdout)
+    assert data["oppositions"][0]["opposes"] == 1 and {r["name"] for r in data["camps"] if r["camp"] == -1} == {"Chad", "Libya"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_network_exports_go_from_who_acted(sudan_db, tmp_path, fmt):
+    path = tmp_path / f"net.{fmt}"
+    res = runner.invoke(app, ["export", "--db", sudan_db, "--format", fmt, str(path)])
+    assert res.exit_code == 0, res.output             # s2 is undated: graphml was a TypeError
+    if fmt == "json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["directed"]
+        edges = {(l["source"], l["target"]): l for l in data["links"]}
+        camp = {n["id"]: n["camp"] for n in data["nodes"]}
+    else:
+        from dyads.graph import read_graphml
+
+        G = read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+        assert G.is_directed()
+        edges = {(u, v): d for u, v, d in G.edges(data=True)}
+        camp = dict(G.nodes(data="camp"))
+    assert edges[("person:burhan", "country:EGY")]["weight"] == 3
+    assert edges[("country:EGY", "person:burhan")]["weight"] == 1
+    assert ("mil:SDN", "group:rsf") not in edges and ("group:rsf", "mil:SDN") in edges
+    assert ("group:wagner", "group:rsf") in edges and ("country:TCD", "country:LBY") in edges
+    assert camp["person:burhan"] == camp["country:EGY"] != camp["group:rsf"] and camp["country:TCD"] == -1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_event_tables_export_who_acted(sudan_db, tmp_path, fmt):
+    (path,) = export(sudan_db, "events", tmp_path / f"events.{fmt}", fmt)
+    if fmt == "csv":
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+    else:
+        rows = pq.read_table(path).to_pylist()
+    ends = {(r["doc_id"], r["category"]): (r["source"], r["target"]) for r in rows}
+    assert ends[("s1", "SUPPORT")] == ("A1", "A2") and ends[("s4", "CONSULT")] == ("A2", "A1")
+    assert ends[("s3", "ASSAULT")] == ("A3", "A4")
+
+
+def test_the_web_network_goes_from_who_acted_and_reports_camps(sudan_db):
+    import asyncio
+
+    import httpx
+
+    from dyads.web import create_app
+
+    async def run(*paths):
+        transport = httpx.ASGITransport(app=create_app(sudan_db))
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return [await client.get(p) for p in paths]
+
+    page, api, bad = asyncio.run(run("/network", "/api/network", "/api/network?since=2023-13"))
+    assert page.status_code == 200 and api.status_code == 200   # s2 is undated: both were a TypeError
+    data = api.json()
+    edges = {(e["from"], e["to"]): e for e in data["edges"]}
+    be = edges[("person:burhan", "country:EGY")]
+    assert (be["by_from"], be["by_to"], be["from_label"]) == (3, 1, "Abdel Fattah al-Burhan")
+    assert ("country:EGY", "person:burhan") not in edges
+    assert ("group:rsf", "mil:SDN") in edges and ("country:EGY", "group:rsf") in edges
+    camps = {c["camp"]: {m["name"] for m in c["members"]} for c in data["camps"]}
+    ours = next(k for k, v in camps.items() if "Egypt" in v)
+    theirs = next(k for k, v in camps.items() if "Wagner Group" in v)
+    assert [c["opposes"] for c in data["camps"] if c["camp"] == ours] == [[theirs]]
+    assert data["oppositions"] == [{"camp": 0, "opposes": 1, "conflict": 2.0, "cooperation": 0.0}]
+    assert {u["name"] for u in data["unaligned"] if u["alone"]} == {"Chad", "Libya"}
+    assert not any(m["name"] in ("Chad", "Libya") for c in data["camps"] for m in c["members"])
+    assert "opposes camp" in page.text and "alone on their side" in page.text
+    assert "an arrow points from the actor that acted" in page.text
+    # an API caller is told of the API's parameters, never of a command-line option
+    assert bad.status_code == 422
+    msg = bad.json()["error"]["message"]
+    assert "E109" in bad.text and "since and until parameters" in msg and "--" not in msg
+
+
+def test_camp_colours_are_never_the_colours_of_the_ties_signs():
+    from pathlib import Path
+
+    static = Path(dyads.__file__).parent / "web" / "static"
+    js = (static / "network.js").read_text(encoding="utf-8")
+    camp = re.findall(r"#[0-9a-fA-F]{6}", re.search(r"var CAMP = \[([^\]]*)\]", js).group(1))
+    sign = re.findall(r"#[0-9a-fA-F]{6}", re.search(r"var SIGN = \{([^}]*)\}", js).group(1))
+    assert len(camp) >= 6 and len(sign) == 3
+
+    def hue(c: str) -> float:
+        import colorsys
+
+        r, g, b = (int(c[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+    def apart(a: str, b: str) -> float:
+        d = abs(hue(a) - hue(b))
+        return min(d, 360 - d)
+
+    for c in camp:  # far in hue from the green and the red of cooperative and conflictual ties
+        assert min(apart(c, s) for s in sign[:2]) > 25, c
+    css = (static / "style.css").read_text(encoding="utf-8")
+    css_camps = re.findall(r"\.camp-\d \{ border-color: (#[0-9a-fA-F]{6}); \}", css)
+    assert css_camps == camp   # the page's camp list and the drawing use one palette
 
 
 # ---------------------------------------------------------------- the real pipeline

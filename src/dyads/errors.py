@@ -40,7 +40,7 @@ CATALOGUE: dict[str, str] = {
     "E106": "{detail}",
     "E107": "the corpus store {path} is in use by another process ({detail}). DuckDB lets one process write at a time: wait for it to finish, or use another --db.",
     "E108": "worker processes keep dying ({detail}); the run stopped. What was stored stays: free some memory or use fewer --processes, then run the same command again to resume.",
-    "E109": "{detail}: not a date; give --since and --until as YYYY, YYYY-MM or YYYY-MM-DD.",
+    "E109": "{detail}: not a date; give {give} as YYYY, YYYY-MM or YYYY-MM-DD.",
     "E110": "unknown {what} '{detail}': use {choices}.",
     "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
     "E112": "the corpus store {path} stayed locked by other processes for {seconds} s ({detail}). An ingest waits this long for readers such as `dyads serve` or `dyads query` to let go; stop the one holding it, or raise DYADS_LOCK_TIMEOUT (seconds).",

@@ -16,9 +16,9 @@ TABLE_COLUMNS = {
     "events": ["date", "outlet", "category", "source", "target", "claimed_by", "trigger", "modality", "negated"],
     "quotes": ["date", "outlet", "speaker", "cue", "text"],
     "quantities": ["date", "outlet", "subject", "text", "unit", "counts", "claimed_by"],
-    "network": ["source", "target", "weight", "articles", "polarity", "positive", "negative", "first", "last",
-                "categories", "outlets"],
-    "camps": ["camp", "name", "type", "degree", "strength"],
+    "network": ["source", "target", "weight", "by_source", "by_target", "articles", "polarity", "positive", "negative",
+                "first", "last", "categories", "outlets"],
+    "camps": ["camp", "name", "type", "opposes", "degree", "strength"],
     "disagreements": ["kind", "topic", "outlet", "speaker", "claim", "docs"],
 }
 
@@ -88,6 +88,10 @@ def print_frame(df: pd.DataFrame, what: str, console) -> None:
     from rich.table import Table
 
     cols = [c for c in TABLE_COLUMNS.get(what, list(df.columns)) if c in df.columns]
+    if what == "camps" and not df.empty:
+        df = df.copy()
+        df["camp"] = ["unaligned" if c < 0 else f"camp {c}" for c in df["camp"]]
+        df["opposes"] = [", ".join(f"camp {k}" for k in (v if v is not None else [])) for v in df["opposes"]]
     table = Table(title=f"{what} ({len(df)})", show_lines=False)
     for c in cols:
         table.add_column(escape(c), overflow="fold", justify="right" if pd.api.types.is_numeric_dtype(df[c]) else "left")
@@ -96,6 +100,12 @@ def print_frame(df: pd.DataFrame, what: str, console) -> None:
     console.print(table)
     if what == "camps" and df.attrs:
         a = df.attrs
+        for o in a.get("oppositions", []):
+            console.print(escape(f"camp {o['camp']} opposes camp {o['opposes']} (conflictual ties {o['conflict']:g}, "
+                                 f"cooperative {o['cooperation']:g})"), highlight=False)
+        if a.get("alone"):
+            console.print(escape("unaligned, alone on their side of a conflict: " + ", ".join(map(str, a["alone"]))),
+                          highlight=False)
         console.print(escape(f"frustration {a.get('frustration', 0):g} ({'optimal' if a.get('exact') else 'heuristic'}), "
                              f"{len(a.get('frustrated_edges', []))} frustrated edges"), highlight=False)
         for e in a.get("frustrated_edges", [])[:10]:

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DyadsError
+from ..graph import as_date
 from .corpus import corpus_frames, name_key
 from .locks import READER_WAIT, connect_reader
 from .writer import Connected, default_db
@@ -74,7 +75,10 @@ FROM documents"""
 QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements")
 
 
-def check_date(value: Optional[str], what: str = "--since") -> Optional[str]:
+def check_date(value: Optional[str], what: str = "--since", give: str = "--since and --until") -> Optional[str]:
+    """`value` as an ISO date prefix (YYYY, YYYY-MM, YYYY-MM-DD), None when empty; else E109
+    naming `what` was given and, as `give`, the options to give as dates (the web passes its
+    own query parameters: an API caller has no --since)."""
     if value is None or value == "":
         return None
     v = str(value).strip()
@@ -83,7 +87,7 @@ def check_date(value: Optional[str], what: str = "--since") -> Optional[str]:
     except ValueError:
         ok = False
     if not ok:
-        raise DyadsError("E109", detail=f"{what} {value!r}")
+        raise DyadsError("E109", detail=f"{what} {value!r}", give=give)
     return v
 
 
@@ -300,13 +304,15 @@ class CorpusStore(Connected):
              include_claimed: bool = True) -> pd.DataFrame:
         """The counting events grouped by article, ordered pair of corpus actors, category and
         voice: doc_id, s, t, category, outlet, day, speaker, n (events), value (summed polarity),
-        pos, neg, events (ids). What network, graph, camps and disagreements fold."""
+        pos, neg, events (ids); in document order, then by where in the article each group's
+        first event is (so the first row of a pair shows who acted first). What network, graph,
+        camps and disagreements fold."""
         w = self._event_filter(actor, speaker, category, include_claimed, source)
         w.add("e.modality = 'asserted'")
         w.add("NOT coalesce(e.negated, false)")
         w.add("ls.corpus_id <> lt.corpus_id")
         w.dates("d.day", since, until)
-        return self.con.execute(f"""
+        df = self.con.execute(f"""
             SELECT e.doc_id, ls.corpus_id AS s, lt.corpus_id AS t, e.category, d.outlet, d.day,
                    lc.corpus_id AS speaker, count(*)::INTEGER AS n,
                    sum(greatest(-1, least(1, e.polarity)))::DOUBLE AS value,
@@ -318,20 +324,27 @@ class CorpusStore(Connected):
             JOIN actor_links lt ON lt.doc_id = e.doc_id AND lt.actor_id = e.target
             LEFT JOIN actor_links lc ON lc.doc_id = e.doc_id AND lc.actor_id = e.claimed_by
             {w.sql()}
-            GROUP BY ALL ORDER BY e.doc_id, s, t, e.category""", w.params).df()
+            GROUP BY ALL ORDER BY e.doc_id, min(e.start), s, t, e.category""", w.params).df()
+        # an undated article's day is None, never NaN: days are compared as strings downstream
+        df["day"] = [as_date(x) for x in df["day"]]
+        return df
 
     def network(self, since: Optional[str] = None, until: Optional[str] = None, category: Optional[str] = None,
                 source: Optional[str] = None, min_weight: int = 1, actor: Optional[str] = None,
                 speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False,
                 limit: Optional[int] = None) -> pd.DataFrame:
         """Relations folded over articles, one row per pair of corpus actors (unordered unless
-        `directed`): weight (events), articles, polarity (mean), value (summed), sign, positive,
-        negative and neutral event counts, first and last article day, `categories` {PLOVER:
-        events} and `outlets` {outlet: {weight, positive, negative, polarity}}; heaviest first."""
+        `directed`): weight (events), by_source (events in which source acted on target) and
+        by_target (target on source; 0 when `directed`), articles, polarity (mean), value
+        (summed), sign, positive, negative and neutral event counts, first and last article day,
+        `categories` {PLOVER: events} and `outlets` {outlet: {weight, positive, negative,
+        polarity}} (both directions of an unordered pair); heaviest first. The source is who
+        acted: in an unordered pair, the end that acted in more of its events (on a tie, the
+        first to act); the other direction is what `by_target` counts, never folded into it."""
         df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
                        include_claimed=include_claimed)
-        cols = ["source_id", "target_id", "source", "target", "weight", "articles", "polarity", "value", "sign",
-                "positive", "negative", "neutral", "first", "last", "categories", "outlets"]
+        cols = ["source_id", "target_id", "source", "target", "weight", "by_source", "by_target", "articles",
+                "polarity", "value", "sign", "positive", "negative", "neutral", "first", "last", "categories", "outlets"]
         if df.empty:
             return pd.DataFrame(columns=cols)
         if directed:
@@ -340,11 +353,19 @@ class CorpusStore(Connected):
             swap = df["s"] > df["t"]
             df["a"] = np.where(swap, df["t"], df["s"])
             df["b"] = np.where(swap, df["s"], df["t"])
+        acted = df["s"] == df["a"]  # a acted on b (else b on a)
+        df["fwd"] = np.where(acted, df["n"], 0)
+        df["bwd"] = df["n"] - df["fwd"]
+        row = np.arange(len(df), dtype=float)
+        df["ra"], df["rb"] = np.where(acted, row, np.inf), np.where(acted, np.inf, row)
         df["outlet"] = df["outlet"].fillna(NO_OUTLET)
         g = df.groupby(["a", "b"], sort=False)
         out = g.agg(weight=("n", "sum"), value=("value", "sum"), positive=("pos", "sum"), negative=("neg", "sum"),
+                    fwd=("fwd", "sum"), bwd=("bwd", "sum"), ra=("ra", "min"), rb=("rb", "min"),
                     articles=("doc_id", "nunique"), first=("day", "min"), last=("day", "max")).reset_index()
         out = out[out["weight"] >= max(1, int(min_weight or 1))]
+        # the source is who acted: the end that acted in more events, on a tie the first to act
+        flip = (out["bwd"] > out["fwd"]) | ((out["bwd"] == out["fwd"]) & (out["rb"] < out["ra"]))
         cats: dict = defaultdict(dict)
         for (a, b, c), n in df.groupby(["a", "b", "category"])["n"].sum().items():
             cats[(a, b)][c] = int(n)
@@ -354,10 +375,15 @@ class CorpusStore(Connected):
                                "polarity": round(float(r["value"]) / r["n"], 4) if r["n"] else 0.0}
         names = self._names_of(set(out["a"]) | set(out["b"]))
         pairs = list(zip(out["a"], out["b"]))
+        src = np.where(flip, out["b"], out["a"])
+        tgt = np.where(flip, out["a"], out["b"])
         res = pd.DataFrame({
-            "source_id": out["a"].values, "target_id": out["b"].values,
-            "source": [names.get(a) for a in out["a"]], "target": [names.get(b) for b in out["b"]],
-            "weight": out["weight"].astype(int).values, "articles": out["articles"].astype(int).values,
+            "source_id": src, "target_id": tgt,
+            "source": [names.get(a) for a in src], "target": [names.get(b) for b in tgt],
+            "weight": out["weight"].astype(int).values,
+            "by_source": np.where(flip, out["bwd"], out["fwd"]).astype(int),
+            "by_target": np.where(flip, out["fwd"], out["bwd"]).astype(int),
+            "articles": out["articles"].astype(int).values,
             "polarity": np.round(out["value"].values / out["weight"].values, 4),
             "value": np.round(out["value"].values.astype(float), 9),
             "sign": [1 if v > EPS else -1 if v < -EPS else 0 for v in out["value"]],
@@ -397,29 +423,39 @@ class CorpusStore(Connected):
         return G
 
     def camps(self, method: str = "auto", **filters) -> pd.DataFrame:
-        """The structural-balance camps of the network (graph.camps): one row per actor with its
-        camp (-1: no signed tie), component, degree and strength (summed |value|), by
-        component and camp. `.attrs` holds the frustration, whether it is proven optimal, and the
-        frustrated edges by name."""
-        from ..graph import camps as balance
+        """The structural-balance camps of the network (graph.camps, reported as graph.camp_view):
+        one row per actor with its camp (-1: unaligned, that is no signed tie or alone on its
+        side), `opposes` (the camps its own ties are on balance conflictual towards), component,
+        degree and strength (summed |value|), by component and camp. `.attrs` holds which camp
+        opposes which (`oppositions`), the frustration, whether it is proven optimal, and the
+        frustrated edges by name (u the end that acted most)."""
+        from ..graph import camp_view, camps as balance, orient
 
         G = self.graph(**filters)
         c = balance(G, method=method)
+        view = camp_view(G, c)
         comp_of = {n: k for k, comp in enumerate(c.components) for n in comp.nodes}
         rows = []
         for n, d in G.nodes(data=True):
             strength = sum(abs(e.get("value", 0.0)) for *_, e in G.edges(n, data=True))
-            rows.append({"corpus_id": n, "name": d.get("name"), "type": d.get("type"), "camp": c.partition.get(n, -1),
-                         "component": comp_of.get(n, -1), "degree": G.degree(n), "strength": round(strength, 4)})
-        df = pd.DataFrame(rows, columns=["corpus_id", "name", "type", "camp", "component", "degree", "strength"])
+            rows.append({"corpus_id": n, "name": d.get("name"), "type": d.get("type"), "camp": view.camp_of.get(n, -1),
+                         "opposes": view.node_opposes(n), "component": comp_of.get(n, -1), "degree": G.degree(n),
+                         "strength": round(strength, 4)})
+        cols = ["corpus_id", "name", "type", "camp", "opposes", "component", "degree", "strength"]
+        df = pd.DataFrame(rows, columns=cols)
         if not df.empty:
             df["_u"] = df["camp"] < 0
-            df = df.sort_values(["_u", "component", "camp", "strength", "name"],
+            df = df.sort_values(["_u", "camp", "component", "strength", "name"],
                                 ascending=[True, True, True, False, True]).drop(columns="_u").reset_index(drop=True)
         name = {n: d.get("name", n) for n, d in G.nodes(data=True)}
-        df.attrs = {"frustration": round(c.frustration, 6), "exact": c.exact,
-                    "frustrated_edges": [{"u": name[e.u], "v": name[e.v], "sign": e.sign, "weight": e.weight}
-                                         for e in c.frustrated_edges]}
+        frustrated = []
+        for e in c.frustrated_edges:
+            u, v, _, _ = orient(G, e.u, e.v)
+            frustrated.append({"u": name[u], "v": name[v], "sign": e.sign, "weight": e.weight})
+        df.attrs = {"oppositions": [{"camp": t.a, "opposes": t.b, "conflict": t.conflict, "cooperation": t.cooperation}
+                                    for t in view.ties if t.opposed],
+                    "alone": [name[n] for n in view.alone],
+                    "frustration": round(c.frustration, 6), "exact": c.exact, "frustrated_edges": frustrated}
         return df
 
     def disagreements(self, kind: Optional[str] = None, actor: Optional[str] = None, category: Optional[str] = None,

@@ -66,7 +66,7 @@ def clean_filters(**raw) -> dict:
             if len(value) > MAX_TEXT:
                 raise DyadsError("E132", detail=f"{key} is longer than {MAX_TEXT} characters")
         if key in ("since", "until"):
-            value = check_date(value, key)
+            value = check_date(value, key, give="the since and until parameters")  # the API's, not the CLI's
         elif key == "category":
             value = value.upper()
             if value not in PLOVER:

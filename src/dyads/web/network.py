@@ -1,5 +1,8 @@
 """The network page's context: the signed network of corpus actors (CorpusStore.graph) with
-its structural-balance camps (graph.camps), as nodes and edges vis-network draws.
+its structural-balance camps (graph.camps, reported as graph.camp_view: an actor alone on its
+side is unaligned), as nodes and edges vis-network draws. An edge goes `from` the actor that
+acted `to` the one acted on (`by_from` / `by_to` count each direction); each camp says which
+camps it opposes.
 
 Filters: since, until, category, source (outlet), min_weight, actor, speaker, own (the
 articles' own voice only) and doc (one article's network).
@@ -9,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..errors import DyadsError
-from ..graph import annotate, camps as balance
+from ..graph import annotate, camp_view, camps as balance, orient
 from ..model import PLOVER
 from .context import _outlets, _store_name, actor_href, article_href
 
@@ -29,33 +32,42 @@ def network_data(store, filters: dict) -> dict:
         store.doc_scope = None
     c = balance(G)
     annotate(G, c)
+    view = camp_view(G, c)
     name = {n: d.get("name", n) for n, d in G.nodes(data=True)}
     nodes = [{"id": n, "label": d.get("name", n), "type": d.get("type"), "camp": d.get("camp", -1),
-              "articles": d.get("articles"), "degree": G.degree(n), "href": actor_href(n)}
+              "opposes": view.node_opposes(n), "articles": d.get("articles"), "degree": G.degree(n),
+              "href": actor_href(n)}
              for n, d in G.nodes(data=True)]
     nodes.sort(key=lambda x: (-x["degree"], x["label"] or ""))
     edges = []
     signs = {1: 0, -1: 0, 0: 0}
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: -e[2]["weight"])):
         signs[d["sign"]] += 1
-        edges.append({"id": i, "from": u, "to": v, "from_label": name[u], "to_label": name[v],
+        src, tgt, forward, backward = orient(G, u, v)  # from = who acted
+        edges.append({"id": i, "from": src, "to": tgt, "from_label": name[src], "to_label": name[tgt],
+                      "by_from": forward, "by_to": backward,
                       "weight": d["weight"], "sign": d["sign"], "polarity": d["polarity"],
                       "categories": d.get("categories", {}), "outlets": d.get("outlets", {}),
                       "first": d.get("first"), "last": d.get("last"), "frustrated": d.get("frustrated", False),
                       "articles": len(d.get("docs", [])),
                       "evidence": [{"ref": ev, "href": _evidence_href(ev)} for ev in d.get("evidence", [])[:MAX_EVIDENCE]]})
-    members = c.members()
+
+    def who(n) -> dict:
+        return {"id": n, "name": name[n], "href": actor_href(n)}
+
     return {
         "counts": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "positive": signs[1],
-                   "negative": signs[-1], "neutral": signs[0], "camps": len(members)},
+                   "negative": signs[-1], "neutral": signs[0], "camps": len(view.camps)},
         "nodes": nodes, "edges": edges,
-        "camps": [{"camp": k, "members": [{"id": n, "name": name[n], "href": actor_href(n)}
-                                          for n in sorted(v, key=lambda n: str(name[n]))]}
-                  for k, v in members.items()],
-        "unaligned": [{"id": n, "name": name[n], "href": actor_href(n)} for n in c.unaligned],
+        "camps": [{"camp": k, "opposes": view.opposes(k),
+                   "members": [who(n) for n in sorted(v, key=lambda n: str(name[n]))]}
+                  for k, v in view.camps.items()],
+        "oppositions": [{"camp": t.a, "opposes": t.b, "conflict": t.conflict, "cooperation": t.cooperation}
+                        for t in view.ties if t.opposed],
+        "unaligned": [{**who(n), "alone": n in set(view.alone), "opposes": view.node_opposes(n)} for n in view.unaligned],
         "frustration": round(c.frustration, 4),
-        "frustrated_edges": [{"u": name[e.u], "v": name[e.v], "sign": e.sign, "weight": e.weight}
-                             for e in c.frustrated_edges[:50]],
+        "frustrated_edges": [{"u": name[a], "v": name[b], "sign": e.sign, "weight": e.weight}
+                             for e in c.frustrated_edges[:50] for a, b, _, _ in [orient(G, e.u, e.v)]],
     }
 
 

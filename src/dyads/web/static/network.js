@@ -1,5 +1,6 @@
 // The network page: draws the signed network with vis-network (served by this site), edges
-// coloured by sign, nodes by camp. The filter form re-fetches /api/network and redraws; the
+// coloured by sign (green cooperative, red conflictual) with an arrow from the actor that acted,
+// nodes by camp in a neutral palette that never uses the edges' green or red. The filter form re-fetches /api/network and redraws; the
 // graph container's data-nodes / data-edges always hold what is drawn. Names are drawn on the
 // canvas or set with textContent, never parsed as HTML.
 (function () {
@@ -11,7 +12,8 @@
   var status = document.getElementById("net-status");
   if (!container || !dataEl || typeof vis === "undefined") return;
 
-  var CAMP = ["#2f5fb3", "#d2452d", "#2e8540", "#b7791f", "#7048c8", "#0e8a8a", "#c2417a", "#6b7280"];
+  // the camp colours of style.css (.camp-N): no green, no red, which mean the ties' signs
+  var CAMP = ["#2f5fb3", "#b7791f", "#7048c8", "#1b8ab5", "#d274b4", "#a1489b", "#c9a227", "#4b5563"];
   var SIGN = { "1": "#2e8540", "-1": "#c0392b", "0": "#9aa4ae" };
   var network = null;
   var current = null;
@@ -28,7 +30,8 @@
                font: { color: "#1f2328", size: 13, strokeWidth: 3, strokeColor: "#ffffff" } };
     });
     var edges = d.edges.map(function (e) {
-      return { id: e.id, from: e.from, to: e.to, value: e.weight,
+      var arrows = [e.by_from ? "to" : "", e.by_to ? "from" : ""].filter(Boolean).join(", ");
+      return { id: e.id, from: e.from, to: e.to, value: e.weight, arrows: arrows,
                color: { color: SIGN[String(e.sign)] || SIGN["0"], opacity: 0.75, highlight: "#1f2328" },
                dashes: !!e.frustrated };
     });
@@ -42,7 +45,9 @@
     h.appendChild(el("span", "type", n.type || ""));
     panel.appendChild(h);
     var dl = el("dl");
-    [["camp", n.camp >= 0 ? n.camp : "unaligned"], ["ties", n.degree], ["articles", n.articles]].forEach(function (f) {
+    var opp = (n.opposes || []).map(function (k) { return "camp " + k; }).join(", ");
+    [["camp", n.camp >= 0 ? n.camp : "unaligned"], ["opposes", opp || "no camp"], ["ties", n.degree],
+     ["articles", n.articles]].forEach(function (f) {
       dl.appendChild(el("dt", null, f[0])); dl.appendChild(el("dd", null, f[1]));
     });
     panel.appendChild(dl);
@@ -53,10 +58,11 @@
 
   function showEdge(e) {
     panel.replaceChildren();
-    panel.appendChild(el("h3", null, e.from_label + " – " + e.to_label));
+    panel.appendChild(el("h3", null, e.from_label + (e.by_to ? " ⇄ " : " → ") + e.to_label));
     var dl = el("dl");
     var cats = Object.keys(e.categories || {}).map(function (k) { return k + " " + e.categories[k]; }).join(", ");
     [["sign", e.sign > 0 ? "cooperative" : e.sign < 0 ? "conflictual" : "neither"], ["events", e.weight],
+     [e.from_label + " acted", e.by_from], [e.to_label + " acted", e.by_to],
      ["polarity", e.polarity], ["categories", cats], ["articles", e.articles],
      ["dates", (e.first || "?") + " – " + (e.last || "?")], ["against the camps", e.frustrated ? "yes" : "no"]]
       .forEach(function (f) { dl.appendChild(el("dt", null, f[0])); dl.appendChild(el("dd", null, f[1])); });
@@ -104,23 +110,49 @@
     });
   }
 
-  function camps(list) {
+  function opposes(list) {
+    return list && list.length ? " (opposes " + list.map(function (k) { return "camp " + k; }).join(", ") + ")" : "";
+  }
+
+  function names(p, members) {
+    members.slice(0, 30).forEach(function (m, i) {
+      if (i) p.appendChild(document.createTextNode(", "));
+      if (localPath(m.href)) { var a = el("a", null, m.name); a.setAttribute("href", m.href); p.appendChild(a); }
+      else p.appendChild(document.createTextNode(m.name));
+      if (m.opposes) p.appendChild(document.createTextNode(opposes(m.opposes)));
+    });
+    if (members.length > 30) p.appendChild(document.createTextNode(" … " + (members.length - 30) + " more"));
+  }
+
+  function camps(list, unaligned) {
     var box = document.getElementById("camps");
+    var sw = document.getElementById("camp-swatches");
+    if (sw) {
+      sw.replaceChildren();
+      list.slice(0, 8).forEach(function (c) {
+        sw.appendChild(el("span", "sw camp-sw-" + (c.camp % 8)));
+        sw.appendChild(document.createTextNode(" camp " + c.camp + " "));
+      });
+    }
     if (!box) return;
     box.replaceChildren();
-    if (!list.length) { box.appendChild(el("p", "hint", "No signed ties.")); return; }
+    if (!list.length) box.appendChild(el("p", "hint", "No camps: no two actors on one side."));
     list.slice(0, 12).forEach(function (c) {
       var p = el("p", "camp camp-" + (c.camp % 8));
       p.appendChild(el("b", null, "Camp " + c.camp));
-      p.appendChild(document.createTextNode(": "));
-      c.members.slice(0, 30).forEach(function (m, i) {
-        if (i) p.appendChild(document.createTextNode(", "));
-        if (localPath(m.href)) { var a = el("a", null, m.name); a.setAttribute("href", m.href); p.appendChild(a); }
-        else p.appendChild(document.createTextNode(m.name));
-      });
-      if (c.members.length > 30) p.appendChild(document.createTextNode(" … " + (c.members.length - 30) + " more"));
+      p.appendChild(document.createTextNode(opposes(c.opposes) + ": "));
+      names(p, c.members);
       box.appendChild(p);
     });
+    if (list.length > 12) box.appendChild(el("p", "meta", (list.length - 12) + " more camps in smaller parts of the network."));
+    var alone = (unaligned || []).filter(function (m) { return m.alone; });
+    if (alone.length) {
+      var p = el("p", "camp unaligned");
+      p.appendChild(el("b", null, "Unaligned"));
+      p.appendChild(document.createTextNode(", alone on their side: "));
+      names(p, alone);
+      box.appendChild(p);
+    }
   }
 
   function query() {
@@ -150,7 +182,7 @@
           var d = res.body;
           setText("n-nodes", d.counts.nodes); setText("n-edges", d.counts.edges);
           setText("n-pos", d.counts.positive); setText("n-neg", d.counts.negative); setText("n-frus", d.frustration);
-          camps(d.camps);
+          camps(d.camps, d.unaligned);
           draw(d);
           history.replaceState(null, "", "/network" + (qs ? "?" + qs : ""));
         })
