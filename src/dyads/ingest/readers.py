@@ -15,14 +15,13 @@ import gzip
 import io
 import json
 import os
-import re
 import stat
 import sys
 import zlib
-from html.parser import HTMLParser
 from typing import IO, Any, Iterator, Optional, Union
 
 from ..errors import DocumentFailure, DyadsError, warning
+from .html import extract_html, visible_text  # noqa: F401 (visible_text: part of this module's API)
 from .normalise import (
     DEFAULT_MAX_CHARS,
     IngestedArticle,
@@ -229,114 +228,6 @@ def _from_html(html: str, origin: str, max_chars: int, **fields) -> IngestedArti
             fields[key] = meta[key]
     warns = [warning("W002", input=origin)] if used_fallback else []
     return _article(text, origin, max_chars, warns, **fields)
-
-
-# ---------------------------------------------------------------- HTML
-
-
-def extract_html(html: str) -> tuple[str, dict, bool]:
-    """(main text, {"title", "date"}, whether the visible-text fallback was used).
-
-    trafilatura finds the main text; when it finds none, all visible text is
-    used. Neither runs anything: scripts, styles, event handlers and link
-    targets never reach the text.
-    """
-    trafilatura = _html_reader()
-    meta: dict = {}
-    text = None
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            favor_recall=True,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception:  # a parser failure on odd markup: fall back below
-        doc = None
-    if doc is not None:
-        text = doc.text
-        meta = {"title": doc.title, "date": doc.date}
-    if text and text.strip():
-        return text, meta, False
-    try:
-        md = trafilatura.extract_metadata(html, extensive=False)
-        meta = {"title": md.title, "date": md.date}
-    except Exception:
-        pass
-    return visible_text(html), meta, True
-
-
-# The pip package to install for a module the HTML reader imports (an ImportError names the module).
-_PACKAGES = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean", "lxml": "lxml",
-             "trafilatura": "trafilatura", "justext": "jusText", "htmldate": "htmldate",
-             "courlan": "courlan", "charset_normalizer": "charset_normalizer"}
-
-
-def _html_reader():
-    """trafilatura, imported on first use (slow to import; plain text never needs it).
-
-    If it, or a package it needs (lxml.html.clean is a separate package since lxml 5.2),
-    cannot be imported, raise E013 naming the package to install: every HTML document
-    fails with that code and the run goes on with the others.
-    """
-    try:
-        import trafilatura
-    except Exception as exc:  # ImportError, or a broken install failing while it imports
-        module = getattr(exc, "name", None) or "trafilatura"
-        package = _PACKAGES.get(module) or _PACKAGES.get(module.split(".")[0]) or module.split(".")[0]
-        detail = f"{type(exc).__name__}: {exc}"
-        raise DyadsError("E013", input="<html>", what="HTML", package=package, detail=detail) from None
-    return trafilatura
-
-
-_SKIP_TAGS = frozenset("script style noscript template iframe object svg math title canvas select".split())
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table td th tr ul title".split()
-)
-_HTML_SPACE = re.compile("[ \t\r\f]+")  # HTML's own whitespace: a non-breaking space stays
-
-
-class _VisibleText(HTMLParser):
-    """All text a browser would show, one block a line; script-like elements skipped."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in _SKIP_TAGS:  # browsers ignore the slash: <script/> still opens a script
-            self.skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    """The visible text of an HTML page, without script, style or other non-text elements."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = (_HTML_SPACE.sub(" ", line).strip(" ") for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 # ---------------------------------------------------------------- records
