@@ -272,6 +272,44 @@ def test_the_web_waits_for_a_write_then_answers(tmp_path):
         holder.wait()
 
 
+def with_actor(doc_id: str, name: str) -> ArticleResult:
+    from dyads.model import Actor, Mention
+
+    text = f"{name} said the bridge was shelled."
+    r = article(doc_id, text, f"About {name}")
+    r.actors.append(Actor("A1", name, "person", [name], None, {}, {}, [Mention(0, len(name), name)]))
+    return r
+
+
+def actor_names(app) -> set[str]:
+    r = fetch(app, ["/api/actors?limit=5000"])[0]
+    assert r.status_code == 200, r.text[:300]
+    return {a["name"] for a in r.json()["actors"]}
+
+
+def test_a_store_written_since_its_corpus_was_built_is_read_with_fresh_then_refreshed_actors(tmp_path, monkeypatch):
+    """As during an ingest: documents stored after the last rebuild. The first request computes
+    the corpus actors; a later version of the file is answered at once with the last ones while
+    the new ones are computed in the background."""
+    import dyads.web.store as web_store
+
+    monkeypatch.setattr(web_store, "REFRESH", 0.0)
+    db = tmp_path / "c.duckdb"
+    with Store(str(db)) as st:  # no rebuild_corpus: stale from the start
+        st.write([with_actor("d1", "Amira Haddad")], st.start_run("test", [], "t"))
+    app = create_app(str(db))
+    assert actor_names(app) == {"Amira Haddad"}
+    with Store(str(db)) as st:  # (in this process: the web lets go of its kept connection for it)
+        st.write([with_actor("d2", "Yusuf Karam")], st.start_run("test", [], "t"))
+    assert doc_count(app) == 2  # the new article is there at once
+    deadline = time.monotonic() + 60
+    while "Yusuf Karam" not in actor_names(app):
+        assert time.monotonic() < deadline, "the corpus actors were never refreshed"
+        time.sleep(0.2)
+    assert actor_names(app) == {"Amira Haddad", "Yusuf Karam"}
+    assert fetch(app, [article_href("d2")])[0].status_code == 200
+
+
 # ---------------------------------------------------------------- what a 503 says
 
 

@@ -123,6 +123,12 @@ def _file_key(path: str) -> tuple:
     return (os.path.abspath(path), st.st_size, st.st_mtime_ns)
 
 
+def _snapshot(con):
+    """The `actors` table as Arrow (duckdb 2 names the call to_arrow_table, 1.x arrow)."""
+    rel = con.sql("SELECT * FROM actors")
+    return rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
+
+
 def _compute(actors) -> dict:
     """The corpus frames of an Arrow snapshot of `actors`, in memory (the file is not held)."""
     mem = duckdb.connect(":memory:")
@@ -163,7 +169,7 @@ def frames_for(path: str, con) -> dict:
             _BUILDING.add(key[0])
     if have is not None:
         if start:
-            actors = con.execute("SELECT * FROM actors").arrow()
+            actors = _snapshot(con)
             threading.Thread(target=_background, args=(key, actors), name="dyads-corpus", daemon=True).start()
         return have[1]
     with _FIRST:
@@ -171,7 +177,7 @@ def frames_for(path: str, con) -> dict:
             have = _FRAMES.get(key[0])
         if have is not None and have[0] == key:
             return have[1]
-        frames = _compute(con.execute("SELECT * FROM actors").arrow())
+        frames = _compute(_snapshot(con))
         _keep(key, frames)
         return frames
 
