@@ -84,3 +84,19 @@ def test_regime_enemies_are_not_in_the_regime_camp(seed, who):
     assert ids, f"no actor is {who}"
     inside = [i for i in ids if c.partition.get(i) == camp]
     assert not inside, f"{who} ({inside}) in the regime's camp {camp}: {describe(result, c)}"
+
+
+def test_the_regime_camp_opposes_the_jihadists_camp_as_reported(seed):
+    # as the CLI and the web report it: camps of two or more, which camp opposes which
+    from dyads.graph import article_network, camp_view
+
+    result, c = seed
+    view = camp_view(article_network(result), c)
+    regime = {view.camp_of[i] for i in matching(result, REGIME) if i in view.camp_of}
+    assert len(regime) == 1, f"the Syrian regime is in reported camps {regime or 'none'}: {describe(result, c)}"
+    (camp,) = regime
+    assert len(view.camps[camp]) >= 2
+    jihadists = matching(result, NOT_WITH_REGIME["the Al-Nusra Front"] + NOT_WITH_REGIME["the Islamic State"])
+    theirs = {view.camp_of[i] for i in jihadists if i in view.camp_of}
+    assert theirs and camp not in theirs, f"jihadists in reported camps {theirs}: {describe(result, c)}"
+    assert all(k in view.opposes(camp) for k in theirs), f"camp {camp} opposes {view.opposes(camp)}, not {theirs}"
