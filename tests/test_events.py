@@ -324,6 +324,46 @@ def test_the_same_act_done_is_asserted_and_makes_the_relation(analyzer):
     assert [r.categories for r in v.relations] == [{"ASSAULT": 1}]
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Omar Saleh told me that Russia bombed Ukraine.", "Russia", "Ukraine"),
+    ("Omar Saleh told reporters Israel had attacked Lebanon.", "Israel", "Lebanon"),
+    ("Omar Saleh told the envoy that Ukraine was shelled by Russia.", "Russia", "Ukraine"),
+])
+def test_told_with_a_that_clause_reports_the_act(analyzer, text, source, target):
+    """"told X that ...": a tensed clause is what the teller reports, asserted in the teller's
+    voice, not an act asked for; it makes no relation of the article's own."""
+    v = run(analyzer, text)
+    e = v.one("ASSAULT", source, target)
+    assert e.modality == "asserted" and v.name(e.claimed_by) == "Omar Saleh", v.rows()
+    assert not v.find("REQUEST"), v.rows()
+    assert v.relations == []
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Omar Saleh told Israel to stop bombing Lebanon.", "Israel", "Lebanon"),
+    ("Turkey told Russia to stop attacking Syria.", "Russia", "Syria"),
+])
+def test_told_with_an_infinitive_is_a_demand(analyzer, text, source, target):
+    v = run(analyzer, text)
+    e = v.one("ASSAULT", source, target)
+    assert e.modality == "demanded", v.rows()
+    assert not any("ASSAULT" in r.categories for r in v.relations)
+
+
+def test_told_the_army_to_withdraw_stays_a_request(analyzer):
+    v = run(analyzer, "Omar Saleh told the army to withdraw.")
+    e = v.one("REQUEST", "Omar Saleh", "army")
+    assert e.modality == "asserted"
+
+
+def test_a_bare_subjunctive_after_demanded_that_is_still_asked_for(analyzer):
+    # "demanded that Israel withdraw": not tensed, so not a report that Israel withdrew
+    v = run(analyzer, "Hamas demanded that Israel withdraw from Gaza.")
+    v.one("REQUEST", "Hamas", "Israel")
+    assert [e for e in v.find("RETREAT") if e.modality != "demanded"] == [], v.rows()
+    assert v.relation_pairs() == {("Hamas", "Israel")}
+
+
 def test_will_is_future_with_the_intent_category(analyzer):
     v = run(analyzer, "The United States will provide military aid to Ukraine.")
     e = v.one("AGREE", "United States", "Ukraine")  # an announced aid is an agreement

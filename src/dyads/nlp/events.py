@@ -199,6 +199,19 @@ class EventsComponent:
         return doc
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _reported_clause(comp: Token) -> bool:
+    """A tensed clause under an asking verb reports what is so ("told me that Russia bombed the
+    village", "told me the village was bombed"); only an infinitive ("told the army to withdraw")
+    or a bare subjunctive ("demanded that Israel withdraw") is the act asked for."""
+    if comp.dep_ != "ccomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return False
+    return comp.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                           for c in comp.children)
+
+
 def _call_for(tok: Token):
     """"Turkey called for the Kurds to withdraw": a request to the Kurds (the parser makes "for" the
     mark of a clause, where the lexicon's "call for" wants a noun); the act asked for is marked demanded."""
@@ -821,7 +834,7 @@ class _Finder:
             if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
                 head = t.head
                 lemma = head.lemma_.lower()
-                if lemma in ASKING:
+                if lemma in ASKING and not _reported_clause(t):
                     return "demanded"
                 if lemma in WANTING:
                     return "hypothetical"
@@ -841,9 +854,9 @@ class _Finder:
         for _ in range(3):
             if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
                 return False
-            t = t.head
+            comp, t = t, t.head
             if t.lemma_.lower() in ASKING:
-                return True
+                return not _reported_clause(comp)
         return False
 
     def _quote_at(self, start: int, end: int):
