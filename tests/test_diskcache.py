@@ -74,7 +74,8 @@ def test_a_corrupt_knowledge_base_cache_is_rebuilt(cache_dir, monkeypatch):
     again = K.load_kb.__wrapped__(())
     assert len(built) == 1
     _same_kb(good, again)
-    assert K.load_kb.__wrapped__(()) is not None and len(built) == 1  # the file was written anew
+    _same_kb(good, K.load_kb.__wrapped__(()))
+    assert len(built) == 1  # the file was written anew: read back this time, not built again
     with open(path, "wb") as f:  # a pickle of something else is no cache either
         import pickle
 
@@ -117,11 +118,65 @@ def test_a_corrupt_trigger_cache_is_rebuilt(cache_dir, monkeypatch):
 
 
 def test_no_cache_on_disk_when_turned_off(tmp_path, monkeypatch):
+    """With DYADS_CACHE_DIR=off every load builds and nothing is written where the cache would
+    otherwise go ($XDG_CACHE_HOME/dyads, which the same loads fill when caching is on)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("DYADS_CACHE_DIR", "off")
     assert diskcache.cache_path("actors", 1, [K.__file__]) is None
-    assert K.load_kb.__wrapped__(()) is not None
-    assert T._load.__wrapped__(()) is not None
-    assert not list(tmp_path.iterdir())
+    built = _counting(monkeypatch, K, "build_kb")
+    K.load_kb.__wrapped__(())
+    K.load_kb.__wrapped__(())
+    assert len(built) == 2
+    assert not (tmp_path / "xdg").exists()
+    monkeypatch.delenv("DYADS_CACHE_DIR")  # the control: on, the same load writes there
+    K.load_kb.__wrapped__(())
+    assert len(built) == 3 and len(_files(tmp_path / "xdg" / "dyads", "actors")) == 1
+
+
+def test_a_hit_returns_what_was_kept_without_building(cache_dir, tmp_path):
+    source = tmp_path / "src.txt"
+    source.write_text("alpha")
+    path = diskcache.cache_path("demo", 1, [str(source)])
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"built": len(calls)}
+
+    assert diskcache.cached(path, build) == {"built": 1}
+    assert diskcache.cached(path, build) == {"built": 1}  # the kept value, not a second build
+    assert calls == [1]
+    diskcache.save({"kept": True}, path)  # what is read is the file, whatever the builder would give
+    assert diskcache.cached(path, build) == {"kept": True} and calls == [1]
+
+
+def test_a_changed_source_or_version_is_another_cache_file(cache_dir, tmp_path):
+    source = tmp_path / "src.txt"
+    source.write_text("alpha")
+    first = diskcache.cache_path("demo", 1, [str(source)])
+    assert diskcache.cache_path("demo", 1, [str(source)]) == first
+    assert diskcache.cache_path("demo", 2, [str(source)]) != first
+    assert diskcache.cache_path("other", 1, [str(source)]) != first
+    diskcache.save("old", first)
+    source.write_text("alphb")  # same length, one byte changed
+    changed = diskcache.cache_path("demo", 1, [str(source)])
+    assert changed != first
+    assert diskcache.cached(changed, lambda: "new") == "new"
+    moved = tmp_path / "moved.txt"
+    moved.write_text("alphb")
+    assert diskcache.cache_path("demo", 1, [str(moved)]) not in (first, changed)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95truncated"])
+def test_a_corrupt_cache_file_is_rebuilt_and_replaced(cache_dir, tmp_path, garbage):
+    path = str(cache_dir / "demo-0.pickle")
+    os.makedirs(cache_dir, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(garbage)
+    calls = []
+    assert diskcache.cached(path, lambda: calls.append(1) or "fresh") == "fresh"
+    assert calls == [1] and diskcache.load(path) == "fresh"
+    assert diskcache.cached(path, lambda: calls.append(1) or "again") == "fresh" and calls == [1]
 
 
 def test_an_unreadable_source_means_no_cache(cache_dir, tmp_path):
