@@ -344,6 +344,7 @@ def test_reported_camps_say_which_opposes_which_and_leave_lone_actors_unaligned(
     assert view.opposes(a) == [b] and view.opposes(b) == [a] and view.opposes(k) == []
     assert set(view.alone) == {"y", "p", "q"} and set(view.unaligned) == {"y", "p", "q", "n"}
     assert view.node_opposes("y") == [k] and view.node_opposes("p") == [] and view.node_opposes("n") == []
+    assert view.rivals == {"p": ["q"], "q": ["p"]}   # lone foes of each other; y's foe is in a camp
     assert view.node_opposes("a1") == [b] and view.node_opposes("c2") == []
     assert view.node_opposes("a2") == []   # one foe and one friend in camp b: on balance not against it
     annotate(G, c)

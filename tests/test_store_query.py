@@ -434,9 +434,10 @@ def test_the_web_network_goes_from_who_acted_and_reports_camps(sudan_db):
     theirs = next(k for k, v in camps.items() if "Wagner Group" in v)
     assert [c["opposes"] for c in data["camps"] if c["camp"] == ours] == [[theirs]]
     assert data["oppositions"] == [{"camp": 0, "opposes": 1, "conflict": 2.0, "cooperation": 0.0}]
-    assert {u["name"] for u in data["unaligned"] if u["alone"]} == {"Chad", "Libya"}
+    assert {u["name"]: u["against"] for u in data["unaligned"] if u["alone"]} == {"Chad": ["Libya"], "Libya": ["Chad"]}
     assert not any(m["name"] in ("Chad", "Libya") for c in data["camps"] for m in c["members"])
     assert "opposes camp" in page.text and "alone on their side" in page.text
+    assert re.search(r">Chad</a> \(opposes Libya\)", page.text)
     assert "an arrow points from the actor that acted" in page.text
     # an API caller is told of the API's parameters, never of a command-line option
     assert bad.status_code == 422

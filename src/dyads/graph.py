@@ -538,6 +538,7 @@ class CampView:
     alone: list                        # those of `unaligned` that have signed ties
     ties: list[CampTie]                # between camps with signed ties across, in camp order
     stance: dict                       # node -> {camp: its summed signed value towards that camp}
+    rivals: dict = field(default_factory=dict)  # lone actor -> the other lone actors it is in conflict with
 
     def opposes(self, camp: int) -> list[int]:
         """The camps `camp` opposes: more conflict than cooperation across."""
@@ -564,7 +565,12 @@ def camp_view(G: nx.Graph, c: Camps) -> CampView:
                 alone.append(side[0])
     across: dict = {}
     stance: dict = {}
+    lone = set(alone)
+    rivals: dict = {}
     for (u, v), w in _signed_pairs(G).items():
+        if u in lone and v in lone and w < 0:
+            rivals.setdefault(u, []).append(v)
+            rivals.setdefault(v, []).append(u)
         for a, b in ((u, v), (v, u)):
             if b in label:
                 st = stance.setdefault(a, {})
@@ -576,7 +582,8 @@ def camp_view(G: nx.Graph, c: Camps) -> CampView:
     ties = [CampTie(a, b, round(con, 9), round(coo, 9)) for (a, b), (con, coo) in sorted(across.items())]
     order = {n: i for i, n in enumerate(G.nodes)}
     unaligned = sorted(set(c.unaligned) | set(alone), key=lambda n: order.get(n, len(order)))
-    return CampView(camps_out, label, unaligned, sorted(alone, key=lambda n: order.get(n, len(order))), ties, stance)
+    return CampView(camps_out, label, unaligned, sorted(alone, key=lambda n: order.get(n, len(order))), ties, stance,
+                    rivals)
 
 
 def article_camps(result: ArticleResult, **kw) -> Camps:

@@ -138,9 +138,6 @@ def camps_lines(result: ArticleResult) -> list[str]:
         them = [f"camp {k}" for k in camps_] + [name(m) for m in actors]
         return f" (opposes {', '.join(them)})" if them else ""
 
-    def foes(n) -> list:  # the other lone actors n is in conflict with
-        return [m for m in view.alone if m != n and G.has_edge(n, m) and G.edges[n, m]["sign"] < 0]
-
     strength = sum(comp.strength for comp in c.components)
     share = f" ({c.frustration / strength:.0%})" if strength else ""
     lines = [f"[bold]Camps[/bold] (structural balance): frustration {c.frustration:g} of {strength:g}{share}"]
@@ -148,7 +145,7 @@ def camps_lines(result: ArticleResult) -> list[str]:
         lines.append(f"  camp {k}{against(view.opposes(k))}: " + ", ".join(name(n) for n in members))
     if view.alone:
         lines.append("  unaligned, alone on their side: "
-                     + ", ".join(name(n) + against(view.node_opposes(n), foes(n)) for n in view.alone))
+                     + ", ".join(name(n) + against(view.node_opposes(n), view.rivals.get(n, [])) for n in view.alone))
     for e in c.frustrated_edges:
         u, v, _, _ = orient(G, e.u, e.v)
         cu, cv = view.camp_of.get(u), view.camp_of.get(v)

@@ -64,7 +64,10 @@ def network_data(store, filters: dict) -> dict:
                   for k, v in view.camps.items()],
         "oppositions": [{"camp": t.a, "opposes": t.b, "conflict": t.conflict, "cooperation": t.cooperation}
                         for t in view.ties if t.opposed],
-        "unaligned": [{**who(n), "alone": n in set(view.alone), "opposes": view.node_opposes(n)} for n in view.unaligned],
+        "unaligned": [{**who(n), "alone": n in set(view.alone), "opposes": view.node_opposes(n),
+                       "rivals": [who(m) for m in view.rivals.get(n, [])],
+                       "against": [f"camp {k}" for k in view.node_opposes(n)] + [name[m] for m in view.rivals.get(n, [])]}
+                      for n in view.unaligned],
         "frustration": round(c.frustration, 4),
         "frustrated_edges": [{"u": name[a], "v": name[b], "sign": e.sign, "weight": e.weight}
                              for e in c.frustrated_edges[:50] for a, b, _, _ in [orient(G, e.u, e.v)]],

@@ -110,8 +110,9 @@
     });
   }
 
-  function opposes(list) {
-    return list && list.length ? " (opposes " + list.map(function (k) { return "camp " + k; }).join(", ") + ")" : "";
+  function opposes(list) {  // camp numbers, or the "against" strings of an unaligned actor
+    var them = (list || []).map(function (k) { return typeof k === "number" ? "camp " + k : String(k); });
+    return them.length ? " (opposes " + them.join(", ") + ")" : "";
   }
 
   function names(p, members) {
@@ -119,7 +120,7 @@
       if (i) p.appendChild(document.createTextNode(", "));
       if (localPath(m.href)) { var a = el("a", null, m.name); a.setAttribute("href", m.href); p.appendChild(a); }
       else p.appendChild(document.createTextNode(m.name));
-      if (m.opposes) p.appendChild(document.createTextNode(opposes(m.opposes)));
+      if (m.against) p.appendChild(document.createTextNode(opposes(m.against)));
     });
     if (members.length > 30) p.appendChild(document.createTextNode(" … " + (members.length - 30) + " more"));
   }
