@@ -7,7 +7,7 @@ GEXF or node-link JSON.
 
 Tables stream from DuckDB in Arrow batches, so memory stays flat. In CSV, list columns
 (`aliases`, `events`) are JSON arrays; JSON Lines keeps them as lists. The network files come
-from `graph.py` (camps annotated on the nodes, `frustrated` on the edges), directed: an edge
+from `graph_export.py` (camps annotated on the nodes, `frustrated` on the edges), directed: an edge
 goes from the actor that acted to the one acted on.
 """
 from __future__ import annotations
@@ -112,7 +112,7 @@ def export_network(store, path, format: str, **filters) -> str:
     unless `directed=False` is given, one edge per ordered pair from the actor that acted to the
     one acted on (as PLOVER's source and target), camps computed over both directions; an
     undirected export keeps who acted in each edge's `acts`."""
-    from ..graph import to_gexf, to_graphml, to_node_link
+    from ..graph_export import to_gexf, to_graphml, to_node_link
 
     filters.setdefault("directed", True)
     G = store.graph(**filters)
