@@ -145,3 +145,29 @@ def test_a_400_digit_number_gives_valid_json_end_to_end():
     values = {q["text"].split()[0]: q["value"] for q in data["quantities"]}
     assert values[big] is None  # the text kept, no value
     assert values["12"] == 12
+
+
+def test_export_and_query_json_of_a_store_holding_infinity(tmp_path):
+    """A store written before the fix holds quantities of value inf: export jsonl and
+    `query --format json` still write valid JSON (null)."""
+    from dyads.store import Store, open_store
+    from dyads.store.export import export
+    from dyads.store.present import to_json
+
+    r = ArticleResult(Document(id="old", chars=30, sha256="x"), actors=[
+        Actor("A1", "Rebels", "armed_group", ["Rebels"], None, {}, {}, [Mention(0, 6, "Rebels")])], quantities=[
+        Quantity("Q1", "9" * 400, 0, 400, value=float("inf")), Quantity("Q2", "12", 401, 403, value=12)])
+    db = str(tmp_path / "old.duckdb")
+    with Store(db) as st:
+        st.write([r], st.start_run("test", [], "t"))
+    out = tmp_path / "q.jsonl"
+    export(db, "quantities", str(out), "jsonl")
+    rows = [_strict(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((row["value"] is None, row["text"][:2]) for row in rows) == [(False, "12"), (True, "99")]
+    for name in ("documents", "all"):
+        for path in export(db, name, str(tmp_path / name), "jsonl"):
+            for line in open(path, encoding="utf-8"):
+                _strict(line)
+    with open_store(db) as cs:
+        data = _strict(to_json(cs.quantities(), "quantities"))
+    assert {q["text"][:2]: q["value"] for q in data} == {"99": None, "12": 12}
