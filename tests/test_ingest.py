@@ -740,3 +740,16 @@ def test_prose_in_another_language_with_numbers_is_still_rejected():
     with pytest.raises(DyadsError) as info:
         check_language(Article(text=it + " 12 feriti, 3 morti.", id="it"))
     assert info.value.code == "E007" and info.value.info["language"] == "it"
+
+
+def test_deeply_nested_html_goes_to_the_visible_text_fallback(tmp_path):
+    """trafilatura's time grows with the square of the nesting (5,000 divs: seconds per page,
+    in the one reading process): past MAX_DEPTH the page is read by the fallback."""
+    from dyads.ingest.html import MAX_DEPTH, too_deep
+
+    deep = "<html><body>" + "<div>" * 5000 + f"<p>{EN}</p>" + "</div>" * 5000 + "</body></html>"
+    item = one(write(tmp_path, "deep.html", deep))
+    assert isinstance(item, Article) and item.text == EN and [w.code for w in item.warnings] == ["W002"]
+    assert too_deep("<span>" * (MAX_DEPTH + 1)) and not too_deep("<span>" * MAX_DEPTH)
+    # closed or flat elements do not add up, however many
+    assert not too_deep("<div><b>x</b></div>" * 5000 + "<p>para" * 5000 + "<br><img src=x>" * 5000)

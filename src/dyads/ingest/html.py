@@ -23,6 +23,8 @@ def extract_html(html: str) -> tuple[str, dict, bool]:
     meta: dict = {}
     text = None
     try:
+        if too_deep(html):  # trafilatura takes time quadratic in the depth: 5,000 nested divs, 10 s
+            raise ValueError("nested too deeply")
         doc = trafilatura.bare_extraction(
             html,
             favor_recall=True,
@@ -44,6 +46,27 @@ def extract_html(html: str) -> tuple[str, dict, bool]:
     except Exception:
         pass
     return visible_text(html), meta, True
+
+
+MAX_DEPTH = 400  # deeper markup goes to the visible-text fallback (real pages stay under ~60)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# void elements, and those whose end tag pages often leave out: they do not count as depth
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "p li dt dd tr td th option thead tbody tfoot".split())
+
+
+def too_deep(html: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether the elements of `html` nest deeper than `limit` (a scan of the tags, no parse)."""
+    if html.count("<") < limit:
+        return False
+    depth = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _FLAT:
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        if depth > limit:
+            return True
+    return False
 
 
 # The pip package to install for a module the HTML reader imports (an ImportError names the module).
