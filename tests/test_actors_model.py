@@ -92,10 +92,14 @@ def test_no_actor_from_web_furniture_or_lowercase_phrases(analyzer):
 def test_offsets_point_at_the_text(analyzer):
     text = "President Bashar al-Assad met Russian officials.\r\nAssad later said Russia would help."
     r = analyzer.analyze(text)
+    plain = text.replace("\r\n", "\n")  # offsets are into the normalised text
+    assert r.document.chars == len(plain)
+    assert {a.name: [m.text for m in a.mentions] for a in r.actors} == {
+        "Bashar al-Assad": ["Bashar al-Assad", "Assad"], "Russia": ["Russian", "Russia"]}
     for a in r.actors:
         for m in a.mentions:
-            assert r.document.chars == len(text.replace("\r\n", "\n"))
-            assert text.replace("\r\n", "\n")[m.start : m.end] == m.text
+            assert plain[m.start : m.end] == m.text
+    assert [m.start for m in find(r.actors, "Bashar al-Assad").mentions] == [10, plain.index("Assad later")]
 
 
 def test_component_in_a_users_pipeline_saves_and_loads_its_actors(tmp_path):

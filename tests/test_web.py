@@ -453,6 +453,7 @@ def assert_inert(body: str, where: str) -> None:
     if low.lstrip().startswith("<!doctype"):
         p = _Tags()
         p.feed(body)
+        assert p.tags, where  # a page was parsed: the checks below ran on something
         for tag, attrs in p.tags:
             assert tag not in ("img", "iframe", "object", "embed", "base"), (where, tag)
             assert not any(k.startswith("on") for k in attrs), (where, tag, attrs)
@@ -582,6 +583,7 @@ def test_no_page_loads_anything_from_elsewhere(app):
     for path, r in zip(PAGES, fetch(app, *PAGES)):
         loads = re.findall(r'\ssrc="([^"]+)"', r.text) + re.findall(r'<link\b[^>]*\shref="([^"]+)"', r.text)
         links = re.findall(r'<a\b[^>]*\shref="([^"]+)"', r.text)
+        assert loads and links, path  # every page loads its stylesheet and links its menu
         for url in loads:
             assert url.startswith("/static/"), (path, url)
         for url in links:  # links stay on the site but for an article's own http(s) source
