@@ -345,7 +345,7 @@ def test_camps_say_which_opposes_which_and_lone_actors_are_unaligned(sudan):
     assert {camp["Chad"], camp["Libya"]} == {-1}        # two foes alone: no camps of one
     assert sorted(set(c["camp"])) == [-1, 0, 1]
     assert c.attrs["oppositions"] == [{"camp": 0, "opposes": 1, "conflict": 2.0, "cooperation": 0.0}]
-    assert sorted(c.attrs["alone"]) == ["Chad", "Libya"]
+    assert sorted(c.attrs["alone"]) == ["Chad", "Libya"] and c.attrs["rivals"] == {"Chad": ["Libya"], "Libya": ["Chad"]}
     opposes = dict(zip(c["name"], c["opposes"]))
     assert opposes["Rapid Support Forces"] == [ours] and opposes["Egypt"] == [theirs]
     assert opposes["Wagner Group"] == [] and opposes["Chad"] == []
@@ -363,7 +363,9 @@ def test_cli_query_network_and_camps_read_as_who_did_what(sudan_db):
     res = runner.invoke(app, ["query", "camps", "--db", sudan_db])
     assert res.exit_code == 0, res.output           # s2 is undated: this was a TypeError
     assert "camp 0 opposes camp 1" in res.stdout
-    assert re.search(r"^unaligned, alone on their side of a conflict: (Chad, Libya|Libya, Chad)$", res.stdout, re.M)
+    assert re.search(r"^unaligned, alone on their side of a conflict: "
+                     r"(Chad \(opposes Libya\), Libya \(opposes Chad\)|Libya \(opposes Chad\), Chad \(opposes Libya\))$",
+                     res.stdout, re.M)
     lines = [line for line in res.stdout.splitlines() if "Rapid Support Forces" in line]
     assert len(lines) == 1 and re.search(r"│ camp 1 +│ Rapid Support Forces +│ armed_group +│ camp 0 +│", lines[0])
     assert re.search(r"│ unaligned +│ Chad ", res.stdout)

@@ -104,8 +104,10 @@ def print_frame(df: pd.DataFrame, what: str, console) -> None:
             console.print(escape(f"camp {o['camp']} opposes camp {o['opposes']} (conflictual ties {o['conflict']:g}, "
                                  f"cooperative {o['cooperation']:g})"), highlight=False)
         if a.get("alone"):
-            console.print(escape("unaligned, alone on their side of a conflict: " + ", ".join(map(str, a["alone"]))),
-                          highlight=False)
+            rivals = a.get("rivals") or {}
+            console.print(escape("unaligned, alone on their side of a conflict: " + ", ".join(
+                str(n) + (f" (opposes {', '.join(map(str, rivals[n]))})" if rivals.get(n) else "") for n in a["alone"])),
+                highlight=False)
         console.print(escape(f"frustration {a.get('frustration', 0):g} ({'optimal' if a.get('exact') else 'heuristic'}), "
                              f"{len(a.get('frustrated_edges', []))} frustrated edges"), highlight=False)
         for e in a.get("frustrated_edges", [])[:10]:

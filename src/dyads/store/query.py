@@ -427,7 +427,8 @@ class CorpusStore(Connected):
         one row per actor with its camp (-1: unaligned, that is no signed tie or alone on its
         side), `opposes` (the camps its own ties are on balance conflictual towards), component,
         degree and strength (summed |value|), by component and camp. `.attrs` holds which camp
-        opposes which (`oppositions`), the frustration, whether it is proven optimal, and the
+        opposes which (`oppositions`), the actors alone on their side (`alone`) and the other lone
+        actors each is in conflict with (`rivals`), the frustration, whether it is proven optimal, and the
         frustrated edges by name (u the end that acted most)."""
         from ..graph import camp_view, camps as balance, orient
 
@@ -455,6 +456,7 @@ class CorpusStore(Connected):
         df.attrs = {"oppositions": [{"camp": t.a, "opposes": t.b, "conflict": t.conflict, "cooperation": t.cooperation}
                                     for t in view.ties if t.opposed],
                     "alone": [name[n] for n in view.alone],
+                    "rivals": {name[n]: [name[m] for m in ms] for n, ms in view.rivals.items()},
                     "frustration": round(c.frustration, 6), "exact": c.exact, "frustrated_edges": frustrated}
         return df
 
