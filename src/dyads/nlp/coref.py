@@ -9,6 +9,7 @@ for; he/she to a person. Pure functions over a Doc and the `Cand`s of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -451,6 +452,8 @@ class Resolver:
             return cands
         added: list[Cand] = []
         mentions = sorted((c for c in cands if c.actor in persons), key=lambda c: c.start)
+        starts, added_starts = [c.start for c in mentions], []
+        quoted = _merged(quoted)
         sents = None
         for i, low in enumerate(token_strings(doc, "LOWER")):
             if low not in lex.male and low not in lex.female:
@@ -460,16 +463,24 @@ class Resolver:
                 continue
             if sents is None:
                 sents = _sentence_index(doc)
-            pool = sorted(mentions + [c for c in added], key=lambda c: c.start)
+            # only mentions from three sentences back can be the antecedent (_antecedent):
+            # the pool is those, in the order of all mentions and pronouns sorted by start
+            first = sents[0][max(0, sents[1][i] - 3)].start
+            pool = sorted(mentions[bisect_left(starts, first):bisect_left(starts, i)]
+                          + added[bisect_left(added_starts, first):bisect_left(added_starts, i)],
+                          key=lambda c: c.start)
             best = self._antecedent(tok, pool, quoted, sents)
             if best is None:
                 continue
             c = Cand(tok.i, tok.i + 1, "pronoun", type="person")
             self.attach(c, self.actors[best.actor])
             added.append(c)
+            added_starts.append(c.start)
         return sorted(cands + added, key=lambda c: c.start)
 
     def _antecedent(self, tok: Token, pool: list[Cand], quoted, sents=None) -> Optional[Cand]:
+        """The mention in `pool` (sorted by start) that the pronoun `tok` refers to; `quoted`
+        is `_merged(quoted_regions(text))`."""
         doc = self.doc
         spans, sent_of = sents or _sentence_index(doc)
         in_quote = _inside(tok.idx, quoted)
@@ -521,8 +532,23 @@ def _sentence_index(doc: Doc) -> tuple[list, list[int]]:
     return spans, sent_of
 
 
-def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
-    return any(s <= idx < e for s, e in regions)
+def _merged(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of [start, end) regions as ascending, disjoint starts and ends (for _inside)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(regions):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(idx: int, merged: tuple[list[int], list[int]]) -> bool:
+    """Does a region of `_merged(regions)` hold character idx?"""
+    k = bisect_right(merged[0], idx) - 1
+    return k >= 0 and idx < merged[1][k]
 
 
 def _reported_clause(tok: Token) -> Optional[tuple[int, int]]:

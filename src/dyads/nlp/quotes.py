@@ -17,6 +17,7 @@ from __future__ import annotations
 from .mentions import doc_text, token_strings
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -154,6 +155,16 @@ def quote_regions(text: str) -> tuple[list[Region], list[int]]:
     return [r for r in regions if r.end > r.start], sorted(stray)
 
 
+def _regions_over(regions: list[Region], ends: list[int], start: int, end: int) -> range:
+    """The indices of the regions sharing a character with [start, end). Regions come in text
+    order and do not overlap (quote_regions), so both their starts and their ends ascend."""
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(regions) and regions[last].start < end:
+        last += 1
+    return range(first, last)
+
+
 # ---------------------------------------------------------------- the component
 
 
@@ -203,9 +214,10 @@ class QuotesComponent:
                   if not any(i in inside for i in range(*c.cue)) and _words(doc, c.content) >= MIN_REPORTED_WORDS]
         quotes: list[QuoteInfo] = []
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
+        ends = [r.end for r in regions]
         for c in claims:
             cs, ce = doc[c.content[0]].idx, _end_char(doc, c.content[1])
-            hits = [k for k, r in enumerate(regions) if r.start < ce and cs < r.end and k not in used]
+            hits = [k for k in _regions_over(regions, ends, cs, ce) if k not in used]
             if not hits:
                 quotes.append(self._claim_quote(doc, c, "indirect"))
                 continue
@@ -445,23 +457,22 @@ class QuotesComponent:
         q.speaker = self._actor_for(doc, c.head, (s, e))
 
     def _actor_for(self, doc: Doc, head: int, span: tuple[int, int]) -> Optional[str]:
-        mentions = spanrows.rows(doc, SPAN_KEY)
-        actors = {a.id: a for a in (doc._.dyads_actors or [])}
-        for m in mentions:
-            if m.start <= head < m.end:
-                return m.label_
+        covering = spanrows.covering(doc, SPAN_KEY, head)
+        if covering:
+            return covering[0].label_
         # "the spokesman, Karim Nasser, said": the apposition names the speaker
         for child in doc[head].children:
             if child.dep_ == "appos":
-                for m in mentions:
-                    if m.start <= child.i < m.end:
-                        return m.label_
+                covering = spanrows.covering(doc, SPAN_KEY, child.i)
+                if covering:
+                    return covering[0].label_
         # "Hamas officials said", "some opposition figures": a group named in the phrase speaks
-        for m in mentions:
-            if span[0] <= m.start and m.end <= span[1]:
-                a = actors.get(m.label_)
-                if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
-                    return m.label_
+        inner = spanrows.within(doc, SPAN_KEY, span[0], span[1])
+        actors = {a.id: a for a in (doc._.dyads_actors or [])} if inner else {}
+        for m in inner:
+            a = actors.get(m.label_)
+            if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
+                return m.label_
         tok = doc[head]
         noun = tok
         if tok.lower_ in ("one", "some", "many", "several", "most", "none", "all"):
