@@ -32,7 +32,7 @@ def load_bench():
 
 def test_readers_account_for_every_hostile_document(tmp_path):
     bench = load_bench()
-    corpus = bench.generate(str(tmp_path / "c"), 120, seed=3)
+    corpus = bench.generate(str(tmp_path / "c"), 250, seed=3)  # two rounds of the hostile kinds
     assert corpus.documents >= 120 and corpus.kinds["ordinary"] > 0
     assert len([k for k in corpus.kinds if k not in ("ordinary", "skipped")]) >= 25  # every kind is there
     articles, failures = [], []
