@@ -240,3 +240,31 @@ def test_inside_a_quotation_by_bisection_agrees_with_a_scan_of_every_region():
     for idx in range(-1, 60):
         assert _inside(idx, merged) == any(s <= idx < e for s, e in regions), idx
     assert not _inside(3, _merged([]))
+
+
+def test_quote_at_by_index_agrees_with_a_scan_of_every_quote():
+    import random
+    from types import SimpleNamespace
+
+    from dyads.nlp.quotes import quote_at
+
+    def scan(quotes, start, end):
+        best = None
+        for q in quotes:
+            if q.start <= start and end <= q.end and q.speaker:
+                if best is None or q.end - q.start < best.end - best.start:
+                    best = q
+        return best
+
+    rng = random.Random(7)
+    quotes = []
+    for _ in range(60):  # nested, overlapping, equally long, and speakerless quotes
+        s = rng.randrange(0, 500)
+        quotes.append(SimpleNamespace(start=s, end=s + rng.choice([5, 20, 20, 80, 300]),
+                                      speaker=rng.choice(["A1", "A2", None])))
+    for start in range(0, 820, 3):
+        for width in (0, 1, 7, 40):
+            assert quote_at(quotes, start, start + width) is scan(quotes, start, start + width)
+    assert quote_at([], 0, 5) is None
+    quotes.append(SimpleNamespace(start=900, end=1000, speaker="A9"))  # the list grew: asked again
+    assert quote_at(quotes, 950, 960).speaker == "A9"
