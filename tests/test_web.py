@@ -328,7 +328,12 @@ def test_the_article_page_highlights_every_kind_with_its_voice(app):
     embedded = json.loads(re.search(r'id="items-data">(.*?)</script>', page.text, re.S).group(1))
     assert embedded == items
     assert data["result"]["schema"] == "dyads.article/1"
-    assert [c["members"] for c in data["camps"]]  # camps beside the text
+    # beside the text: its own-voice network is the government against the rebels, two actors each
+    # alone on its side (no camp of two), shown as unaligned and opposing each other
+    assert data["camps"] == []
+    alone = {u["name"]: u["against"] for u in data["unaligned"] if u["alone"]}
+    assert alone and all(alone.values()), alone
+    assert "Unaligned" in page.text and "opposes" in page.text
 
 
 def test_the_actor_page(app):
