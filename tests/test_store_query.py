@@ -179,6 +179,20 @@ def test_a_store_written_without_rebuild_is_read_with_corpus_actors_computed(tmp
             "person:bashar-al-assad": 1, "person:hafez-al-assad": 1}
 
 
+def test_a_store_whose_documents_have_no_actors_reads_as_empty(tmp_path):
+    """An ingest where no document has an actor (all failed, or an article of numbers): every read
+    of the corpus tables is empty, not a DuckDB type error from an untyped empty mapping."""
+    db = tmp_path / "c.duckdb"
+    assert build(db, [article("d1", [])]) == {"corpus_actors": 0, "corpus_actor_names": 0, "actor_links": 0}
+    build(db, [article("d2", [])], rebuild=False)  # stale: the reader computes them itself
+    with open_store(str(db)) as s:
+        assert s.stale_corpus
+        assert s.actors().empty and s.network().empty
+    result = runner.invoke(app, ["query", "actors", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+
+
 IRAN = ("A1", "Iran", "country", "country:IRN", ["Iran"])
 HEZ = ("A2", "Hezbollah", "armed_group", "group:hezbollah", ["Hezbollah"])
 TUR = ("A3", "Turkey", "country", "country:TUR", ["Turkey"])

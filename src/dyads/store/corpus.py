@@ -236,9 +236,11 @@ FROM actors GROUP BY ALL ORDER BY kb_id, type, name
 
 _LINKS_SQL = """
 SELECT a.doc_id, a.actor_id,
-       CASE WHEN m.per_doc THEN m.corpus_id || a.doc_id || '/' || a.actor_id ELSE m.corpus_id END AS corpus_id
-FROM actors a JOIN _corpus_map m
-  ON coalesce(a.kb_id, '') = m.kb_id AND coalesce(a.type, '') = m.type AND coalesce(a.name, '') = m.name
+       CASE WHEN m.per_doc::BOOLEAN THEN m.corpus_id::VARCHAR || a.doc_id || '/' || a.actor_id
+            ELSE m.corpus_id::VARCHAR END AS corpus_id
+FROM actors a JOIN _corpus_map m  -- the casts: an empty mapping frame comes without column types
+  ON coalesce(a.kb_id, '') = m.kb_id::VARCHAR AND coalesce(a.type, '') = m.type::VARCHAR
+ AND coalesce(a.name, '') = m.name::VARCHAR
 """
 
 _ACTORS_SQL = """
