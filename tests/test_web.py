@@ -860,3 +860,35 @@ def test_the_web_benchmark_prints_its_figures(hand_db, tmp_path):
     assert figures["samples"]["doc"] == "h1"  # the article with the most events
     for route, r in routes.items():  # every route answered with a body and was timed
         assert r["bytes"] > 0 and r["median"] <= r["max"], (route, r)
+
+
+def test_a_store_holding_infinity_is_served_as_valid_json(tmp_path):
+    """A store written before numbers were checked holds a quantity of value inf: the article and
+    claims APIs answer 200 with null there (they raised 500), and the page embeds valid JSON."""
+    text = "Officials counted " + "9" * 400 + " people and 12 tanks."
+    r = ArticleResult(Document(id="old", chars=len(text), sha256="x"), actors=[
+        Actor("A1", "Officials", "organization", ["Officials"], None, {}, {}, [Mention(0, 9, "Officials")])],
+        quantities=[Quantity("N1", "9" * 400, 18, 418, value=float("inf"), unit="people"),
+                    Quantity("N2", "12", 430, 432, value=12, unit="tanks")])
+    r.text = text
+    db = str(tmp_path / "old.duckdb")
+    with Store(db) as st:
+        st.write([r], st.start_run("test", [], "t"))
+        rebuild_corpus(st)
+        # as an older writer left it: the value itself infinite
+        st.con.execute("UPDATE quantities SET value = 'inf'::DOUBLE, high = 'inf'::DOUBLE WHERE text LIKE '999%'")
+        assert st.con.execute("SELECT count(*) FROM quantities WHERE isinf(value)").fetchone()[0] == 1
+    app = create_app(db)
+
+    def refuse(name):
+        raise ValueError(name)
+
+    for path in ("/api/articles/old", "/api/claims"):
+        resp = get(app, path)
+        assert resp.status_code == 200, (path, resp.text[:200])
+        assert "Infinity" not in resp.text
+        json.loads(resp.text, parse_constant=refuse)
+    data = get(app, "/api/articles/old").json()
+    assert {q["value"] for q in data["result"]["quantities"]} == {None, 12}
+    page = get(app, "/articles/old")
+    assert page.status_code == 200 and "Infinity" not in page.text

@@ -17,7 +17,6 @@ is not the server's (DNS rebinding) refused.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -102,7 +101,11 @@ class SafeJSONResponse(JSONResponse):
 
 
 def safe_json(content: Any) -> str:
-    s = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=str)
+    """JSON safe inside a page's <script> and valid for any reader: a non-finite float (a store
+    written before numbers were checked may hold one) is null, never a bare Infinity."""
+    from ..model import dumps
+
+    s = dumps(content, separators=(",", ":"), default=str)
     return (s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
