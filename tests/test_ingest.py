@@ -619,7 +619,8 @@ def _outcome(got):
     return [(code_of(i) if isinstance(i, DocumentFailure) else i.id, i.origin) for i in got]
 
 
-def test_html_reader_that_cannot_be_imported_fails_only_html_documents(tmp_path, monkeypatch):
+@pytest.mark.parametrize("module", ["lxml.html.clean", None])  # lxml itself raises it with no module name
+def test_html_reader_that_cannot_be_imported_fails_only_html_documents(tmp_path, monkeypatch, module):
     """An ImportError of the HTML reader (lxml.html.clean, split from lxml 5.2) is E013 for each
     HTML document, naming the package to install; plain text and text records are still read."""
     import builtins
@@ -630,7 +631,7 @@ def test_html_reader_that_cannot_be_imported_fails_only_html_documents(tmp_path,
     def broken(name, *args, **kw):
         if name == "trafilatura" or name.startswith("trafilatura."):
             raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean",
-                              name="lxml.html.clean")
+                              name=module)
         return real_import(name, *args, **kw)
 
     monkeypatch.delitem(sys.modules, "trafilatura", raising=False)

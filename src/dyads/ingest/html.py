@@ -85,7 +85,9 @@ def _html_reader():
     try:
         import trafilatura
     except Exception as exc:  # ImportError, or a broken install failing while it imports
-        module = getattr(exc, "name", None) or "trafilatura"
+        # lxml's own message names the split-off package but sets no module name
+        module = (getattr(exc, "name", None) or next((m for m in _PACKAGES if m in str(exc)), None)
+                  or "trafilatura")
         package = _PACKAGES.get(module) or _PACKAGES.get(module.split(".")[0]) or module.split(".")[0]
         detail = f"{type(exc).__name__}: {exc}"
         raise DyadsError("E013", input="<html>", what="HTML", package=package, detail=detail) from None
