@@ -15,8 +15,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .. import kb
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
-from .lexicon import Lexicon
+from .lexicon import ActorLexicon
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
@@ -52,7 +53,7 @@ class ActorInfo:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: Lexicon):
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon):
         self.doc, self.kb, self.lex = doc, kb, lex
         self.actors: list[ActorInfo] = []
         self.by_kb: dict[str, ActorInfo] = {}
@@ -497,9 +498,10 @@ class Resolver:
         return best
 
 
-_ROLE_NOUN = {"government": "government", "military": "army", "police": "police", "opposition": "opposition"}
-_GENERIC_WORDS = {"front", "army", "party", "group", "state", "council", "committee", "forces", "brigades", "movement",
-                  "national", "islamic", "democratic", "united", "people", "republic", "new", "free", "the"}
+# a state's role -> the noun that names its holder ("Syrian army", "Turkish government")
+_ROLE_NOUN = kb.table("coref", "role_nouns")
+# one-word names too generic to refer back to a longer name ("the group", "the front")
+_GENERIC_WORDS = kb.words("coref", "generic_words")
 
 
 def _subseq(short: tuple, long: tuple) -> bool:

@@ -48,18 +48,17 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .. import kb
 from .mentions import doc_text
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# month names and abbreviations -> month number
+MONTHS = kb.table("dates", "months")
+# weekday names -> Python weekday number (Monday = 0)
+WEEKDAYS = kb.table("dates", "weekdays")
+# number words in spans of time ("two weeks ago") -> their value
+NUMBERS = kb.table("dates", "numbers")
+# seasons (northern hemisphere) -> first and last month
+SEASONS = {k: tuple(v) for k, v in kb.table("dates", "seasons").items()}
 
 # Month names are matched capitalised only ("may", "march" are verbs too).
 _MONTH = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

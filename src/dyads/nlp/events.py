@@ -22,6 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import kb
 from .actors import SPAN_KEY
 from .places import SPAN_KEY as PLACES_KEY
 from . import spanrows
@@ -32,44 +33,35 @@ from .triggers import intent_category, load_triggers, match_noun_trigger, match_
 if not Doc.has_extension("dyads_events"):
     Doc.set_extension("dyads_events", default=None)
 
-MODALS_HYPOTHETICAL = {"should", "could", "would", "might", "may", "must", "ought", "can"}
-MODALS_FUTURE = {"will", "shall", "'ll"}
+# modal verbs that make an event hypothetical ("they could attack")
+MODALS_HYPOTHETICAL = kb.words("events", "modals_hypothetical")
+# modal verbs that put an event in the future ("they will attack")
+MODALS_FUTURE = kb.words("events", "modals_future")
 # verbs under which an event is only wanted, planned or asked for
-WANTING = {"want", "plan", "try", "attempt", "intend", "hope", "seek", "aim", "threaten", "prepare", "decide",
-           "propose", "offer", "promise", "pledge", "vow", "expect", "wish", "consider", "refuse", "fail"}
-ASKING = {"ask", "urge", "demand", "call", "request", "order", "instruct", "press", "appeal", "beg", "invite",
-          "encourage", "push", "tell", "advise", "warn"}
+WANTING = kb.words("events", "wanting")
+# verbs under which an event is only asked for ("urged them to withdraw")
+ASKING = kb.words("events", "asking")
 # reporting verbs under which "would" is the future of the past ("said they would boycott")
-REPORTING_FUTURE = {"say", "announce", "tell", "declare", "state", "add", "insist", "vow", "warn", "report",
-                    "indicate", "confirm", "pledge", "promise", "threaten", "signal", "reply"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+REPORTING_FUTURE = kb.words("events", "reporting_future")
 # nouns of people that stand for the group they belong to ("Hizbullah fighters")
-MEMBER_NOUNS = {"fighter", "combatant", "member", "militant", "soldier", "troop", "force", "militiaman", "mercenary",
-                "expert", "adviser", "advisor", "officer", "commander", "official", "unit", "brigade", "battalion",
-                "militia", "rebel", "insurgent", "jihadist", "guard", "police", "policeman", "agent", "spy",
-                "civilian", "resident", "villager", "supporter", "loyalist", "volunteer", "recruit", "leader",
-                "delegation", "envoy", "diplomat", "minister", "spokesman", "representative", "company", "firm",
-                "group", "faction", "community", "population", "people", "man", "woman", "youth", "clan",
-                "tribe", "family"}
+MEMBER_NOUNS = kb.words("events", "member_nouns")
 # a person's family, advisers or clan are not that person
-NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daughter", "wife", "brother", "aide",
-                  "supporter", "loyalist", "opponent", "people"}
+NOT_THE_PERSON = kb.words("events", "not_the_person")
 # nouns that stand for the place they name ("the town of Cizre")
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
-               "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+PLACE_TYPE_NOUNS = kb.words("events", "place_type_nouns")
 MAX_NESTING = 12
 # how an object phrase holds an actor further in
 WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "throughout", "during", "across", "within",
-                  "since", "after", "before", "until"}
+# prepositions of place or time under which an actor-like word is the circumstance, not a party
+LOCATIVE_PREPS = kb.words("events", "locative_preps")
 # acts whose recipient a purpose clause may name ("opened fire to disperse the crowd")
 PURPOSE_CATEGORIES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "REJECT"}
 # acts that need no recipient
 ONE_SIDED = {"PROTEST", "MOBILIZE"}
 # acts that conjoined actors do with each other when no one else is named
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
-QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all",
-                  "several", "few", "part", "number", "majority", "minority", "one", "two", "three", "group"}
+# words counting a crowd in "<word> of people" ("thousands of people")
+QUANTITY_HEADS = kb.words("events", "quantity_heads")
 
 
 @dataclass
@@ -114,14 +106,7 @@ def _polarity(category: str, hit) -> int:
 def _accusing_words() -> frozenset:
     global _ACCUSING
     if _ACCUSING is None:
-        import os
-
-        import yaml
-
-        from .kb import KB_DIR
-
-        with open(os.path.join(KB_DIR, "evaluations.yaml"), encoding="utf-8") as f:
-            _ACCUSING = frozenset(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["accusing"])
+        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"])
     return _ACCUSING
 
 
@@ -132,9 +117,9 @@ AGENT_TYPES = {"person": "community", "community": "community"}
 
 
 # plural nouns of plain people that the agents file does not list
-PLAIN_PEOPLE = {"people", "farmers", "youths", "children", "women", "men", "families", "inhabitants"}
-VAGUE_MODIFIERS = {"more", "many", "other", "some", "several", "few", "most", "such", "additional", "further",
-                   "fewer", "numerous", "various", "own", "same", "certain"}
+PLAIN_PEOPLE = kb.words("events", "plain_people")
+# modifiers that leave a group of people too vague to be an actor ("other people", "many fighters")
+VAGUE_MODIFIERS = kb.words("events", "vague_modifiers")
 
 
 def _main_clause(v: Token) -> bool:
@@ -167,20 +152,14 @@ def _group_nouns() -> dict:
     """Plural nouns of people ("refugees", "students", "doctors") -> the actor type of such a group."""
     global _GROUP_NOUNS
     if _GROUP_NOUNS is None:
-        import csv
-        import os
-
-        from .kb import KB_DIR
-
         out = {}
-        with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
-            for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-                kind = AGENT_TYPES.get(row.get("type") or "")
-                if kind is None or " " in row["term"]:
-                    continue
-                for p in (row.get("plural") or "").split("|"):
-                    if p and " " not in p:
-                        out.setdefault(p.lower(), kind)
+        for row in kb.rows("agents.tsv"):
+            kind = AGENT_TYPES.get(row.get("type") or "")
+            if kind is None or " " in row["term"]:
+                continue
+            for p in (row.get("plural") or "").split("|"):
+                if p and " " not in p:
+                    out.setdefault(p.lower(), kind)
         _GROUP_NOUNS = out
     return _GROUP_NOUNS
 
@@ -641,7 +620,7 @@ class _Finder:
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
-        if low in PLACE_NOUNS:
+        if low in PLACE_TYPE_NOUNS:
             # "a curfew in the town of Cizre", "shelled the city of Rafah"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,9 +17,10 @@ from typing import Optional
 
 import yaml
 
-from .kb import KB_DIR
+from .. import kb
+from ..kb.names import singular
 
-UNITS_FILE = os.path.join(KB_DIR, "units.yaml")
+UNITS_FILE = kb.path("units.yaml")
 
 def _out(x: Optional[Decimal]):
     if x is None or not x.is_finite():
@@ -160,6 +160,10 @@ class Units:
 
 @functools.lru_cache(maxsize=4)
 def load_units(path: str = UNITS_FILE) -> Units:
+    """The units of the bundled `units.yaml` (through `dyads.kb`, the user's overlay applied) or of
+    another file in its format."""
+    if path == UNITS_FILE:
+        return Units(kb.data("units.yaml"))
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as f:
         return Units(yaml.load(f, Loader=loader))
@@ -562,7 +566,7 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
             if per is None and is_per:
                 wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p : p + _WINDOW])
                 if wm:
-                    per, pend = _singular(wm.group(1)), p + wm.end()
+                    per, pend = singular(wm.group(1), "unit"), p + wm.end()
             if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend : pend + _WINDOW]):
                 per = None  # "a year earlier"
             elif per is None and re.match(r"[ \t]*an?[ \t]", rm.group()):
@@ -575,15 +579,6 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
     f.end = end
     _approx_before(text, f, f.start, u)
     return f
-
-
-def _singular(w: str) -> str:
-    lw = w if w.isupper() or any(c.isupper() for c in w[1:]) else w.lower()
-    if lw.endswith("ies") and len(lw) > 4:
-        return lw[:-3] + "y"
-    if lw.endswith("s") and not lw.endswith("ss") and len(lw) > 3:
-        return lw[:-1]
-    return lw
 
 
 def _approx_before(text: str, f: Found, at: int, u: Units) -> None:

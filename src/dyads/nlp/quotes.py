@@ -491,18 +491,14 @@ class QuotesComponent:
 
 
 def _person_nouns() -> set[str]:
-    import csv
-    import os
-
-    from .kb import KB_DIR
+    """Nouns of persons and communities in `kb/agents.tsv`, singular and plural."""
+    from .. import kb
 
     out = set()
-    with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        for row in rows:
-            if row.get("type") in ("person", "community"):
-                out.add(row["term"])
-                out.update(p for p in (row.get("plural") or "").split("|") if p)
+    for row in kb.rows("agents.tsv"):
+        if row.get("type") in ("person", "community"):
+            out.add(row["term"])
+            out.update(p for p in (row.get("plural") or "").split("|") if p)
     return out
 
 
