@@ -65,7 +65,7 @@ def _read_yaml(p: str) -> Any:
         with open(p, encoding="utf-8") as f:
             return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DyadsError("E101", input=p, detail=str(exc).splitlines()[0]) from None
+        raise DyadsError("E113", input=p, detail=str(exc).splitlines()[0]) from None
 
 
 def _extend(base: Any, extra: Any) -> Any:
@@ -134,7 +134,7 @@ def rows(name: str) -> tuple:
             with open(p, encoding="utf-8") as f:
                 out.extend(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise DyadsError("E101", input=p, detail=str(exc).splitlines()[0]) from None
+            raise DyadsError("E113", input=p, detail=str(exc).splitlines()[0]) from None
     return tuple(out)
 
 

@@ -114,13 +114,17 @@ def _cue_text(doc: Doc, cue: tuple[int, int]) -> str:
     return " ".join(t.text for t in keep) if keep else doc[cue[0] : cue[1]].text
 
 
+# relative pronouns: a subject that only refers back to the clause's antecedent
+RELATIVES = kb.words("claims", "relatives")
+
+
 def subject_of(tok: Token, lex: ReportingLexicon) -> Optional[Token]:
     """The speaker of a reporting verb: its subject, a passive's agent, the
     antecedent of a relative pronoun, or the subject of the verb it continues."""
     for _ in range(3):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and tok.tag_ == "VBN"):
-                if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                if child.lower_ in RELATIVES and tok.dep_ == "relcl":
                     return tok.head
                 if child.lower_ in lex.not_speakers:
                     return None

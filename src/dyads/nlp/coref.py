@@ -378,7 +378,7 @@ class Resolver:
                 a = self._actor_at(child.i)
                 if a is not None and a.country:
                     return a.country
-            if child.dep_ == "acl" and child.lemma_ in ("lead", "head", "run"):
+            if child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:
                 for g in child.children:
                     if g.dep_ == "agent":
                         for p in g.children:
@@ -502,6 +502,8 @@ class Resolver:
 _ROLE_NOUN = kb.table("coref", "role_nouns")
 # one-word names too generic to refer back to a longer name ("the group", "the front")
 _GENERIC_WORDS = kb.words("coref", "generic_words")
+# verbs of "the regime led/headed/run by X": X's country is the regime's
+LEADING_VERBS = kb.words("coref", "leading_verbs")
 
 
 def _subseq(short: tuple, long: tuple) -> bool:

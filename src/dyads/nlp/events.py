@@ -143,9 +143,13 @@ def _counted(t: Token) -> bool:
     return t.dep_ == "pobj" and h.lower_ == "of" and (h.head.lower_ in QUANTITY_HEADS or h.head.like_num)
 
 
+# plural nouns of fighters: people nouns even though the agents file does not type them as people
+FIGHTER_NOUNS = kb.words("events", "fighter_nouns")
+
+
 def _people_noun(t: Token) -> bool:
     low = t.lemma_.lower()
-    return low in MEMBER_NOUNS or t.lower_ in _group_nouns() or t.lower_ in ("combatants", "fighters", "militants")
+    return low in MEMBER_NOUNS or t.lower_ in _group_nouns() or t.lower_ in FIGHTER_NOUNS
 
 
 def _group_nouns() -> dict:
@@ -178,12 +182,16 @@ class EventsComponent:
         return doc
 
 
+# verbs of "X called for Y to ...": a request to Y
+CALL_VERBS = kb.words("events", "call_verbs")
+
+
 def _call_for(tok: Token):
     """"Turkey called for the Kurds to withdraw": a request to the Kurds (the parser makes "for" the
     mark of a clause, where the lexicon's "call for" wants a noun); the act asked for is marked demanded."""
     from .triggers import TriggerHit
 
-    if tok.lemma_.lower() not in ("call", "appeal", "press", "push", "plead"):
+    if tok.lemma_.lower() not in CALL_VERBS:
         return None
     for c in tok.children:
         if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
@@ -229,6 +237,28 @@ def _drop_unused_made_actors(doc: Doc, events: list) -> None:
 
 
 MADE_PREFIXES = ("made-place:", "made-group:")  # actors this component makes
+
+
+# relative pronouns: a relative clause's subject that stands for its antecedent
+RELATIVES = kb.words("events", "relatives")
+# verbs whose object is no party to the act its clause describes ("have the means to strike")
+HAVING_VERBS = kb.words("events", "having_verbs")
+# prepositions of the one called upon ("called on X to withdraw")
+UPON_PREPS = kb.words("events", "upon_preps")
+# verbs that make their object do the act of their clause ("forced them to leave")
+CAUSATIVE_VERBS = kb.words("events", "causative_verbs")
+# nouns of "in protest/retaliation for ...": what the act answers, not a party
+MOTIVE_NOUNS = kb.words("events", "motive_nouns")
+# prepositions that give examples of a group ("groups such as X", "including X")
+EXAMPLE_PREPS = kb.words("events", "example_preps")
+# pronouns that may stand for a group or a country
+GROUP_PRONOUNS = kb.words("events", "group_pronouns")
+# plural pronouns: they do not refer to a person
+PLURAL_PRONOUNS = kb.words("events", "plural_pronouns")
+# conjunctions that make their clause's act hypothetical
+CONDITIONALS = kb.words("events", "conditionals")
+# verbs that stop the act under them ("stopped shelling")
+STOPPING_VERBS = kb.words("events", "stopping_verbs")
 
 
 class _Finder:
@@ -441,7 +471,7 @@ class _Finder:
             passive = False
             for c in t.children:
                 if c.dep_ == "nsubj":
-                    if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                    if c.lower_ in RELATIVES and t.dep_ == "relcl":
                         return t.head
                     return c
                 if c.dep_ == "nsubjpass":
@@ -449,7 +479,7 @@ class _Finder:
             if passive:
                 return None  # the passive subject is the target; no agent given
             if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
-                    and (t.head.lemma_.lower() in ("have", "find", "see") or came_from_participle)):
+                    and (t.head.lemma_.lower() in HAVING_VERBS or came_from_participle)):
                 # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
                 t, came_from_clause = t.head, False  # "had no problem recruiting ... to fight": the haver
                 continue
@@ -465,11 +495,11 @@ class _Finder:
                     if obj is None and t.head.lemma_.lower() in ASKING:
                         # "called on Russia to stop", "appealed to the rebels to lay down their arms"
                         for c in t.head.children:
-                            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < t.i:
+                            if c.dep_ == "prep" and c.lower_ in UPON_PREPS and c.i < t.i:
                                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                                 if obj is not None:
                                     break
-                    if obj is not None and t.head.lemma_ in ASKING | {"help", "allow", "force", "lead", "get", "use"}:
+                    if obj is not None and t.head.lemma_ in ASKING | CAUSATIVE_VERBS:
                         return obj
                 t = t.head
                 continue
@@ -536,7 +566,7 @@ class _Finder:
                         return found
             if c.dep_ == "prep" and c.lower_ == "in":
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if pobj is not None and pobj.lemma_.lower() in ("protest", "retaliation", "response", "defiance", "revenge"):
+                if pobj is not None and pobj.lemma_.lower() in MOTIVE_NOUNS:
                     found = self._actor_within(pobj, set())
                     if found:
                         return found
@@ -609,7 +639,7 @@ class _Finder:
     def _actor_of_head_inner(self, t: Token, depth: int) -> list[str]:
         # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
+            if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     named = self._actors_of(pobj)
@@ -678,7 +708,7 @@ class _Finder:
                             found = self._actor_of_head(pobj, depth + 1)
                             if found:
                                 return found
-        if t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "its", "their"):
+        if t.pos_ == "PRON" and t.lower_ in GROUP_PRONOUNS:
             a = self._antecedent(t)
             return [a] if a else []
         if t.tag_ == "NNS" and t.lower_ in _group_nouns() or t.lower_ in PLAIN_PEOPLE and _counted(t):
@@ -757,7 +787,7 @@ class _Finder:
                 a = self.actor_at.get(i)
                 if a is None or a in self._avoid or doc[i].pos_ == "PRON" or doc[i].dep_ in ("nsubj", "nsubjpass"):
                     continue
-                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in ("them", "their", "they"):
+                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in PLURAL_PRONOUNS:
                     return a
             if start == 0:
                 break
@@ -795,7 +825,7 @@ class _Finder:
                         return "hypothetical"
                     if low in MODALS_FUTURE or low == "wo":
                         return "future"
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                if c.dep_ == "mark" and c.lower_ in CONDITIONALS:
                     return "hypothetical"
             if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
                 head = t.head
@@ -804,7 +834,7 @@ class _Finder:
                     return "demanded"
                 if lemma in WANTING:
                     return "hypothetical"
-                if lemma in ("stop", "cease", "end", "quit", "halt"):
+                if lemma in STOPPING_VERBS:
                     return "demanded" if self._under_asking(head) else "asserted"
                 t = head
                 continue

@@ -336,6 +336,10 @@ def _initials_fit(acr: str, words: list[str]) -> bool:
     return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
 
 
+# prepositions that give examples of a kind ("groups such as X", "including X")
+EXAMPLE_PREPS = kb.words("mentions", "example_preps")
+
+
 def kind_context(doc: Doc, root: Token, lex: ActorLexicon) -> Optional[str]:
     """A type given by a noun beside the name: 'companies such as X and Y', 'X, a militia'."""
     for child in root.children:
@@ -349,7 +353,7 @@ def kind_context(doc: Doc, root: Token, lex: ActorLexicon) -> Optional[str]:
         break
     if tok.dep_ == "appos" and tok.head.lower_ in lex.kind_nouns:
         return lex.kind_nouns[tok.head.lower_]
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "like", "including"):
+    if tok.dep_ == "pobj" and tok.head.lower_ in EXAMPLE_PREPS:
         noun = tok.head.head
         if noun.lower_ in lex.kind_nouns:
             return lex.kind_nouns[noun.lower_]
@@ -362,6 +366,10 @@ def _conjoined_with_person(root: Token) -> bool:
     others = [root.head] if root.dep_ == "conj" else []
     others += [t for t in root.children if t.dep_ == "conj"]
     return any(t.ent_type_ == "PERSON" and t.tag_ in PROPER_TAGS for t in others)
+
+
+# endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
+PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
 
 
 def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
@@ -397,7 +405,7 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     if label == "GPE":
         last = fold(words[-1])
         plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS" and last.endswith("s")
-        if plural or last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
+        if plural or last.endswith(PEOPLE_SUFFIXES) or (last.endswith("is") and len(last) > 5):
             return "community"  # a people mistaken for a place ("Alawites")
         iso = capital_of(" ".join(words))
         if iso and acts_as_government(_chunk_root(doc, c.start, c.end)):
@@ -425,6 +433,13 @@ def capital_of(name: str) -> Optional[str]:
     return _CAPITALS.get(fold(name))
 
 
+# prepositions of the one addressed ("called on Moscow", "talks with Ankara")
+ADDRESS_PREPS = kb.words("mentions", "address_preps")
+# verbs and nouns of talks and proposals whose prepositional object, when a capital, is its government
+# ("called on Kyiv", "talks with Beijing", "the proposal by Kyiv")
+TALK_WORDS = kb.words("mentions", "talk_words")
+
+
 def acts_as_government(root: Token) -> bool:
     """A capital that does what governments do: the subject of an act ("Washington demanded"),
     the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal")."""
@@ -440,9 +455,8 @@ def acts_as_government(root: Token) -> bool:
     head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_VERBS:
         return True  # "urged Moscow to halt", "condemned Washington"
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "upon", "with", "to", "by", "from") \
-            and head.head.lemma_.lower() in ADDRESS_VERBS | {"call", "appeal", "talk", "negotiate", "meet", "proposal",
-                                                          "offer", "demand", "request", "call", "plan", "initiative"}:
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ADDRESS_PREPS \
+            and head.head.lemma_.lower() in ADDRESS_VERBS | TALK_WORDS:
         return True  # "called on Kyiv", "talks with Beijing", "the proposal by Kyiv"
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ADDRESS_VERBS:
         return True

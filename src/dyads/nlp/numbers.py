@@ -431,6 +431,10 @@ _HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
 _WINDOW = 80  # how far after a number the rules look (never the rest of the document)
 
 
+# words in -s that are no plural noun
+NOT_PLURALS = kb.words("numbers", "not_plurals")
+
+
 def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
     """'77m euros', '705m rupees', '1m barrels': an attached 'm' or 'bn' is a scale when
     a currency or a counted plural follows, not metres."""
@@ -439,7 +443,7 @@ def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
     if _currency_word_at(text, sm.end(), u, scaled=True)[0] or u.cur_suffix_re.match(text, sm.end()):
         return True
     nm = re.match(r"[ \t]+([a-z]+)", text[sm.end() : sm.end() + 30])
-    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in ("is", "was", "has", "its", "as", "this"))
+    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in NOT_PLURALS)
 
 
 def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:

@@ -561,6 +561,10 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# nouns after a place name that keep the inner name the place ("Aleppo city", "the Turkish border")
+AREA_SUFFIXES = kb.words("places", "area_suffixes")
+
+
 def _entity_hit(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
     doc = cx.doc
     s, e = _trim(doc, s, e)
@@ -571,7 +575,7 @@ def _entity_hit(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
         hit = _lookup(cx, gaz, s, e + 1)
         if hit is None:
             inner = _lookup(cx, gaz, s, e)
-            if inner is not None and doc[e].lower_ not in ("border", "outskirts", "city", "area"):
+            if inner is not None and doc[e].lower_ not in AREA_SUFFIXES:
                 hit = Hit(s, e + 1, place_key(cx.words(s, e + 1)), inner.cands, suffix=doc[e].lower_)
     if hit is None:
         hit = _lookup(cx, gaz, s, e)
@@ -680,7 +684,7 @@ def _scan(cx: _Context, gaz: Gazetteer, covered: list, ctx: Counter) -> list[Hit
             whole = _lookup(cx, gaz, found.start, j + 1)
             if whole is not None:
                 found = whole
-            elif doc[j].lower_ not in ("border", "outskirts", "city", "area"):
+            elif doc[j].lower_ not in AREA_SUFFIXES:
                 found = Hit(found.start, j + 1, place_key(cx.words(found.start, j + 1)), found.cands, suffix=doc[j].lower_)
         out.append(found)
         for k in range(found.start, found.end):
@@ -905,6 +909,10 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
     return best
 
 
+# place prepositions that do not say where something is ("to Aleppo", "from Homs")
+NOT_LOCATING_PREPS = kb.words("places", "not_locating_preps")
+
+
 def _locative(doc: Doc, s: int, e: int) -> bool:
     k = s - 1
     while k >= 0 and (doc[k].lower_ in DETERMINERS or (doc[k].lower_ in COMPASS and doc[k].is_lower)
@@ -912,4 +920,4 @@ def _locative(doc: Doc, s: int, e: int) -> bool:
         if doc[k].lower_ == "of" and not (k > 0 and doc[k - 1].lower_ in OF_PLACE_NOUNS):
             break
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOC_PREPS - {"to", "from", "by", "on", "over", "between", "out", "off"}
+    return k >= 0 and doc[k].lower_ in LOC_PREPS - NOT_LOCATING_PREPS

@@ -267,6 +267,10 @@ def _read_tsv(path: str, rank: int, sets: dict, forms: dict) -> list[tuple[str, 
     return rows
 
 
+# verb particles a phrasal trigger may end with ("carry out", "step up")
+PARTICLES = kb.words("triggers", "particles")
+
+
 def _read_yaml(path: str, rank: int, sets: dict, light: dict) -> list[tuple[str, Entry]]:
     with open(path, encoding="utf-8") as f:
         data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
@@ -285,7 +289,7 @@ def _read_yaml(path: str, rank: int, sets: dict, light: dict) -> list[tuple[str,
         verb, rest = words[0], words[1:]
         prt = prep = obj = None
         if len(rest) == 1:
-            if rest[0] in ("out", "up", "off", "down", "over", "back", "away"):
+            if rest[0] in PARTICLES:
                 prt = rest[0]
             else:
                 prep = rest[0]
