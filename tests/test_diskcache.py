@@ -33,7 +33,7 @@ def _same_kb(a: K.KnowledgeBase, b: K.KnowledgeBase) -> None:
     assert a.max_len == b.max_len
 
 
-def _same_lexicon(a: T.Lexicon, b: T.Lexicon) -> None:
+def _same_lexicon(a: T.TriggerLexicon, b: T.TriggerLexicon) -> None:
     assert a == b
     for table in ("verbs", "nouns"):
         for head, entries in getattr(a, table).items():

@@ -10,7 +10,8 @@ from collections import Counter
 import pytest
 
 from dyads.nlp import places as P
-from dyads.nlp.places import PlacesComponent, gazetteer, name_key, place_at, place_for, places_in
+from dyads.kb.names import place_key as name_key
+from dyads.nlp.places import PlacesComponent, gazetteer, place_at, place_for, places_in
 from docs import build
 
 

@@ -44,6 +44,7 @@ CATALOGUE: dict[str, str] = {
     "E110": "unknown {what} '{detail}': use {choices}.",
     "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
     "E112": "the corpus store {path} stayed locked by other processes for {seconds} s ({detail}). An ingest waits this long for readers such as `dyads serve` or `dyads query` to let go; stop the one holding it, or raise DYADS_LOCK_TIMEOUT (seconds).",
+    "E113": "cannot read the knowledge file {input}: {detail}. Fix the file; if it is one of your own (in the DYADS_KB_OVERLAY folder), correct it or unset DYADS_KB_OVERLAY.",
     # distributed ingest (Dask)
     "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
     # the web app (dyads serve)

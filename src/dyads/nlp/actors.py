@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .coref import TYPE_PRIORITY, ActorInfo, Resolver, quoted_regions
 from .kb import load_kb, name_key
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import ActorLexicon, load_lexicon
 from .mentions import Cand, find_mentions, is_capitalised
 
 SPAN_KEY = "dyads_actors"
@@ -105,7 +105,7 @@ class ActorsComponent:
         doc.spans[SPAN_KEY] = [Span(doc, c.start, c.end, label=ids[c.actor]) for c in cands if c.actor in ids]
 
 
-def finish(doc: Doc, actors: list[ActorInfo], lex: Lexicon) -> list[ActorInfo]:
+def finish(doc: Doc, actors: list[ActorInfo], lex: ActorLexicon) -> list[ActorInfo]:
     """Name, type, describe and number the actors; drop the empty ones."""
     live = [a for a in actors if any(c.kind != "pronoun" for c in a.cands)]
     for a in live:
@@ -152,7 +152,7 @@ def _attr(value, doc: Doc, start: int, end: int) -> dict:
     return {"value": value, "start": doc[start].idx, "end": doc[end - 1].idx + len(doc[end - 1].text)}
 
 
-def describe(doc: Doc, a: ActorInfo, by_index: dict, lex: Lexicon) -> None:
+def describe(doc: Doc, a: ActorInfo, by_index: dict, lex: ActorLexicon) -> None:
     """Role, affiliation, country and religion, as the article states them.
 
     Each is {"value", "start", "end"}; an affiliation's value is the ActorInfo
@@ -192,7 +192,7 @@ def _actor_of_token(doc: Doc, i: int, by_index: dict) -> Optional[ActorInfo]:
     return None
 
 
-def _before_title(doc: Doc, s: int, a: ActorInfo, by_index: dict, lex: Lexicon) -> None:
+def _before_title(doc: Doc, s: int, a: ActorInfo, by_index: dict, lex: ActorLexicon) -> None:
     """What stands before a title: 'Iraqi Prime Minister', "Hizbullah's Secretary General"."""
     i = s - 1
     while i >= 0 and doc[i].tag_ in ("JJ",) and doc[i].is_lower:
@@ -212,7 +212,7 @@ def _before_title(doc: Doc, s: int, a: ActorInfo, by_index: dict, lex: Lexicon) 
         a.attributes.setdefault("affiliation", _attr(other, doc, i, i + 1))
 
 
-def _appositions(doc: Doc, c: Cand, a: ActorInfo, by_index: dict, lex: Lexicon) -> None:
+def _appositions(doc: Doc, c: Cand, a: ActorInfo, by_index: dict, lex: ActorLexicon) -> None:
     """'Riyad Darar, a member of the NCCDC', 'Nuri Al-Maliki, a Shiite'."""
     root = doc[c.start : c.end].root
     for child in root.children:
@@ -235,7 +235,7 @@ def _appositions(doc: Doc, c: Cand, a: ActorInfo, by_index: dict, lex: Lexicon) 
                             a.attributes.setdefault("affiliation", _attr(other, doc, pobj.left_edge.i, pobj.right_edge.i + 1))
 
 
-def _religion_before(doc: Doc, c: Cand, a: ActorInfo, lex: Lexicon) -> None:
+def _religion_before(doc: Doc, c: Cand, a: ActorInfo, lex: ActorLexicon) -> None:
     """'the Lebanese Shia group Hizbullah': a sect word just before a group's name."""
     if "religion" in a.attributes:
         return

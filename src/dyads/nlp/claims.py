@@ -13,14 +13,12 @@ speaker. `quotes.py` pairs them with quotation marks.
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from typing import Optional
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from .kb import KB_DIR
+from .. import kb
 from .mentions import token_strings
 
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
@@ -40,7 +38,7 @@ class Claim:
     cue_text: str = ""
 
 
-class Lexicon:
+class ReportingLexicon:
     def __init__(self, data: dict):
         self.speech = set(data["speech"])
         self.belief = set(data["belief"])
@@ -64,9 +62,8 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def load_reporting() -> Lexicon:
-    with open(os.path.join(KB_DIR, "reporting.yaml"), encoding="utf-8") as f:
-        return Lexicon(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+def load_reporting() -> ReportingLexicon:
+    return ReportingLexicon(kb.data("reporting.yaml"))
 
 
 # ---------------------------------------------------------------- spans
@@ -117,13 +114,17 @@ def _cue_text(doc: Doc, cue: tuple[int, int]) -> str:
     return " ".join(t.text for t in keep) if keep else doc[cue[0] : cue[1]].text
 
 
-def subject_of(tok: Token, lex: Lexicon) -> Optional[Token]:
+# relative pronouns: a subject that only refers back to the clause's antecedent
+RELATIVES = kb.words("claims", "relatives")
+
+
+def subject_of(tok: Token, lex: ReportingLexicon) -> Optional[Token]:
     """The speaker of a reporting verb: its subject, a passive's agent, the
     antecedent of a relative pronoun, or the subject of the verb it continues."""
     for _ in range(3):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and tok.tag_ == "VBN"):
-                if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                if child.lower_ in RELATIVES and tok.dep_ == "relcl":
                     return tok.head
                 if child.lower_ in lex.not_speakers:
                     return None
@@ -154,10 +155,11 @@ def speaker_span(tok: Token) -> tuple[int, int]:
 # ---------------------------------------------------------------- claims
 
 
-_ACCORDING_WORDS = ("according", "citing", "words", "quoted")
+# words that attribute a claim to a source ("according to", "citing", "in the words of", "quoted")
+_ACCORDING_WORDS = kb.words("claims", "according_words")
 
 
-def find_claims(doc: Doc, lex: Lexicon, animate=None) -> list[Claim]:
+def find_claims(doc: Doc, lex: ReportingLexicon, animate=None) -> list[Claim]:
     """Every reporting expression of the Doc, in text order. `animate(token)` says
     whether a subject can speak: a verb reporting by its object, a topic, an
     intent or an act needs such a subject ("the best thing is to call for ..." is
@@ -194,7 +196,7 @@ def _infinitive(tok: Token) -> bool:
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=None, gap=None) -> Optional[Claim]:
+def _make(tok: Token, content: tuple[int, int], kind: str, lex: ReportingLexicon, cue=None, gap=None) -> Optional[Claim]:
     doc = tok.doc
     s, e = _trim(doc, *content)
     if e - s < 2:
@@ -211,7 +213,7 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: Lexicon, cue=Non
     return Claim(cue, (s, e), span, subj.i if subj is not None else None, kind, gap=gap, cue_text=_cue_text(doc, cue))
 
 
-def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
+def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a ceasefire agreed in 2019": a participle describing a noun, not a report
     if lemma not in lex.claim_verbs:
@@ -268,10 +270,11 @@ def _verb_claim(tok: Token, lemma: str, lex: Lexicon) -> Optional[Claim]:
     return None
 
 
-COPULAS = {"be", "remain", "seem", "appear", "feel", "become", "grow", "stay"}
+# linking verbs: their complement describes the subject, it claims nothing
+COPULAS = kb.words("claims", "copulas")
 
 
-def _headline_verb(tok: Token, lex: Lexicon) -> Optional[Claim]:
+def _headline_verb(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
     base = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
     if base not in lex.clausal:
         return None
@@ -283,7 +286,7 @@ def _headline_verb(tok: Token, lex: Lexicon) -> Optional[Claim]:
     return Claim((tok.i, tok.i + 1), (s, e), speaker_span(subj), subj.i, "speech", cue_text=tok.text)
 
 
-def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
+def _adjective_claim(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ not in COPULAS:
         return None  # "made sure that": not a conviction
     for child in tok.children:
@@ -302,7 +305,7 @@ def _adjective_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
     return None
 
 
-def _noun_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
+def _noun_claim(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         # "the IMF's estimate of global growth", "his attacks on a former Miss Universe"
@@ -324,7 +327,7 @@ def _noun_claim(tok: Token, lex: Lexicon) -> Optional[Claim]:
     return None
 
 
-def _according_claim(doc: Doc, tok: Token, lex: Lexicon) -> Optional[Claim]:
+def _according_claim(doc: Doc, tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
     """'according to X, S' / 'S, according to X': S is the clause the phrase modifies."""
     words = [t.lower_ for t in doc[tok.i : tok.i + 4]]
     pattern = next((p for p in lex.according if tuple(words[: len(p)]) == p), None)

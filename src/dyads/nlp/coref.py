@@ -16,8 +16,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .. import kb
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
-from .lexicon import Lexicon
+from .lexicon import ActorLexicon
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
@@ -53,7 +54,7 @@ class ActorInfo:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: Lexicon):
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon):
         self.doc, self.kb, self.lex = doc, kb, lex
         self.actors: list[ActorInfo] = []
         self.by_kb: dict[str, ActorInfo] = {}
@@ -378,7 +379,7 @@ class Resolver:
                 a = self._actor_at(child.i)
                 if a is not None and a.country:
                     return a.country
-            if child.dep_ == "acl" and child.lemma_ in ("lead", "head", "run"):
+            if child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:
                 for g in child.children:
                     if g.dep_ == "agent":
                         for p in g.children:
@@ -508,9 +509,12 @@ class Resolver:
         return best
 
 
-_ROLE_NOUN = {"government": "government", "military": "army", "police": "police", "opposition": "opposition"}
-_GENERIC_WORDS = {"front", "army", "party", "group", "state", "council", "committee", "forces", "brigades", "movement",
-                  "national", "islamic", "democratic", "united", "people", "republic", "new", "free", "the"}
+# a state's role -> the noun that names its holder ("Syrian army", "Turkish government")
+_ROLE_NOUN = kb.table("coref", "role_nouns")
+# one-word names too generic to refer back to a longer name ("the group", "the front")
+_GENERIC_WORDS = kb.words("coref", "generic_words")
+# verbs of "the regime led/headed/run by X": X's country is the regime's
+LEADING_VERBS = kb.words("coref", "leading_verbs")
 
 
 def _subseq(short: tuple, long: tuple) -> bool:

@@ -48,18 +48,17 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .. import kb
 from .mentions import doc_text
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# month names and abbreviations -> month number
+MONTHS = kb.table("dates", "months")
+# weekday names -> Python weekday number (Monday = 0)
+WEEKDAYS = kb.table("dates", "weekdays")
+# number words in spans of time ("two weeks ago") -> their value
+NUMBERS = kb.table("dates", "numbers")
+# seasons (northern hemisphere) -> first and last month
+SEASONS = {k: tuple(v) for k, v in kb.table("dates", "seasons").items()}
 
 # Month names are matched capitalised only ("may", "march" are verbs too).
 _MONTH = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -277,6 +276,18 @@ def _drop_weekday_before_date(exprs: list[DateExpr], text: str) -> list[DateExpr
     return out
 
 
+# auxiliaries that put a verb in the past ("had agreed", "was killed")
+PAST_AUXILIARIES = kb.words("dates", "past_auxiliaries")
+# auxiliaries that put a verb in the future ("will meet", "won't meet")
+FUTURE_AUXILIARIES = kb.words("dates", "future_auxiliaries")
+# verbs whose complement is planned, so its date lies ahead ("plans to meet on Monday")
+PLANNING_HEADS = kb.words("dates", "planning_heads")
+# words under a verb that make its date a scheduled one ("is due to meet", "set to sign")
+SCHEDULED_WORDS = kb.words("dates", "scheduled_words")
+# verbs whose own present tense speaks of what lies ahead ("plans a vote on Monday")
+PLANNING_VERBS = kb.words("dates", "planning_verbs")
+
+
 def _is_future(doc: Doc, char: int) -> bool:
     """Whether the clause around the expression speaks of what is to come ('will meet on Tuesday')."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -286,17 +297,17 @@ def _is_future(doc: Doc, char: int) -> bool:
     verb = _clause_verb(tok)
     if verb is None:
         return False
-    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lower_ in ("had", "was", "were", "did") for c in verb.children if c.dep_ in ("aux", "auxpass")):
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lower_ in PAST_AUXILIARIES for c in verb.children if c.dep_ in ("aux", "auxpass")):
         return False
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "neg")}
-    if words & {"will", "shall", "'ll", "wo"}:
+    if words & FUTURE_AUXILIARIES:
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("plan", "intend", "expect", "schedule", "set", "due", "go", "aim", "hope", "vow", "promise", "pledge"):
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_HEADS:
         return True
-    if any(c.lower_ in ("due", "scheduled", "set", "expected") for c in verb.children):
+    if any(c.lower_ in SCHEDULED_WORDS for c in verb.children):
         return True
-    return verb.lemma_.lower() in ("plan", "intend", "schedule") and verb.tag_ in ("VBZ", "VBP")
+    return verb.lemma_.lower() in PLANNING_VERBS and verb.tag_ in ("VBZ", "VBP")
 
 
 def _clause_verb(tok):
@@ -509,11 +520,15 @@ def _value(kind: str, m: re.Match, ref: Optional[date], future: bool) -> Optiona
     return None
 
 
+# prepositions that make a date a bound, not the time of the event ("since March", "by Friday")
+BOUND_CUES = kb.words("dates", "bound_cues")
+
+
 def _year(m: re.Match, kind: str) -> Optional[str]:
     if kind == "year_ent":
         return m.group(0)
     cue = (m.group("cue") or "").lower()
-    if cue in ("since", "after", "before", "until", "till", "by"):
+    if cue in BOUND_CUES:
         return None  # a period that runs from or to that year, not the year itself
     return m.group("y")
 

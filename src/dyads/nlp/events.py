@@ -22,6 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import kb
 from .actors import SPAN_KEY
 from .places import SPAN_KEY as PLACES_KEY
 from . import spanrows
@@ -32,44 +33,35 @@ from .triggers import intent_category, load_triggers, match_noun_trigger, match_
 if not Doc.has_extension("dyads_events"):
     Doc.set_extension("dyads_events", default=None)
 
-MODALS_HYPOTHETICAL = {"should", "could", "would", "might", "may", "must", "ought", "can"}
-MODALS_FUTURE = {"will", "shall", "'ll"}
+# modal verbs that make an event hypothetical ("they could attack")
+MODALS_HYPOTHETICAL = kb.words("events", "modals_hypothetical")
+# modal verbs that put an event in the future ("they will attack")
+MODALS_FUTURE = kb.words("events", "modals_future")
 # verbs under which an event is only wanted, planned or asked for
-WANTING = {"want", "plan", "try", "attempt", "intend", "hope", "seek", "aim", "threaten", "prepare", "decide",
-           "propose", "offer", "promise", "pledge", "vow", "expect", "wish", "consider", "refuse", "fail"}
-ASKING = {"ask", "urge", "demand", "call", "request", "order", "instruct", "press", "appeal", "beg", "invite",
-          "encourage", "push", "tell", "advise", "warn"}
+WANTING = kb.words("events", "wanting")
+# verbs under which an event is only asked for ("urged them to withdraw")
+ASKING = kb.words("events", "asking")
 # reporting verbs under which "would" is the future of the past ("said they would boycott")
-REPORTING_FUTURE = {"say", "announce", "tell", "declare", "state", "add", "insist", "vow", "warn", "report",
-                    "indicate", "confirm", "pledge", "promise", "threaten", "signal", "reply"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+REPORTING_FUTURE = kb.words("events", "reporting_future")
 # nouns of people that stand for the group they belong to ("Hizbullah fighters")
-MEMBER_NOUNS = {"fighter", "combatant", "member", "militant", "soldier", "troop", "force", "militiaman", "mercenary",
-                "expert", "adviser", "advisor", "officer", "commander", "official", "unit", "brigade", "battalion",
-                "militia", "rebel", "insurgent", "jihadist", "guard", "police", "policeman", "agent", "spy",
-                "civilian", "resident", "villager", "supporter", "loyalist", "volunteer", "recruit", "leader",
-                "delegation", "envoy", "diplomat", "minister", "spokesman", "representative", "company", "firm",
-                "group", "faction", "community", "population", "people", "man", "woman", "youth", "clan",
-                "tribe", "family"}
+MEMBER_NOUNS = kb.words("events", "member_nouns")
 # a person's family, advisers or clan are not that person
-NOT_THE_PERSON = {"family", "clan", "tribe", "adviser", "advisor", "son", "daughter", "wife", "brother", "aide",
-                  "supporter", "loyalist", "opponent", "people"}
+NOT_THE_PERSON = kb.words("events", "not_the_person")
 # nouns that stand for the place they name ("the town of Cizre")
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "island",
-               "enclave", "state", "county", "suburb", "neighbourhood", "neighborhood", "camp", "governorate"}
+PLACE_TYPE_NOUNS = kb.words("events", "place_type_nouns")
 MAX_NESTING = 12
 # how an object phrase holds an actor further in
 WITHIN_DEPS = {"prep", "pobj", "amod", "compound", "poss", "nmod", "acl", "agent", "appos", "dobj"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "throughout", "during", "across", "within",
-                  "since", "after", "before", "until"}
+# prepositions of place or time under which an actor-like word is the circumstance, not a party
+LOCATIVE_PREPS = kb.words("events", "locative_preps")
 # acts whose recipient a purpose clause may name ("opened fire to disperse the crowd")
 PURPOSE_CATEGORIES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "REJECT"}
 # acts that need no recipient
 ONE_SIDED = {"PROTEST", "MOBILIZE"}
 # acts that conjoined actors do with each other when no one else is named
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
-QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "some", "many", "most", "all",
-                  "several", "few", "part", "number", "majority", "minority", "one", "two", "three", "group"}
+# words counting a crowd in "<word> of people" ("thousands of people")
+QUANTITY_HEADS = kb.words("events", "quantity_heads")
 
 
 @dataclass
@@ -114,14 +106,7 @@ def _polarity(category: str, hit) -> int:
 def _accusing_words() -> frozenset:
     global _ACCUSING
     if _ACCUSING is None:
-        import os
-
-        import yaml
-
-        from .kb import KB_DIR
-
-        with open(os.path.join(KB_DIR, "evaluations.yaml"), encoding="utf-8") as f:
-            _ACCUSING = frozenset(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["accusing"])
+        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"])
     return _ACCUSING
 
 
@@ -132,9 +117,9 @@ AGENT_TYPES = {"person": "community", "community": "community"}
 
 
 # plural nouns of plain people that the agents file does not list
-PLAIN_PEOPLE = {"people", "farmers", "youths", "children", "women", "men", "families", "inhabitants"}
-VAGUE_MODIFIERS = {"more", "many", "other", "some", "several", "few", "most", "such", "additional", "further",
-                   "fewer", "numerous", "various", "own", "same", "certain"}
+PLAIN_PEOPLE = kb.words("events", "plain_people")
+# modifiers that leave a group of people too vague to be an actor ("other people", "many fighters")
+VAGUE_MODIFIERS = kb.words("events", "vague_modifiers")
 
 
 def _main_clause(v: Token) -> bool:
@@ -158,29 +143,27 @@ def _counted(t: Token) -> bool:
     return t.dep_ == "pobj" and h.lower_ == "of" and (h.head.lower_ in QUANTITY_HEADS or h.head.like_num)
 
 
+# plural nouns of fighters: people nouns even though the agents file does not type them as people
+FIGHTER_NOUNS = kb.words("events", "fighter_nouns")
+
+
 def _people_noun(t: Token) -> bool:
     low = t.lemma_.lower()
-    return low in MEMBER_NOUNS or t.lower_ in _group_nouns() or t.lower_ in ("combatants", "fighters", "militants")
+    return low in MEMBER_NOUNS or t.lower_ in _group_nouns() or t.lower_ in FIGHTER_NOUNS
 
 
 def _group_nouns() -> dict:
     """Plural nouns of people ("refugees", "students", "doctors") -> the actor type of such a group."""
     global _GROUP_NOUNS
     if _GROUP_NOUNS is None:
-        import csv
-        import os
-
-        from .kb import KB_DIR
-
         out = {}
-        with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
-            for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-                kind = AGENT_TYPES.get(row.get("type") or "")
-                if kind is None or " " in row["term"]:
-                    continue
-                for p in (row.get("plural") or "").split("|"):
-                    if p and " " not in p:
-                        out.setdefault(p.lower(), kind)
+        for row in kb.rows("agents.tsv"):
+            kind = AGENT_TYPES.get(row.get("type") or "")
+            if kind is None or " " in row["term"]:
+                continue
+            for p in (row.get("plural") or "").split("|"):
+                if p and " " not in p:
+                    out.setdefault(p.lower(), kind)
         _GROUP_NOUNS = out
     return _GROUP_NOUNS
 
@@ -212,12 +195,16 @@ def _reported_clause(comp: Token) -> bool:
                                            for c in comp.children)
 
 
+# verbs of "X called for Y to ...": a request to Y
+CALL_VERBS = kb.words("events", "call_verbs")
+
+
 def _call_for(tok: Token):
     """"Turkey called for the Kurds to withdraw": a request to the Kurds (the parser makes "for" the
     mark of a clause, where the lexicon's "call for" wants a noun); the act asked for is marked demanded."""
     from .triggers import TriggerHit
 
-    if tok.lemma_.lower() not in ("call", "appeal", "press", "push", "plead"):
+    if tok.lemma_.lower() not in CALL_VERBS:
         return None
     for c in tok.children:
         if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
@@ -263,6 +250,28 @@ def _drop_unused_made_actors(doc: Doc, events: list) -> None:
 
 
 MADE_PREFIXES = ("made-place:", "made-group:")  # actors this component makes
+
+
+# relative pronouns: a relative clause's subject that stands for its antecedent
+RELATIVES = kb.words("events", "relatives")
+# verbs whose object is no party to the act its clause describes ("have the means to strike")
+HAVING_VERBS = kb.words("events", "having_verbs")
+# prepositions of the one called upon ("called on X to withdraw")
+UPON_PREPS = kb.words("events", "upon_preps")
+# verbs that make their object do the act of their clause ("forced them to leave")
+CAUSATIVE_VERBS = kb.words("events", "causative_verbs")
+# nouns of "in protest/retaliation for ...": what the act answers, not a party
+MOTIVE_NOUNS = kb.words("events", "motive_nouns")
+# prepositions that give examples of a group ("groups such as X", "including X")
+EXAMPLE_PREPS = kb.words("events", "example_preps")
+# pronouns that may stand for a group or a country
+GROUP_PRONOUNS = kb.words("events", "group_pronouns")
+# plural pronouns: they do not refer to a person
+PLURAL_PRONOUNS = kb.words("events", "plural_pronouns")
+# conjunctions that make their clause's act hypothetical
+CONDITIONALS = kb.words("events", "conditionals")
+# verbs that stop the act under them ("stopped shelling")
+STOPPING_VERBS = kb.words("events", "stopping_verbs")
 
 
 class _Finder:
@@ -475,7 +484,7 @@ class _Finder:
             passive = False
             for c in t.children:
                 if c.dep_ == "nsubj":
-                    if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                    if c.lower_ in RELATIVES and t.dep_ == "relcl":
                         return t.head
                     return c
                 if c.dep_ == "nsubjpass":
@@ -483,7 +492,7 @@ class _Finder:
             if passive:
                 return None  # the passive subject is the target; no agent given
             if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
-                    and (t.head.lemma_.lower() in ("have", "find", "see") or came_from_participle)):
+                    and (t.head.lemma_.lower() in HAVING_VERBS or came_from_participle)):
                 # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
                 t, came_from_clause = t.head, False  # "had no problem recruiting ... to fight": the haver
                 continue
@@ -499,11 +508,11 @@ class _Finder:
                     if obj is None and t.head.lemma_.lower() in ASKING:
                         # "called on Russia to stop", "appealed to the rebels to lay down their arms"
                         for c in t.head.children:
-                            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < t.i:
+                            if c.dep_ == "prep" and c.lower_ in UPON_PREPS and c.i < t.i:
                                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                                 if obj is not None:
                                     break
-                    if obj is not None and t.head.lemma_ in ASKING | {"help", "allow", "force", "lead", "get", "use"}:
+                    if obj is not None and t.head.lemma_ in ASKING | CAUSATIVE_VERBS:
                         return obj
                 t = t.head
                 continue
@@ -570,7 +579,7 @@ class _Finder:
                         return found
             if c.dep_ == "prep" and c.lower_ == "in":
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if pobj is not None and pobj.lemma_.lower() in ("protest", "retaliation", "response", "defiance", "revenge"):
+                if pobj is not None and pobj.lemma_.lower() in MOTIVE_NOUNS:
                     found = self._actor_within(pobj, set())
                     if found:
                         return found
@@ -643,7 +652,7 @@ class _Finder:
     def _actor_of_head_inner(self, t: Token, depth: int) -> list[str]:
         # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
+            if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     named = self._actors_of(pobj)
@@ -654,7 +663,7 @@ class _Finder:
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
-        if low in PLACE_NOUNS:
+        if low in PLACE_TYPE_NOUNS:
             # "a curfew in the town of Cizre", "shelled the city of Rafah"
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -712,7 +721,7 @@ class _Finder:
                             found = self._actor_of_head(pobj, depth + 1)
                             if found:
                                 return found
-        if t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "its", "their"):
+        if t.pos_ == "PRON" and t.lower_ in GROUP_PRONOUNS:
             a = self._antecedent(t)
             return [a] if a else []
         if t.tag_ == "NNS" and t.lower_ in _group_nouns() or t.lower_ in PLAIN_PEOPLE and _counted(t):
@@ -791,7 +800,7 @@ class _Finder:
                 a = self.actor_at.get(i)
                 if a is None or a in self._avoid or doc[i].pos_ == "PRON" or doc[i].dep_ in ("nsubj", "nsubjpass"):
                     continue
-                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in ("them", "their", "they"):
+                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in PLURAL_PRONOUNS:
                     return a
             if start == 0:
                 break
@@ -829,7 +838,7 @@ class _Finder:
                         return "hypothetical"
                     if low in MODALS_FUTURE or low == "wo":
                         return "future"
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                if c.dep_ == "mark" and c.lower_ in CONDITIONALS:
                     return "hypothetical"
             if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
                 head = t.head
@@ -838,7 +847,7 @@ class _Finder:
                     return "demanded"
                 if lemma in WANTING:
                     return "hypothetical"
-                if lemma in ("stop", "cease", "end", "quit", "halt"):
+                if lemma in STOPPING_VERBS:
                     return "demanded" if self._under_asking(head) else "asserted"
                 t = head
                 continue

@@ -4,7 +4,8 @@ Data lives in `dyads/kb/` (`actors_generated.tsv`, converted from PETRARCH2's
 MIT dictionaries by `tools/build_kb.py`; `actors_curated.yaml`, ours, which
 overrides it by id) and in any file a user passes with `--actors` (TSV with the
 same columns, or YAML). Names are matched token by token on a normalised key
-(case, accents, apostrophes, hyphens and the Arabic article al-/el- ignored),
+(case, accents, apostrophes, hyphens and the Arabic article al-/el- ignored;
+`dyads.kb.names.name_key`),
 so "Al-Assad", "al Assad" and "Assad" share a key, and "Hizbullah" matches its
 alias whatever its case. All-capital acronyms only match in capitals.
 """
@@ -13,27 +14,20 @@ from __future__ import annotations
 import csv
 import functools
 import os
-import unicodedata
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional
 
 import yaml
 
 from ..errors import DyadsError
+from ..kb import KB_DIR
+from ..kb.names import fold, name_key, split_words, token_keys  # noqa: F401 - the keys actor names are matched by
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 from ..model import ACTOR_TYPES
 
-KB_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "kb")
 DEFAULT_FILES = ("actors_generated.tsv", "actors_curated.yaml")
 COLUMNS = ("id", "name", "type", "country", "cameo", "aliases", "short", "demonyms", "role", "note")
-
-# Particles of Arabic names dropped from keys; those in _HYPHEN_PARTICLES only
-# when a hyphen follows ("ad-Din", "as-Sham"), as they are English words too.
-_PARTICLES = {"al", "el", "il"}
-_HYPHEN_PARTICLES = {"ad", "ar", "as", "an", "at", "az", "ash", "ath", "ud", "ul", "ed", "es", "er"}
-_APOSTROPHES = dict.fromkeys(map(ord, "'\u2019\u2018`\u02bc\u02bf\u02be"), None)
-_HYPHENS = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "_"}
 
 
 @dataclass
@@ -59,64 +53,6 @@ class Hit:
     entry_id: str
     strength: str  # "name" (name or alias), "short" (surname, weak), "demonym"
     acronym: bool  # matched only in capitals
-
-
-@functools.lru_cache(maxsize=1 << 16)  # called on every word of every document
-def fold(s: str) -> str:
-    """Case, accents and apostrophes folded: the comparable form of one word."""
-    if s.isascii():  # nothing to decompose
-        return s.translate(_APOSTROPHES).casefold()
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.translate(_APOSTROPHES).casefold()
-
-
-def token_keys(words: list[str]) -> list[tuple[int, str]]:
-    """(index, key) for the words of a name that count for matching."""
-    out = []
-    n = len(words)
-    for i, w in enumerate(words):
-        if w in _HYPHENS or not w.strip():
-            continue
-        k = fold(w)
-        if "." in k and len(k) <= 10 and k.replace(".", "").isalpha() and k.count(".") >= len(k.replace(".", "")) - 1:
-            k = k.replace(".", "")  # "U.N.", "U.S.": the acronym, as the names file writes it
-        if k.endswith("-") and len(k) > 1:  # "al-" as one token
-            k = k[:-1]
-        if not k:
-            continue
-        if k in _PARTICLES and i + 1 < n:
-            continue
-        if k in _HYPHEN_PARTICLES and i + 1 < n and words[i + 1] in _HYPHENS:
-            continue
-        out.append((i, k))
-    return out
-
-
-def split_words(name: str) -> list[str]:
-    """Split a name the way spaCy's tokenizer splits it for our purposes."""
-    out, cur = [], []
-    for ch in name:
-        if ch.isspace():
-            if cur:
-                out.append("".join(cur))
-                cur = []
-        elif ch in _HYPHENS or ch in "().,/":
-            if cur:
-                out.append("".join(cur))
-                cur = []
-            if ch in _HYPHENS:
-                out.append(ch)
-        else:
-            cur.append(ch)
-    if cur:
-        out.append("".join(cur))
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 14)  # the same names come back in every article
-def name_key(name: str) -> tuple[str, ...]:
-    return tuple(k for _, k in token_keys(split_words(name)))
 
 
 def is_acronym(name: str) -> bool:
@@ -295,13 +231,14 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     """The bundled knowledge base plus the user's files (later files override by id).
 
     Cached for the process, and built once on disk across processes (see `diskcache`)."""
-    from . import diskcache
+    from .. import kb
+    from ..kb import names
 
-    sources = [__file__, _MODEL_FILE]
-    sources += [p for p in (os.path.join(KB_DIR, name) for name in DEFAULT_FILES) if os.path.exists(p)]
+    sources = [__file__, names.__file__, _MODEL_FILE]
+    sources += [p for _, p in _default_paths()]
     sources += list(extra_files)
-    path = diskcache.cache_path("actors", (CACHE_VERSION, extra_files), sources)
-    return diskcache.cached(path, lambda: build_kb(extra_files), _kb_state, _kb_from_state)
+    return kb.cached("actors", (CACHE_VERSION, extra_files), sources, lambda: build_kb(extra_files),
+                     _kb_state, _kb_from_state)
 
 
 CACHE_VERSION = 1
@@ -337,15 +274,26 @@ def _kb_from_state(state) -> Optional[KnowledgeBase]:
         return None
 
 
+def _default_paths() -> list[tuple[str, str]]:
+    """(name, path) of the bundled actors files, each followed by the user's overlay file of the same
+    name when there is one (read like a user's file: its entries override by id)."""
+    from .. import kb
+
+    out = []
+    for name in DEFAULT_FILES:
+        for path in (os.path.join(KB_DIR, name), kb.overlay_path(name)):
+            if path and os.path.exists(path):
+                out.append((name, path))
+    return out
+
+
 def build_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
     """The knowledge base read from the data files (no caching)."""
     kb = KnowledgeBase()
-    for name in DEFAULT_FILES:
-        path = os.path.join(KB_DIR, name)
-        if os.path.exists(path):
-            for e in read_entries(path):
-                e.source = name
-                kb.add(e)
+    for name, path in _default_paths():
+        for e in read_entries(path):
+            e.source = name
+            kb.add(e)
     for path in extra_files:
         for e in read_entries(path):
             e.source = path

@@ -1,16 +1,14 @@
-"""The word lists of `kb/lexicon.yaml`, loaded once, with small lookups over tokens."""
+"""The word lists of `kb/lexicon.yaml` and `kb/given_names.yaml` (read by `dyads.kb`), with small lookups
+over tokens."""
 from __future__ import annotations
 
 import functools
-import os
 from typing import Optional
 
-import yaml
-
-from .kb import KB_DIR
+from .. import kb
 
 
-class Lexicon:
+class ActorLexicon:
     def __init__(self, data: dict):
         self.titles = {tuple(t.split()) for t in data["person_titles"]}
         self.title_max = max(len(t) for t in self.titles)
@@ -76,9 +74,5 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    with open(os.path.join(KB_DIR, "lexicon.yaml"), encoding="utf-8") as f:
-        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    with open(os.path.join(KB_DIR, "given_names.yaml"), encoding="utf-8") as f:
-        data["given_names"] = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Lexicon(data)
+def load_lexicon() -> ActorLexicon:
+    return ActorLexicon({**kb.data("lexicon.yaml"), "given_names": kb.data("given_names.yaml")})

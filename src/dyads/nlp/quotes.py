@@ -24,6 +24,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .. import kb
 from ..errors import warning
 from .actors import SPAN_KEY
 from .claims import Claim, QUOTE_CHARS, find_claims, load_reporting
@@ -200,6 +201,14 @@ def make_quotes(nlp: Language, name: str):
     return QuotesComponent()
 
 
+# pronouns that cannot speak, promise or accuse
+NOT_SPEAKERS = kb.words("quotes", "not_speakers")
+# quantifiers before "of" whose noun is the speaker ("one of the witnesses")
+QUANTIFIERS = kb.words("quotes", "quantifiers")
+# determiners stripped from a speaker's description
+DETERMINERS = kb.words("quotes", "determiners")
+
+
 class QuotesComponent:
     def __init__(self):
         self.lex = load_reporting()
@@ -229,7 +238,7 @@ class QuotesComponent:
 
         def animate(tok) -> bool:
             """Who can promise, accuse or note: not 'the best thing' or 'the aim'."""
-            if tok.lower_ in ("it", "this", "that", "which", "what", "there"):
+            if tok.lower_ in NOT_SPEAKERS:
                 return False
             return tok.i in actor_tokens or tok.lemma_.lower() not in self.lex.abstract
 
@@ -498,7 +507,7 @@ class QuotesComponent:
                 return m.label_
         tok = doc[head]
         noun = tok
-        if tok.lower_ in ("one", "some", "many", "several", "most", "none", "all"):
+        if tok.lower_ in QUANTIFIERS:
             noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
         if noun.lemma_.lower() in self.person_nouns or noun.lower_ in self.person_nouns:
             return self._description_actor(doc, span)
@@ -507,7 +516,7 @@ class QuotesComponent:
     def _description_actor(self, doc: Doc, span: tuple[int, int]) -> str:
         """A speaker known only by description becomes an actor of its own."""
         s, e = span
-        while s < e and doc[s].lower_ in ("a", "an", "the", "this", "that", "another"):
+        while s < e and doc[s].lower_ in DETERMINERS:
             s += 1
         name = doc[s:e].text
         actors: list[ActorInfo] = doc._.dyads_actors
@@ -525,18 +534,12 @@ class QuotesComponent:
 
 
 def _person_nouns() -> set[str]:
-    import csv
-    import os
-
-    from .kb import KB_DIR
-
+    """Nouns of persons and communities in `kb/agents.tsv`, singular and plural."""
     out = set()
-    with open(os.path.join(KB_DIR, "agents.tsv"), encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        for row in rows:
-            if row.get("type") in ("person", "community"):
-                out.add(row["term"])
-                out.update(p for p in (row.get("plural") or "").split("|") if p)
+    for row in kb.rows("agents.tsv"):
+        if row.get("type") in ("person", "community"):
+            out.add(row["term"])
+            out.update(p for p in (row.get("plural") or "").split("|") if p)
     return out
 
 

@@ -27,7 +27,8 @@ from typing import Iterable, Optional
 import yaml
 from spacy.tokens import Token
 
-from .kb import KB_DIR
+from .. import kb
+from ..kb.names import singular
 
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -43,8 +44,9 @@ GENERATED = "triggers_generated.tsv"
 CURATED = "triggers_curated.yaml"
 
 # prepositions whose object is, by default, the recipient of the event
-TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "behind", "alongside")
-NOUN_TARGET_PREPS = ("against", "on", "upon", "at", "to", "toward", "towards", "with", "into", "of")
+TARGET_PREPS = kb.ordered("triggers", "target_preps")
+# prepositions that lead to a noun trigger's target, in order of preference
+NOUN_TARGET_PREPS = kb.ordered("triggers", "noun_target_preps")
 # categories in which "X demanded that Y do Z" / "X alleged that Y did Z" puts the target in the clause
 CLAUSE_TARGET = {"REQUEST", "ACCUSE"}
 # categories whose complement verb is not asserted ("agreed to withdraw", "refused to leave")
@@ -55,22 +57,16 @@ OBJ_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"oprd", "ccomp", "xcomp", "npadvmod", "attr", "acomp", "advmod", "dative"}
 PREP_DEPS = {"prep", "dative", "agent"}
 # prepositions that give an act's circumstances, not its content
-CIRCUMSTANCE_PREPS = {"in", "during", "since", "after", "before", "amid", "amidst", "despite", "throughout",
-                      "following", "within"}
+CIRCUMSTANCE_PREPS = kb.words("triggers", "circumstance_preps")
 MOD_DEPS = {"amod", "compound", "nmod", "nummod", "poss", "npadvmod"}
 ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
-MUST = {"must"}
+# auxiliaries of obligation ("X must withdraw": a demand)
+MUST = kb.words("triggers", "must")
 ADJECTIVAL = {"amod", "compound"}
 NOMINAL = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"}
 TIME_ENTS = {"DATE", "TIME"}
 # heads that stand for their "of" object: "thousands of fighters", "dozens of rockets"
-QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
-            "scores", "ten", "tens", "number", "group", "handful", "batch", "contingent", "couple", "wave",
-            "several", "some", "many", "more", "most", "all", "few", "lot", "lots", "unit", "team", "squad",
-            "band", "company", "force", "detachment", "shipment", "consignment", "quantity", "amount", "load",
-            "salvo", "barrage", "volley", "series", "string", "spate", "round", "part", "portion", "bulk",
-            "kg", "kilogram", "ton", "tonne", "tons", "truckload", "planeload", "shipload", "crate", "box", "bag",
-            "sack", "container", "worth", "lorry", "truck", "convoy", "cargo", "package", "supply"}
+QUANTITY = kb.words("triggers", "quantity")
 
 
 # ----------------------------------------------------------------------------- data
@@ -157,7 +153,7 @@ class TriggerHit:
 
 
 @dataclass
-class Lexicon:
+class TriggerLexicon:
     verbs: dict = field(default_factory=dict)  # lemma -> [Entry] best first
     nouns: dict = field(default_factory=dict)  # lemma -> [Entry] best first
     light: dict = field(default_factory=dict)  # lemma -> [(prt, obj, prep)] light-verb frames
@@ -176,16 +172,6 @@ class Lexicon:
 
 
 # ----------------------------------------------------------------------------- loading
-
-def _singular(w: str) -> str:
-    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "ics", "ews")):
-        return w
-    if w.endswith("ies"):
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return w[:-2]
-    return w[:-1]
-
 
 def _scalar(x) -> str:
     # YAML 1.1 reads the bare words on/off as booleans: here they are prepositions and particles
@@ -224,7 +210,7 @@ def _words(values, sets: dict) -> Optional[frozenset]:
         else:
             w = it.lower()
             out.add(w)
-            out.add(_singular(w))
+            out.add(singular(w))
     return frozenset(out)
 
 
@@ -273,12 +259,16 @@ def _read_tsv(path: str, rank: int, sets: dict, forms: dict) -> list[tuple[str, 
         if not verb or not cat:
             continue
         where = f"{os.path.basename(path)}:{n}"
-        mods = tuple(frozenset({m, _singular(m)}) for m in mod.split()) if mod else ()
+        mods = tuple(frozenset({m, singular(m)}) for m in mod.split()) if mod else ()
         targets = tuple(t for t in target.split("|") if t) if target else ()
         e = _make(verb.lower(), _category(cat, where), mode=mode, cameo=cameo, prt=prt, objs=_words(obj, sets),
                   mods=mods, prep=prep, pobjs=_words(pobj, sets), target=targets, rank=rank, order=n, origin=where)
         rows.append(("verb", e))
     return rows
+
+
+# verb particles a phrasal trigger may end with ("carry out", "step up")
+PARTICLES = kb.words("triggers", "particles")
 
 
 def _read_yaml(path: str, rank: int, sets: dict, light: dict) -> list[tuple[str, Entry]]:
@@ -292,14 +282,14 @@ def _read_yaml(path: str, rank: int, sets: dict, light: dict) -> list[tuple[str,
                 ws.update(sets[w[1:].upper()])
             else:
                 ws.add(w.lower())
-                ws.add(_singular(w.lower()))
+                ws.add(singular(w.lower()))
         sets[str(name).upper()] = frozenset(ws)
     for frame in data.get("light_verbs") or []:
         words = str(frame).lower().split()
         verb, rest = words[0], words[1:]
         prt = prep = obj = None
         if len(rest) == 1:
-            if rest[0] in ("out", "up", "off", "down", "over", "back", "away"):
+            if rest[0] in PARTICLES:
                 prt = rest[0]
             else:
                 prep = rest[0]
@@ -356,8 +346,8 @@ def _shadows(hi: Entry, lo: Entry) -> bool:
     return False
 
 
-def build_lexicon(paths: Iterable[str]) -> Lexicon:
-    lex = Lexicon(files=tuple(paths))
+def build_lexicon(paths: Iterable[str]) -> TriggerLexicon:
+    lex = TriggerLexicon(files=tuple(paths))
     rows: list[tuple[str, Entry]] = []
     sets: dict = {}
     for rank, path in enumerate(lex.files):
@@ -379,14 +369,16 @@ def build_lexicon(paths: Iterable[str]) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
-def _load(extra: tuple) -> Lexicon:
-    from . import diskcache
+def _load(extra: tuple) -> TriggerLexicon:
+    from ..kb import names
 
-    paths = [os.path.join(KB_DIR, GENERATED), os.path.join(KB_DIR, CURATED)]
+    # the bundled files, the user's overlay files of the same names (read like extra files), then `extra`
+    paths = [kb.path(GENERATED), kb.path(CURATED)]
+    paths.extend(p for p in (kb.overlay_path(GENERATED), kb.overlay_path(CURATED)) if p)
     paths.extend(str(p) for p in extra)
-    # built once on disk across processes; the hash covers this module, which builds it
-    cache = diskcache.cache_path("triggers", (LEXICON_CACHE_VERSION, tuple(paths)), [__file__, *paths])
-    return diskcache.cached(cache, lambda: build_lexicon(paths), _lexicon_state, _lexicon_from_state)
+    # built once on disk across processes; the hash covers this module and names.py, which build it
+    return kb.cached("triggers", (LEXICON_CACHE_VERSION, tuple(paths)), [__file__, names.__file__, *paths],
+                     lambda: build_lexicon(paths), _lexicon_state, _lexicon_from_state)
 
 
 LEXICON_CACHE_VERSION = 1
@@ -398,7 +390,7 @@ def _entry_fields() -> tuple:
     return tuple(f.name for f in dataclasses.fields(Entry))
 
 
-def _lexicon_state(lex: Lexicon) -> tuple:
+def _lexicon_state(lex: TriggerLexicon) -> tuple:
     """The built lexicon as plain tuples and dicts (equal word sets shared): quick to unpickle."""
     names = _entry_fields()
     shared: dict = {}
@@ -413,7 +405,7 @@ def _lexicon_state(lex: Lexicon) -> tuple:
     return (names, tables, lex.light, lex.sets, lex.forms, lex.files)
 
 
-def _lexicon_from_state(state) -> Optional[Lexicon]:
+def _lexicon_from_state(state) -> Optional[TriggerLexicon]:
     """The lexicon back from `_lexicon_state`; None if the state is not one."""
     if state is None:
         return None
@@ -430,14 +422,14 @@ def _lexicon_from_state(state) -> Optional[Lexicon]:
             e.__dict__.update(zip(names, row))
             return e
 
-        return Lexicon(verbs={h: [entry(r) for r in rows] for h, rows in verbs.items()},
+        return TriggerLexicon(verbs={h: [entry(r) for r in rows] for h, rows in verbs.items()},
                        nouns={h: [entry(r) for r in rows] for h, rows in nouns.items()},
                        light=light, sets=sets, forms=forms, files=tuple(files))
     except Exception:  # noqa: BLE001 - a bad cache: build anew
         return None
 
 
-def load_triggers(extra_files: Iterable[str] = ()) -> Lexicon:
+def load_triggers(extra_files: Iterable[str] = ()) -> TriggerLexicon:
     """The trigger lexicon: kb/triggers_generated.tsv, kb/triggers_curated.yaml, then `extra_files`
     (YAML in the curated format or TSV in the generated one; later files win). Cached."""
     return _load(tuple(str(p) for p in (extra_files or ())))
@@ -448,7 +440,7 @@ def load_triggers(extra_files: Iterable[str] = ()) -> Lexicon:
 def _keys(tok: Token) -> tuple:
     low = tok.lower_
     lem = tok.lemma_.lower()
-    return (lem, low, _singular(low)) if lem != low else (lem, _singular(low))
+    return (lem, low, singular(low)) if lem != low else (lem, singular(low))
 
 
 def _deinflect(word: str) -> list[str]:
@@ -473,7 +465,7 @@ def _deinflect(word: str) -> list[str]:
     return out
 
 
-def _verb_key(verb: Token, lex: Lexicon) -> Optional[str]:
+def _verb_key(verb: Token, lex: TriggerLexicon) -> Optional[str]:
     """The lexicon key of a verb: its lemma, else its form, else a de-inflected form (the lemmatiser
     reads "waged" as "wag")."""
     lem = verb.lemma_.lower()
@@ -606,7 +598,7 @@ def _owner(noun: Optional[Token]) -> Optional[tuple]:
     return None
 
 
-def _complement_hit(frame: _Frame, lex: Lexicon, depth: int) -> Optional[TriggerHit]:
+def _complement_hit(frame: _Frame, lex: TriggerLexicon, depth: int) -> Optional[TriggerHit]:
     if frame.xcomp is None or depth > 1:
         return None
     return _match(frame.xcomp, lex, depth + 1)
@@ -633,7 +625,7 @@ def _span(trig: set, anchor: int) -> tuple:
 
 # ----------------------------------------------------------------------------- verbs
 
-def match_trigger(verb: Token, lex: Optional[Lexicon] = None) -> Optional[TriggerHit]:
+def match_trigger(verb: Token, lex: Optional[TriggerLexicon] = None) -> Optional[TriggerHit]:
     """The most specific lexicon entry the verb matches, as a TriggerHit; None when the verb is not
     an event trigger (or an entry says it is not: category NONE)."""
     if lex is None:
@@ -641,7 +633,7 @@ def match_trigger(verb: Token, lex: Optional[Lexicon] = None) -> Optional[Trigge
     return _match(verb, lex, 0)
 
 
-def _match(verb: Token, lex: Lexicon, depth: int) -> Optional[TriggerHit]:
+def _match(verb: Token, lex: TriggerLexicon, depth: int) -> Optional[TriggerHit]:
     d = verb.dep_
     if d in ADJECTIVAL or (d in NOMINAL and verb.tag_ in ("VBN", "VBD", "JJ")):
         # "the besieged town", "the Syrian-backed militia", "evacuated the wounded": not events
@@ -945,7 +937,7 @@ def _targets(slots: tuple, c: _Ctx) -> list:
 
 
 def _hit(e: Entry, f: _Frame, tokens: list, noun: Optional[Token], via_prep: Optional[Token],
-         pnoun: Optional[Token], carrier: Optional[Token], lex: Lexicon, depth: int) -> Optional[TriggerHit]:
+         pnoun: Optional[Token], carrier: Optional[Token], lex: TriggerLexicon, depth: int) -> Optional[TriggerHit]:
     slots = _slots(e, noun is not None)
     if slots and slots[0] == "noun" and noun is not None:
         # the object is the recipient, not part of the trigger ("hired", "brought in")
@@ -983,7 +975,7 @@ def _hit(e: Entry, f: _Frame, tokens: list, noun: Optional[Token], via_prep: Opt
                       entry=e.describe(), complement=comp, negated_category=e.negated)
 
 
-def _light(f: _Frame, lex: Lexicon, frames: list, depth: int) -> Optional[TriggerHit]:
+def _light(f: _Frame, lex: TriggerLexicon, frames: list, depth: int) -> Optional[TriggerHit]:
     """'launched an attack on X', 'carried out a massacre against X', 'went on strike', 'took part in
     the fighting': the event is the noun's, the trigger spans verb and noun."""
     for prt, obj, prep in frames:
@@ -1023,7 +1015,7 @@ def _light(f: _Frame, lex: Lexicon, frames: list, depth: int) -> Optional[Trigge
     return None
 
 
-def _light_noun(nouns: list, f: _Frame, lex: Lexicon, tokens: list, depth: int) -> Optional[TriggerHit]:
+def _light_noun(nouns: list, f: _Frame, lex: TriggerLexicon, tokens: list, depth: int) -> Optional[TriggerHit]:
     for n in nouns:
         for cand in _heads(n):
             e = _noun_entry(cand, lex, light=True)
@@ -1060,7 +1052,7 @@ def _noun_slots(e: Entry) -> tuple:
     return NOUN_TARGET_PREPS
 
 
-def _noun_entry(noun: Token, lex: Lexicon, light: bool = False) -> Optional[Entry]:
+def _noun_entry(noun: Token, lex: TriggerLexicon, light: bool = False) -> Optional[Entry]:
     entries = None
     for k in _keys(noun):
         entries = lex.nouns.get(k)
@@ -1081,7 +1073,7 @@ def _noun_entry(noun: Token, lex: Lexicon, light: bool = False) -> Optional[Entr
     return None
 
 
-def _governing_trigger(noun: Token, lex: Lexicon) -> bool:
+def _governing_trigger(noun: Token, lex: TriggerLexicon) -> bool:
     """Is the noun an argument of a verb that is itself a trigger ("condemned the attack on X",
     "called for the release of X", "launched an attack")? Then the verb's event covers it."""
     t = noun
@@ -1113,7 +1105,7 @@ def _governing_trigger(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
-def match_noun_trigger(noun: Token, lex: Optional[Lexicon] = None) -> Optional[TriggerHit]:
+def match_noun_trigger(noun: Token, lex: Optional[TriggerLexicon] = None) -> Optional[TriggerHit]:
     """A nominal event ("the attack on the convoy", "a massacre of civilians", "Israel's blockade of
     Gaza") when the noun names a participant: a recipient in one of its prepositions, a possessor, a
     "by" agent or an actor modifier ("Israeli air strikes"). None for the bare noun ("the attack was

@@ -44,13 +44,13 @@ a store with documents written after it is read with its corpus actors computed 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Optional
 
 import pandas as pd
 import pyarrow as pa
 
+from ..kb.names import corpus_key as name_key  # the key actors of different articles are compared by
 from .writer import _now
 
 # type families compared by name matching: a country is not its government, a person not a group
@@ -65,41 +65,6 @@ FAMILIES = {
     "media": "group",
     "company": "group",
 }
-
-# leading words that are titles, not names, of persons ("President Assad" is "Assad")
-TITLES = frozenset("""
-president vice prime minister foreign defence defense interior deputy secretary general gen lt
-lieutenant col colonel maj major brig brigadier commander mr mrs ms miss dr sheikh shaikh sheik king
-queen prince princess emir amir crown sultan ayatollah grand imam mufti chairman chairwoman leader
-spokesman spokeswoman senator sen rep representative ambassador envoy chief field marshal admiral adm
-capt captain sgt sergeant gov governor mayor judge justice pope patriarch cardinal archbishop bishop
-rev reverend father brother sister former late acting interim supreme premier chancellor speaker
-opposition rebel
-""".split())
-
-_ARTICLES = frozenset({"al", "el"})
-_APOS = re.compile(r"[\u2019\u2018'`\u00b4\u02bc]")
-_NONWORD = re.compile(r"[^\w]+")
-
-
-def name_key(name: Optional[str], type: Optional[str] = None) -> str:
-    """The key names are compared by: "President Bashar al-Assad" (person) -> "bashar assad",
-    "The Free Syrian Army" -> "free syrian army". Empty when nothing is left."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = _APOS.sub("", s)
-    if s.endswith("s") and re.search(r"[\u2019']s$", name.casefold()):  # a possessive: "Assad's"
-        s = s[:-1]
-    tokens = [t for t in _NONWORD.sub(" ", s).split() if t not in _ARTICLES]
-    while len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
-    if type == "person":
-        while len(tokens) > 1 and tokens[0] in TITLES:
-            tokens = tokens[1:]
-    return " ".join(tokens)
-
 
 def family(type: Optional[str]) -> str:
     return FAMILIES.get(type or "", type or "unknown")

@@ -37,14 +37,12 @@ def default_db() -> str:
 def pipeline_version() -> str:
     """What made the rows: the package version and a digest of its knowledge files. A document
     stored by another pipeline is analysed again and replaced."""
-    from .. import __version__
-    from ..nlp.kb import KB_DIR
+    from .. import __version__, kb
 
     h = hashlib.sha256()
-    for name in sorted(os.listdir(KB_DIR)):
-        if name.endswith((".tsv", ".yaml")):
-            with open(os.path.join(KB_DIR, name), "rb") as f:
-                h.update(name.encode() + b"\0" + f.read())
+    for name, path in kb.data_files():  # the word lists under grammar/ and the user's overlay included
+        with open(path, "rb") as f:
+            h.update(name.encode() + b"\0" + f.read())
     return f"{__version__}+{h.hexdigest()[:10]}"
 
 
