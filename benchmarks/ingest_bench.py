@@ -5,8 +5,8 @@ For each number of processes it runs, as whole processes over the same articles:
 
   spacy   the bare parse: `spacy.load(model)` then `nlp.pipe(texts, batch_size=32, n_process=N)`
           (as ../shared/bench/throughput.py measures it);
-  local   `dyads.store.ingest.ingest(..., processes=N)` into a new DuckDB store;
-  dask    `dyads.store.distributed.ingest_dask(..., local_workers=N)` into a new store.
+  local   `dyads.run.ingest.ingest(..., processes=N)` into a new DuckDB store;
+  dask    `dyads.run.distributed.ingest_dask(..., local_workers=N)` into a new store.
 
 Each is timed from process start to exit, model loading included, in turns (spacy local dask,
 spacy local dask, ...) so that machine drift hits all alike. Peak memory is the largest sum of
@@ -47,7 +47,7 @@ print(json.dumps({"tokens": tokens}))
 
 LOCAL = r"""
 import json, sys
-from dyads.store.ingest import ingest
+from dyads.run.ingest import ingest
 path, db, processes, model = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 r = ingest([path], db=db, processes=processes, model=model, quiet=True).as_dict()
 print(json.dumps({k: r[k] for k in ("stored", "unchanged", "failed")}))
@@ -55,7 +55,7 @@ print(json.dumps({k: r[k] for k in ("stored", "unchanged", "failed")}))
 
 DASK = r"""
 import json, sys
-from dyads.store.distributed import ingest_dask
+from dyads.run.distributed import ingest_dask
 if __name__ == "__main__":
     path, db, processes, model = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     r = ingest_dask([path], db=db, local_workers=processes, model=model, quiet=True)

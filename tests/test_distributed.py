@@ -17,8 +17,10 @@ import distributed  # noqa: E402  (a required dependency: a broken install fails
 from dyads.errors import DocumentFailure  # noqa: E402
 from dyads.ingest import read_inputs  # noqa: E402
 from dyads.ingest.normalise import sha256  # noqa: E402
-from dyads.store import Store, pipeline_version  # noqa: E402
-from dyads.store import distributed as dist  # noqa: E402
+from dyads.run import distributed as dist  # noqa: E402
+from dyads.run import shards  # noqa: E402
+from dyads.run.version import pipeline_version  # noqa: E402
+from dyads.store import Store  # noqa: E402
 from dyads.store.schema import DOCUMENT_TABLES, columns  # noqa: E402
 
 CORPUS = os.path.join(os.path.dirname(__file__), "fixtures", "store", "conflict-news.jsonl")
@@ -36,7 +38,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def analyzer():
     # the worker-side cache, so that shards written in this process reuse this pipeline
-    return dist.worker_analyzer()
+    return shards.worker_analyzer()
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +94,11 @@ def articles(ids):
 def write_leftover(db, run_id, chunk, ids, complete=True):
     """What a worker of a crashed run left: a shard written by the worker function itself."""
     name = f"{chunk:06d}"
-    path = os.path.join(dist.shard_root(db), run_id, name)
-    m = dist.analyse_chunk(articles(ids), path, f"{run_id}/{name}", run_id, {})
+    path = os.path.join(shards.shard_root(db), run_id, name)
+    m = shards.analyse_chunk(articles(ids), path, f"{run_id}/{name}", run_id, {})
     assert m["path"] == path and m["documents"] == sorted(ids)
     if not complete:
-        os.remove(os.path.join(path, dist.MARKER))
+        os.remove(os.path.join(path, shards.MARKER))
     return path
 
 
@@ -113,11 +115,11 @@ def test_same_store_as_the_plain_writer_and_failures_recorded(tmp_path, cluster,
     assert query(db, "SELECT status, stored, unchanged, failed FROM runs") == [("done", 10, 0, 2)]
     # 12 records in chunks of 3 (the broken line never reaches a worker): four shards, each merged once
     assert query(db, "SELECT count(*), count(DISTINCT shard_id) FROM merged_shards") == [(4, 4)]
-    assert not os.path.exists(dist.shard_root(db))
+    assert not os.path.exists(shards.shard_root(db))
     # each worker built its pipeline once, whatever the number of chunks
     client = distributed.Client(cluster)
     try:
-        assert set(client.run(lambda: dist.LOADS["count"]).values()) <= {0, 1}
+        assert set(client.run(lambda: shards.LOADS["count"]).values()) <= {0, 1}
     finally:
         client.close()
 
@@ -157,7 +159,7 @@ def test_leftover_shard_of_a_crashed_run_is_merged_once(tmp_path, cluster, refer
     assert query(db, "SELECT doc_id FROM documents WHERE run_id = ? ORDER BY doc_id", [crashed]) == [(d,) for d in GOOD[:3]]
     assert query(db, "SELECT shard_id FROM merged_shards WHERE run_id = ?", [crashed]) == [(f"{crashed}/000000",)]
     assert query(db, "SELECT status FROM runs WHERE run_id = ?", [crashed]) == [("interrupted",)]
-    assert not os.path.exists(done) and not os.path.exists(dist.shard_root(db))
+    assert not os.path.exists(done) and not os.path.exists(shards.shard_root(db))
 
 
 def test_shard_merged_before_a_crash_is_not_merged_again(tmp_path, cluster):
@@ -168,8 +170,8 @@ def test_shard_merged_before_a_crash_is_not_merged_again(tmp_path, cluster):
     backup = str(tmp_path / "backup")
     shutil.copytree(path, backup)
     with Store(db) as store:
-        dist.ensure_bookkeeping(store.con)
-        assert dist.merge_shard(store, path)[0] == 2
+        shards.ensure_bookkeeping(store.con)
+        assert shards.merge_shard(store, path)[0] == 2
     shutil.copytree(backup, path)  # the files the crash left behind
     before = snapshot(db, volatile=())
 
@@ -177,7 +179,7 @@ def test_shard_merged_before_a_crash_is_not_merged_again(tmp_path, cluster):
     assert out["stored"] == 0
     assert snapshot(db, volatile=()) == before  # the same rows, the same stored_at: no second merge
     assert query(db, "SELECT count(*) FROM merged_shards WHERE run_id = '20000101T000000-crashed'") == [(1,)]
-    assert not os.path.exists(dist.shard_root(db))
+    assert not os.path.exists(shards.shard_root(db))
 
 
 def test_leftover_shard_does_not_undo_a_later_run(tmp_path, analyzer):
@@ -188,8 +190,8 @@ def test_leftover_shard_does_not_undo_a_later_run(tmp_path, analyzer):
         store.write(analyzer.pipe(_plain(GOOD[:1])), later)
     write_leftover(db, old, 0, GOOD[:2])
     with Store(db) as store:
-        dist.ensure_bookkeeping(store.con)
-        assert dist.recover(store, db) == 1
+        shards.ensure_bookkeeping(store.con)
+        assert shards.recover(store, db) == 1
     assert query(db, "SELECT doc_id, run_id FROM documents ORDER BY doc_id") == [(GOOD[0], later), (GOOD[1], old)]
 
 
@@ -212,14 +214,14 @@ def test_shard_the_client_cannot_see_is_fetched_from_its_worker(tmp_path, cluste
 
         run = Blind(client, store, db, run_id, pipeline_version(), {}, 32, quiet=True)
         docs = articles(GOOD[:2])
-        manifest = client.submit(dist.analyse_chunk, docs, elsewhere, f"{run_id}/000000", run_id, {}, pure=False).result()
+        manifest = client.submit(shards.analyse_chunk, docs, elsewhere, f"{run_id}/000000", run_id, {}, pure=False).result()
         assert manifest["path"] == elsewhere and manifest["worker"] in client.nthreads()
         run.order.append((0,))
         run.done[(0,)] = (manifest, [(a["doc_id"], a["sha256"], a["origin"]) for a in docs])
         run._merge_ready()
         assert run.stored == 2
         assert sorted(r[0] for r in store.con.execute("SELECT doc_id FROM documents").fetchall()) == GOOD[:2]
-        assert not os.path.exists(os.path.join(dist.shard_root(db), run_id, "000000"))  # merged, then deleted
+        assert not os.path.exists(os.path.join(shards.shard_root(db), run_id, "000000"))  # merged, then deleted
         distributed.wait(client.submit(os.path.exists, elsewhere, pure=False))
         for _ in range(100):  # the worker's copy goes too (fire and forget)
             if not os.path.exists(elsewhere):
@@ -245,14 +247,14 @@ def test_unreachable_scheduler_is_a_coded_error(tmp_path):
 
 def test_manifest_is_the_marker_and_is_plain_json(tmp_path, analyzer):
     path = str(tmp_path / "s")
-    m = dist.analyse_chunk(articles(GOOD[:1]), path, "r/000000", "r", {})
-    with open(os.path.join(path, dist.MARKER), encoding="utf-8") as f:
+    m = shards.analyse_chunk(articles(GOOD[:1]), path, "r/000000", "r", {})
+    with open(os.path.join(path, shards.MARKER), encoding="utf-8") as f:
         assert json.load(f) == m
     assert "documents.parquet" in os.listdir(path) and m["failures"] == []
 
 
 def test_a_store_written_by_local_ingest_is_unchanged_for_dask(tmp_path, cluster):
-    from dyads.store.ingest import ingest
+    from dyads.run.ingest import ingest
 
     db = str(tmp_path / "local.duckdb")
     ingest([CORPUS], db=db, processes=1, quiet=True)
@@ -275,7 +277,7 @@ def test_of_two_texts_under_one_id_the_later_is_stored(tmp_path, cluster):
 def test_actors_files_travel_to_the_workers(tmp_path, cluster):
     """Workers on other machines do not have the user's actors file: the client sends it, and
     the rows carry the same pipeline stamp as a local ingest with that file."""
-    from dyads.store.ingest import pipeline_for
+    from dyads.run.version import pipeline_for
 
     actors = tmp_path / "mine.yaml"
     actors.write_text('- id: "group:falcons"\n  name: "Northern Falcons Brigade"\n  type: armed_group\n'

@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dyads.cli import app
-from dyads.store import ingest as ingest_mod
-from dyads.store.ingest import analyse_batch, ingest, summary
-from dyads.store.progress import cheap_total
+from dyads.run import ingest as ingest_mod
+from dyads.run.ingest import analyse_batch, ingest, summary
+from dyads.run.progress import cheap_total
 from dyads.store.schema import DOCUMENT_TABLES
 
 runner = CliRunner()
@@ -180,7 +180,7 @@ def test_dask_options_dispatch_to_the_distributed_backend(tmp_path, monkeypatch)
         calls.append((paths, kw))
         return dict(answer)
 
-    monkeypatch.setitem(sys.modules, "dyads.store.distributed", types.SimpleNamespace(ingest_dask=ingest_dask))
+    monkeypatch.setitem(sys.modules, "dyads.run.distributed", types.SimpleNamespace(ingest_dask=ingest_dask))
     res = runner.invoke(app, ["ingest", "x.jsonl", "--db", str(tmp_path / "d.duckdb"), "--dask-local", "2",
                               "--batch-size", "8", "--force"])
     assert res.exit_code == 1  # two failed

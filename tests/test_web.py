@@ -11,6 +11,7 @@ article analysed for real.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import json
 import os
@@ -679,7 +680,8 @@ def test_dyads_serve_listens_on_127_0_0_1(hand_db, tmp_path):
 
 
 class FakeAnalyzer:
-    """Stands in for the pipeline: one actor per article, its first word."""
+    """Stands in for the pipeline: one actor per article, its first word (and, as the Analyzer,
+    the text's sha256 in the document)."""
 
     def pipe(self, articles):
         for a in articles:
@@ -689,6 +691,7 @@ class FakeAnalyzer:
             word = a.text.split()[0]
             r = result(a.id, a.text, [Actor("A1", word, "organization", [word], None, {}, {},
                                             [Mention(0, len(word), word)])], title=a.title)
+            r.document.sha256 = hashlib.sha256(a.text.encode("utf-8")).hexdigest()
             yield r
 
 

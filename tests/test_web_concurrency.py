@@ -26,7 +26,7 @@ from dyads.errors import DyadsError
 from dyads.model import ArticleResult, Document
 from dyads.store import Store
 from dyads.store.corpus import rebuild_corpus
-from dyads.store.ingest import ingest
+from dyads.run.ingest import ingest
 from dyads.store.locks import IngestLock, connect_reader
 from dyads.web import create_app
 from dyads.web.context import actor_href, article_href
@@ -79,7 +79,7 @@ def write_jsonl(path: Path, items) -> Path:
 
 def fake_analyse(analyzer, batch, pipeline, run_id):
     """What a worker returns for a batch, without spaCy: each article with no items."""
-    from dyads.store.workers import sha_of
+    from dyads.run.workers import sha_of
     from dyads.store.writer import result_rows
 
     rows = []
@@ -92,7 +92,7 @@ def fake_analyse(analyzer, batch, pipeline, run_id):
 @pytest.fixture(autouse=True)
 def no_model(monkeypatch):
     """In-process ingests here analyse with `fake_analyse`: no pipeline to load."""
-    monkeypatch.setattr("dyads.store.workers.Config.analyzer", lambda self: None)
+    monkeypatch.setattr("dyads.run.workers.Config.analyzer", lambda self: None)
 
 
 # a process reading the store the way the web does, from 4 threads, until told to stop

@@ -186,19 +186,19 @@ def ingest(
     """Analyse articles and store them in a corpus store (DuckDB), resumably.
 
     Documents stored already with the same text and pipeline are skipped, so an interrupted ingest is simply run again."""
-    from .store.ingest import summary
+    from .run.ingest import summary
 
     actors_files = [str(p) for p in actors]
     try:
         if scheduler or dask_local:
             try:
-                from .store.distributed import ingest_dask
+                from .run.distributed import ingest_dask
             except ImportError as exc:
                 raise DyadsError("E106", detail=f"the distributed backend is not available ({exc})") from None
             counts = ingest_dask(paths, db=db, scheduler=scheduler, local_workers=dask_local, batch_size=batch_size,
                                  max_chars=max_chars, model=model, actors_files=actors_files, force=force, quiet=quiet)
         else:
-            from .store.ingest import ingest as run_ingest
+            from .run.ingest import ingest as run_ingest
 
             stdin = sys.stdin.buffer if "-" in paths else None
             counts = run_ingest(paths, db=db, processes=processes, batch_size=batch_size, max_chars=max_chars, model=model,

@@ -30,7 +30,6 @@ articles' own voice. Every value reaches SQL as a parameter.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from collections import defaultdict
 from typing import Any, Optional
@@ -42,8 +41,8 @@ import pandas as pd
 from ..errors import DyadsError
 from ..graph import as_date
 from .corpus import corpus_frames, name_key
-from .locks import READER_WAIT, connect_reader
-from .writer import Connected, default_db
+from .locks import READER_WAIT
+from .writer import Connected, default_db, existing, open_connection
 
 EPS = 1e-9
 NO_OUTLET = "(no source)"
@@ -130,10 +129,14 @@ class CorpusStore(Connected):
     lock_wait = READER_WAIT  # seconds to wait while an ingest holds the file, before E107
 
     def __init__(self, path=None):
-        self.path = str(path or default_db())
-        if not os.path.exists(self.path):
-            raise DyadsError("E104", path=self.path)
-        self.con = self._connect()
+        self.path = existing(str(path or default_db()))
+        self._names: Optional[pd.DataFrame] = None
+        self._open(self._connect())
+
+    def _open(self, con) -> None:
+        """Read the store through `con`: check it is a corpus store (E105), make the
+        per-connection `dyads_day` macro and `dyads_docs` table, and the corpus actors when stale."""
+        self.con = con
         tables = {r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         missing = {"documents", "actors", "events", "meta", "corpus_actors", "actor_links"} - tables
@@ -148,11 +151,10 @@ class CorpusStore(Connected):
                 self.con.register(f"_fresh_{name}", frame)
                 self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _fresh_{name}")
                 self.con.unregister(f"_fresh_{name}")
-        self._names: Optional[pd.DataFrame] = None
 
     def _connect(self):
         """Read-only; waits (bounded) while an ingest writes a batch, E107 after (locks.py)."""
-        return connect_reader(self.path, wait=self.lock_wait)
+        return open_connection(self.path, read_only=True, wait=self.lock_wait)
 
     def _event_filter(self, actor, speaker, category, include_claimed, source) -> "_Where":
         """The conditions events are filtered by: an actor at either end, who claims it, its
@@ -301,13 +303,15 @@ class CorpusStore(Connected):
 
     def ties(self, actor: Optional[str] = None, category: Optional[str] = None, source: Optional[str] = None,
              since: Optional[str] = None, until: Optional[str] = None, speaker: Optional[str] = None,
-             include_claimed: bool = True) -> pd.DataFrame:
+             include_claimed: bool = True, doc: Optional[str] = None) -> pd.DataFrame:
         """The counting events grouped by article, ordered pair of corpus actors, category and
         voice: doc_id, s, t, category, outlet, day, speaker, n (events), value (summed polarity),
         pos, neg, events (ids); in document order, then by where in the article each group's
         first event is (so the first row of a pair shows who acted first). What network, graph,
-        camps and disagreements fold."""
+        camps and disagreements fold. `doc`: one article's only."""
         w = self._event_filter(actor, speaker, category, include_claimed, source)
+        if doc is not None:
+            w.add("e.doc_id = ?", doc)
         w.add("e.modality = 'asserted'")
         w.add("NOT coalesce(e.negated, false)")
         w.add("ls.corpus_id <> lt.corpus_id")

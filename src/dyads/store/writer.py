@@ -1,19 +1,20 @@
 """The one writer of a corpus store (DuckDB).
 
     with Store("dyads.duckdb") as store:
-        run = store.start_run("ingest", ["news.jsonl"], pipeline_version())
-        store.write([result, ...], run)          # one transaction for the batch
+        run = store.start_run("ingest", ["news.jsonl"], pipeline)
+        store.write([result, ...], run)          # one transaction for the batch, rows stamped `pipeline`
         store.record_failures([failure, ...], run)
         store.finish_run(run, "done", stored=..., unchanged=..., failed=...)
 
 A document is keyed by its id; its rows in every table are deleted and written again in the
 same transaction, so a run killed at any moment leaves each document either as it was or wholly
 replaced, never half written and never twice. Reading goes through `dyads.store.open_store`.
+The pipeline version rows are stamped with comes from the caller (`dyads.run.version`): the
+store knows nothing of the analysis. `open_connection` is the one way a store file is opened.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import os
 import uuid
@@ -22,7 +23,9 @@ from typing import Iterable, Optional
 import duckdb
 import pyarrow as pa
 
+from ..errors import DyadsError
 from ..model import ArticleResult
+from .locks import READER_WAIT, connect_reader, connect_writer, first_line, release_writer
 from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
 DEFAULT_DB = "dyads.duckdb"
@@ -34,16 +37,29 @@ def default_db() -> str:
     return os.environ.get("DYADS_DB") or DEFAULT_DB
 
 
-def pipeline_version() -> str:
-    """What made the rows: the package version and a digest of its knowledge files. A document
-    stored by another pipeline is analysed again and replaced."""
-    from .. import __version__, kb
+def existing(path: str) -> str:
+    """`path`, or E104 when there is no store there (what a reader of a store checks first)."""
+    if not os.path.exists(path):
+        raise DyadsError("E104", path=path)
+    return path
 
-    h = hashlib.sha256()
-    for name, path in kb.data_files():  # the word lists under grammar/ and the user's overlay included
-        with open(path, "rb") as f:
-            h.update(name.encode() + b"\0" + f.read())
-    return f"{__version__}+{h.hexdigest()[:10]}"
+
+def open_connection(path: str, read_only: bool = False, config: Optional[dict] = None,
+                    wait: Optional[float] = None) -> "duckdb.DuckDBPyConnection":
+    """The one way a store file is opened, with its errors: E104 when a reader finds no file,
+    E105 when it cannot be opened (not DuckDB, unreadable), E107 when another process writes it
+    (a reader after waiting `wait` seconds), E112 when a writer waited too long for readers
+    (locks.py)."""
+    if read_only:
+        existing(path)
+    try:
+        if read_only:
+            return connect_reader(path, wait=READER_WAIT if wait is None else wait)
+        return connect_writer(path, config)
+    except DyadsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - duckdb's errors, said with a code
+        raise DyadsError("E105", path=path, detail=first_line(exc)) from None
 
 
 def _now() -> _dt.datetime:
@@ -138,19 +154,15 @@ class Store(Connected):
         self.read_only = read_only
         self.config = {"memory_limit": memory_limit} if memory_limit else {}
         self._con = None
-        if read_only and not os.path.exists(self.path):
-            from ..errors import DyadsError
-
-            raise DyadsError("E104", path=self.path)
-        if not read_only:
+        if read_only:
+            self.con  # noqa: B018 - E104 now when there is no store
+        else:
             self._create()
 
     @property
     def con(self) -> "duckdb.DuckDBPyConnection":
         if self._con is None:
-            from .locks import connect_reader, connect_writer
-
-            self._con = connect_reader(self.path) if self.read_only else connect_writer(self.path, self.config)
+            self._con = open_connection(self.path, self.read_only, self.config)
         return self._con
 
     def release(self) -> None:
@@ -162,17 +174,21 @@ class Store(Connected):
         if self.read_only:
             con.close()
         else:
-            from .locks import release_writer
-
             release_writer(con)
 
     def close(self) -> None:
         self.release()
 
     def _create(self) -> None:
-        for stmt in ddl():
-            self.con.execute(stmt)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+        try:
+            for stmt in ddl():
+                self.con.execute(stmt)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+        except DyadsError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. a DuckDB file whose tables are not a store's
+            self.release()
+            raise DyadsError("E105", path=self.path, detail=first_line(exc)) from None
 
     # ------------------------------------------------------------ runs
 
@@ -193,9 +209,12 @@ class Store(Connected):
         return {r[0]: (r[1], r[2]) for r in self.con.execute("SELECT doc_id, sha256, pipeline FROM documents").fetchall()}
 
     def write(self, results: Iterable[ArticleResult], run_id: Optional[str], pipeline: Optional[str] = None) -> int:
-        """Store analysed articles (each with its `.text`), replacing any earlier rows of the same
-        documents, in one transaction. Returns how many were written."""
-        pipeline = pipeline or pipeline_version()
+        """Store analysed articles (each with its `.text`), stamped with `pipeline` (by default the
+        pipeline the run was started with), replacing any earlier rows of the same documents, in
+        one transaction. Returns how many were written."""
+        if pipeline is None and run_id is not None:
+            got = self.con.execute("SELECT pipeline FROM runs WHERE run_id = ?", [run_id]).fetchone()
+            pipeline = got[0] if got else None
         return self.write_rows([result_rows(r, getattr(r, "text", None), pipeline, run_id) for r in results])
 
     def write_rows(self, docs: list[dict[str, list[tuple]]]) -> int:

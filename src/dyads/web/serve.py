@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from ..errors import DocumentFailure, DyadsError
+from ..errors import DyadsError
 from .app import LOOPBACK, create_app
 from .context import article_href
 from .store import open_store
@@ -70,32 +70,45 @@ class Prepared:
 
 def prepare_article_store(paths: Sequence[str], directory: Optional[str] = None, model: Optional[str] = None,
                           actors_files: Iterable[str] = (), analyzer=None) -> Prepared:
-    """Analyse the articles in `paths` (in this process) into a new store in a temporary
-    directory (or `directory`), with its corpus actors built. E136 when none could be analysed."""
-    from ..ingest import read_inputs
-    from ..store import Store
-    from ..store.corpus import rebuild_corpus
+    """Analyse the articles in `paths` into a new store in a temporary directory (or `directory`)
+    with `dyads ingest`'s local runner, in this process (`analyzer`, or one built from `model` and
+    `actors_files`), its corpus actors built. E136 when none could be analysed."""
+    from ..run.ingest import ingest
 
-    if analyzer is None:
-        from ..nlp.pipeline import Analyzer
-
-        analyzer = Analyzer(model=model, actors_files=list(actors_files))
-    results, failures = [], []
-    for item in analyzer.pipe(read_inputs(list(paths))):
-        if isinstance(item, DocumentFailure):
-            failures.append(item.as_dict())
-        else:
-            results.append(item)
-    if not results:
-        detail = failures[0]["message"] if failures else "no document"
-        raise DyadsError("E136", input=", ".join(map(str, paths)), detail=detail)
+    made = directory is None
     directory = directory or tempfile.mkdtemp(prefix="dyads-serve-")
-    prepared = Prepared(db=os.path.join(directory, "article.duckdb"), directory=directory, failures=failures)
-    with Store(prepared.db) as store:
-        store.write(results, store.start_run("serve", [str(p) for p in paths], "serve"))
-        rebuild_corpus(store)
-    prepared.doc_ids = [r.document.id for r in results]
+    prepared = Prepared(db=os.path.join(directory, "article.duckdb"), directory=directory)
+    try:
+        if analyzer is None:
+            from ..nlp.pipeline import Analyzer
+
+            analyzer = Analyzer(model=model, actors_files=list(actors_files))
+        report = ingest([str(p) for p in paths], db=prepared.db, model=model, actors_files=actors_files, quiet=True,
+                        analyzer=analyzer, command="serve")
+        prepared.doc_ids, prepared.failures = _stored_run(prepared.db, report.run_id)
+        if not report.stored:
+            detail = prepared.failures[0]["message"] if prepared.failures else "no document"
+            raise DyadsError("E136", input=", ".join(map(str, paths)), detail=detail)
+    except BaseException:
+        if made:
+            prepared.cleanup()
+        raise
     return prepared
+
+
+def _stored_run(db: str, run_id: str) -> tuple[list[str], list[dict]]:
+    """The documents a run stored, and its failures as `DocumentFailure.as_dict()` has them."""
+    from ..store.writer import open_connection
+
+    con = open_connection(db, read_only=True)
+    try:
+        ids = [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE run_id = ? ORDER BY stored_at, doc_id",
+                                         [run_id]).fetchall()]
+        fails = [{"code": c, "message": m, "input": o} for c, m, o in con.execute(
+            "SELECT code, message, origin FROM failures WHERE run_id = ? ORDER BY failed_at", [run_id]).fetchall()]
+    finally:
+        con.close()
+    return ids, fails
 
 
 def serve(db: Optional[str] = None, paths: Sequence[str] = (), host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

@@ -1,11 +1,11 @@
 """`dyads ingest`: read, analyse and store a corpus on one machine, resumably.
 
-    from dyads.store.ingest import ingest
+    from dyads.run.ingest import ingest
     report = ingest(["news.jsonl.gz"], db="corpus.duckdb", processes=2)
     report.stored, report.unchanged, report.failed
 
 The main process reads the inputs (lazily), skips documents already stored with the same id,
-text (sha256) and pipeline, sends the others in bounded batches to worker processes that each
+text (sha256) and pipeline (triage.py, shared with the Dask run), sends the others in bounded batches to worker processes that each
 build the Analyzer once, and writes what comes back through the one `Store`. Only
 `Store.write_rows` writes a document, one transaction per group of batches, so an ingest killed
 at any moment and started again stores every document exactly once; a document that fails is
@@ -22,7 +22,6 @@ progress.py.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import time
@@ -30,12 +29,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from ..errors import DocumentFailure, DyadsError
+from ..errors import DocumentFailure
 from ..ingest import DEFAULT_MAX_CHARS, read_inputs
+from ..store.locks import IngestLock
+from ..store.writer import Store, default_db
 from .progress import Display, cheap_total
+from .triage import triage
+from .version import pipeline_for, pipeline_version
 from .workers import BatchOut, Config, InProcess, Lazy, Pool, Rows, analyse_batch, failure_dict, sha_of
-from .locks import IngestLock
-from .writer import Store, default_db, pipeline_version
 
 READ_AHEAD = 256          # articles read and looked up in the store at a time
 FLUSH_DOCS = 256          # write when this many documents are waiting, or this many characters ...
@@ -72,28 +73,6 @@ class IngestReport:
                 "failures_by_code": dict(self.failures_by_code)}
 
 
-def pipeline_for(model: Optional[str] = None, actors_files: Iterable[str] = ()) -> str:
-    """The pipeline version rows are stamped with: `pipeline_version()`, plus the model when it is
-    not the default and a digest of extra actors files, since both change the results."""
-    version = pipeline_version()
-    if model or os.environ.get("DYADS_MODEL"):  # (spaCy is imported only then)
-        from ..nlp.pipeline import DEFAULT_MODEL, model_name
-
-        if model_name(model) != DEFAULT_MODEL:
-            version += f"+model:{model_name(model)}"
-    files = [str(p) for p in actors_files]
-    if files:
-        h = hashlib.sha256()
-        for path in files:
-            try:
-                with open(path, "rb") as f:
-                    h.update(f.read())
-            except OSError:
-                h.update(path.encode())  # the Analyzer reports the unreadable file (E101)
-        version += f"+actors:{h.hexdigest()[:10]}"
-    return version
-
-
 # ---------------------------------------------------------------- the run
 
 
@@ -111,13 +90,17 @@ def ingest(
     stdin: Any = None,
     console=None,
     commit_seconds: float = COMMIT_SECONDS,
+    analyzer=None,
+    command: str = "ingest",
     _analyse: Callable = analyse_batch,
 ) -> IngestReport:
     """Analyse the documents under `paths` and store them in the DuckDB file `db` (default:
     $DYADS_DB or dyads.duckdb). Documents stored already with the same id, text and pipeline
     are skipped unless `force`. Raises DyadsError for what stops the whole run (E100, E101,
-    E105, E107, E108); a bad document only counts as failed."""
-    processes = max(1, int(processes or os.cpu_count() or 1))
+    E105, E107, E108); a bad document only counts as failed. `analyzer` (anything with the
+    Analyzer's `pipe`) analyses in this process instead of building one; `command` is what the
+    run is recorded as (`dyads serve FILE` stores its articles with this same run)."""
+    processes = 1 if analyzer is not None else max(1, int(processes or os.cpu_count() or 1))
     batch_size = max(1, int(batch_size))
     actors_files = [str(p) for p in actors_files]
     if console is None:
@@ -125,10 +108,10 @@ def ingest(
 
         console = Console(stderr=True)
     show = Display(console, quiet, cheap_total(paths) if not quiet and console.is_terminal else None)
-    pipeline = pipeline_for(model, actors_files)
+    pipeline = pipeline_for(model, actors_files, base=pipeline_version())
     lock = IngestLock(str(db or default_db())).acquire()
     try:
-        store = _open(lock.path)
+        store = Store(lock.path, memory_limit=WRITER_MEMORY)
     except BaseException:
         lock.release()
         raise
@@ -136,12 +119,12 @@ def ingest(
     try:
         # one ingest at a time (the ingest lock): a run still 'running' was killed
         store.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
-        run_id = store.start_run("ingest", [str(p) for p in paths], pipeline)
+        run_id = store.start_run(command, [str(p) for p in paths], pipeline)
         store.release()
         report = IngestReport(run_id=run_id, db=store.path, pipeline=pipeline, processes=processes)
         config = Config(model, actors_files, batch_size, max_chars, pipeline, run_id, _analyse)
         status = "failed"
-        runner = Lazy(lambda: InProcess(config) if processes == 1 else Pool(processes, config))
+        runner = Lazy(lambda: InProcess(config, analyzer) if processes == 1 else Pool(processes, config))
         buffer = _Buffer(store, report, show, commit_seconds)
         try:
             with show:
@@ -155,7 +138,7 @@ def ingest(
                     buffer.add(out)
                 buffer.flush()
             if report.stored or not _corpus_fresh(store):
-                from .corpus import rebuild_corpus
+                from ..store.corpus import rebuild_corpus
 
                 rebuild_corpus(store)  # actors across articles, for queries and the web
             status = "done"
@@ -181,21 +164,11 @@ def ingest(
 def _corpus_fresh(store: Store) -> bool:
     """Were the corpus actors rebuilt after the last document was stored?"""
     try:
-        from .corpus import is_stale
+        from ..store.corpus import is_stale
 
         return not is_stale(store.con)
     except Exception:  # noqa: BLE001 - when in doubt, rebuild
         return False
-
-
-def _open(path: str) -> Store:
-    """The store at `path`, its connection open (E105, E107, E112 when it cannot be)."""
-    try:
-        return Store(path, memory_limit=WRITER_MEMORY)
-    except DyadsError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - duckdb's errors, said with a code
-        raise DyadsError("E105", path=path, detail=str(exc).splitlines()[0][:300]) from None
 
 
 def _quietly(fn, *args, **kwargs) -> None:
@@ -214,56 +187,33 @@ def _chunks(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-RETRIED = frozenset({"E201"})  # failures that may not happen again with the same text and pipeline
-
-
-def _stored(store: Store, ids: list[str]) -> tuple[dict, dict]:
-    """Of `ids`: doc_id -> (sha256, pipeline, run_id) of the stored documents, and doc_id ->
-    (sha256, pipeline, run_id, code, message) of their latest recorded failures."""
-    if not ids:
-        return {}, {}
-    con = store.con
-    docs = con.execute("SELECT doc_id, sha256, pipeline, run_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                       [ids]).fetchall()
-    fails = con.execute("SELECT f.doc_id, f.sha256, r.pipeline, f.run_id, f.code, f.message FROM failures f "
-                        "JOIN runs r USING (run_id) WHERE f.doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY f.failed_at",
-                        [ids]).fetchall()
-    return {r[0]: r[1:] for r in docs}, {r[0]: r[1:] for r in fails}
-
-
 def _triage(chunk: list, store: Store, pipeline: str, force: bool, buffer: "_Buffer", report: IngestReport,
             show: "Display") -> list:
-    """The articles of `chunk` to analyse. Reading failures go to the buffer; documents stored
-    already (same id, text and pipeline) count as unchanged, those that failed so before as
-    failed again, and repeats of a document this run is analysing already as duplicates."""
+    """The articles of `chunk` to analyse (triage.py). Reading failures go to the buffer;
+    documents stored already count as unchanged, those that failed so before as failed again,
+    and repeats of a document this run is analysing already as duplicates."""
     articles, done = [], []
     for item in chunk:
         if isinstance(item, DocumentFailure):
             done.append(failure_dict(item))
         else:
-            articles.append(item)
-    known, failed = _stored(store, sorted({a.id for a in articles if a.id}))
+            articles.append((item, item.id, sha_of(item.text)))
     todo = []
-    for a in articles:
-        sha = sha_of(a.text)
-        before, f = known.get(a.id), failed.get(a.id)
-        if buffer.analysing(a.id, sha) or any(x is not None and x[0] == sha and x[2] == report.run_id for x in (before, f)):
+    for a, _, sha, verdict in triage(store.con, articles, pipeline, report.run_id, force, buffer.analysing):
+        if verdict.kind == "repeat":
             report.duplicates += 1  # this run has it already
             show.advance(1)
-            continue
-        if not force:
-            if before is not None and before[:2] == (sha, pipeline):
-                buffer.supersede(a.id, sha)
-                report.unchanged += 1
-                show.advance(1)
-                continue
-            if f is not None and f[:2] == (sha, pipeline) and f[3] not in RETRIED:
-                # it failed with this text and this pipeline: it would again (--force tries anyway)
-                buffer.supersede(a.id, sha)
-                done.append({"doc_id": a.id, "sha256": sha, "origin": a.origin, "code": f[3], "message": f[4]})
-                continue
-        buffer.submitted(a.id, sha, replaces=before is not None)
-        todo.append(a)
+        elif verdict.kind == "unchanged":
+            buffer.supersede(a.id, sha)
+            report.unchanged += 1
+            show.advance(1)
+        elif verdict.kind == "failed":  # it would fail again (--force tries anyway)
+            buffer.supersede(a.id, sha)
+            done.append({"doc_id": a.id, "sha256": sha, "origin": a.origin, "code": verdict.code,
+                         "message": verdict.message})
+        else:
+            buffer.submitted(a.id, sha, replaces=verdict.stored)
+            todo.append(a)
     if done:
         buffer.add(([], done), analysed=False)
     return todo

@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Optional
 
 from ..errors import DocumentFailure, DyadsError
 from ..ingest import sha256
-from .writer import result_rows
+from ..store.writer import result_rows
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker process
 
@@ -127,11 +127,12 @@ def _worker_run(batch: list):
 
 
 class InProcess:
-    """--processes 1: the Analyzer in this process, each batch analysed when it is submitted."""
+    """--processes 1: the Analyzer in this process (or `analyzer`, one built already), each batch
+    analysed when it is submitted."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, analyzer=None):
         self.config = config
-        self.analyzer = config.analyzer()
+        self.analyzer = analyzer if analyzer is not None else config.analyzer()
 
     def submit(self, batch: list) -> Iterator[BatchOut]:
         yield self.config.analyse(self.analyzer, batch, self.config.pipeline, self.config.run_id)
