@@ -204,7 +204,8 @@ def test_shard_the_client_cannot_see_is_fetched_from_its_worker(tmp_path, cluste
     db = str(tmp_path / "dask.duckdb")
     elsewhere = str(tmp_path / "worker-disk" / "shard")
     client = distributed.Client(cluster)
-    store = dist._open_store(db)
+    store = Store(db)
+    shards.ensure_bookkeeping(store.con)
     try:
         run_id = store.start_run("ingest", [CORPUS], pipeline_version())
 

@@ -24,8 +24,8 @@ from collections import deque
 from typing import Iterable, Optional
 
 from ..errors import DocumentFailure, DyadsError
-from ..store.locks import IngestLock
-from ..store.writer import Store, default_db
+from ..store.writer import default_db
+from .ingest import locked_store
 from .shards import (MARKER, analyse_chunk, ensure_bookkeeping, merge_shard, read_shard_files, recover,
                      remove_shard_files, rmdir, shard_root)
 from .triage import triage
@@ -66,15 +66,11 @@ def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=3
     pipeline = pipeline_for(model, actors_files, base=base)
     options = {"model": model or os.environ.get("DYADS_MODEL") or None, "actors": actors, "batch_size": batch_size,
                "max_chars": max_chars, "pipeline_suffix": pipeline[len(base):]}
-    lock = IngestLock(db).acquire()  # one ingest per store (E107), as local ingest
-    try:
-        store = _open_store(db)
-    except BaseException:
-        lock.release()
-        raise
+    lock, store = locked_store(db)  # one ingest per store (E107), as local ingest
     cluster = client = None
     run_id = None
     try:
+        ensure_bookkeeping(store.con)
         recovered = recover(store, db)
         run_id = store.start_run("ingest", paths, pipeline)
         store.release()  # readers may open the store while the cluster starts and the workers analyse
@@ -115,13 +111,6 @@ def _read_actors(files) -> Iterable[tuple[str, bytes]]:
                 yield os.path.basename(str(p)), f.read()
         except OSError as exc:
             raise DyadsError("E101", input=str(p), detail=(exc.strerror or str(exc)).lower()) from None
-
-
-def _open_store(db: str) -> Store:
-    """The store, its connection open; it is released after each lookup and merge (locks.py)."""
-    store = Store(db)
-    ensure_bookkeeping(store.con)
-    return store
 
 
 def _connect(scheduler: Optional[str], local_workers: Optional[int], quiet: bool = False):

@@ -109,12 +109,7 @@ def ingest(
         console = Console(stderr=True)
     show = Display(console, quiet, cheap_total(paths) if not quiet and console.is_terminal else None)
     pipeline = pipeline_for(model, actors_files, base=pipeline_version())
-    lock = IngestLock(str(db or default_db())).acquire()
-    try:
-        store = Store(lock.path, memory_limit=WRITER_MEMORY)
-    except BaseException:
-        lock.release()
-        raise
+    lock, store = locked_store(str(db or default_db()), memory_limit=WRITER_MEMORY)
     started = time.monotonic()
     try:
         # one ingest at a time (the ingest lock): a run still 'running' was killed
@@ -159,6 +154,17 @@ def ingest(
     finally:
         store.close()
         lock.release()
+
+
+def locked_store(db: str, memory_limit: Optional[str] = None) -> tuple[IngestLock, Store]:
+    """The ingest lock of the store at `db` (E107 while another ingest runs) and the store,
+    opened (E105 when it cannot be; E112 when readers hold it too long; locks.py)."""
+    lock = IngestLock(db).acquire()
+    try:
+        return lock, Store(lock.path, memory_limit=memory_limit)
+    except BaseException:
+        lock.release()
+        raise
 
 
 def _corpus_fresh(store: Store) -> bool:
