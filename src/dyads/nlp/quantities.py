@@ -7,12 +7,18 @@
 It finds (`numbers.find_quantities`, a scan of the text), then reads the parse
 only around what it found (`ParseView`): which "one" is a number, what noun is
 counted, and which actor the number is about.
+
+Its lexicon is the units table (kb/units.yaml, through `dyads.kb`); another table in that format,
+given to `initialize(units_file=...)`, is saved with the pipeline by `to_disk` and taken back
+by `from_disk`.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import re
+import shutil
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
@@ -47,9 +53,36 @@ def make_quantities(nlp: Language, name: str):
     return QuantitiesComponent()
 
 
+SAVED_UNITS = "units.yaml"  # a user's units table, saved with the pipeline
+
+
 class QuantitiesComponent:
     def __init__(self, units_file: str = UNITS_FILE):
-        self.units = load_units(units_file)
+        self.units_file = str(units_file)
+        self.units = load_units(self.units_file)
+
+    def initialize(self, get_examples=None, *, nlp=None, units_file: Optional[str] = None) -> None:
+        """Load the units table (again), another one if given."""
+        if units_file is not None:
+            self.units_file = str(units_file)
+        self.units = load_units(self.units_file)
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Save a user's units table with the pipeline (the bundled one comes with the dyads package)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        saved = path / SAVED_UNITS
+        if self.units_file == UNITS_FILE:
+            saved.unlink(missing_ok=True)
+        elif Path(self.units_file).resolve() != saved.resolve():
+            shutil.copyfile(self.units_file, saved)
+
+    def from_disk(self, path, *, exclude=()) -> "QuantitiesComponent":
+        """Take the units table saved by `to_disk`, else the bundled one."""
+        saved = Path(path) / SAVED_UNITS
+        self.units_file = str(saved) if saved.is_file() else UNITS_FILE
+        self.units = load_units(self.units_file)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         view = ParseView(doc)

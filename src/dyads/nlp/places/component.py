@@ -4,7 +4,6 @@ kb/places_curated.yaml) travel with a saved pipeline (`to_disk` / `from_disk`)."
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -59,11 +58,11 @@ class PlacesComponent:
         bundled gazetteer data comes with the dyads package)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for old in path.iterdir():
-            if _SAVED.fullmatch(old.name):
-                old.unlink()
-        for i, src in enumerate(self.places_files):
-            shutil.copyfile(src, path / f"places_{i}{Path(src).suffix}")
+        files = [(Path(src).suffix, Path(src).read_bytes()) for src in self.places_files]  # before any is removed
+        for old in saved_files(path, _SAVED):
+            old.unlink()
+        for i, (suffix, content) in enumerate(files):
+            (path / f"places_{i}{suffix}").write_bytes(content)
 
     def from_disk(self, path, *, exclude=()) -> "PlacesComponent":
         """Take the places files saved by `to_disk` (none: the bundled gazetteer alone)."""
