@@ -14,6 +14,7 @@ import pandas as pd
 from ..errors import DyadsError
 from ..store.present import records
 from .context import _store_name, actor_href, article_href
+from .store import cached
 
 MAX_ROWS = 200       # quotes, events ... listed per section
 MAX_EVIDENCE = 3     # sentences per ally or enemy
@@ -35,6 +36,7 @@ def _event_row(r: dict) -> dict:
             "sentence": r["sentence"]}
 
 
+@cached
 def actor_context(store, corpus_id: str) -> dict:
     row = store.sql("SELECT corpus_id, name, type, kb_id, articles, mentions FROM corpus_actors WHERE corpus_id = ?",
                     [corpus_id])

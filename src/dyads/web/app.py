@@ -38,7 +38,7 @@ from .article import article_context
 from .context import (actors_context, articles_context, claims_context, clean_filters, disagreements_context,
                       overview_context, search_context)
 from .network import network_context
-from .store import open_store
+from .store import open_store, rendition
 
 log = logging.getLogger("dyads.web")
 
@@ -97,7 +97,7 @@ class SafeJSONResponse(JSONResponse):
     """JSON whose strings cannot be read as markup: <, >, & and U+2028/9 escaped."""
 
     def render(self, content: Any) -> bytes:
-        return safe_json(content).encode("utf-8")
+        return rendition(content, "json", lambda: safe_json(content).encode("utf-8"))
 
 
 def safe_json(content: Any) -> str:
@@ -130,7 +130,8 @@ def _num(x) -> str:
 
 
 def render(template: str, context: dict, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(templates().get_template(template).render(**context), status_code=status)
+    html = rendition(context, template, lambda: templates().get_template(template).render(**context))
+    return HTMLResponse(html, status_code=status)
 
 
 def error_body(code: str, **info) -> dict:

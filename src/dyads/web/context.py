@@ -28,6 +28,7 @@ from ..errors import DyadsError
 from ..model import ACTOR_TYPES, PLOVER
 from ..store.present import records
 from ..store.query import check_date
+from .store import cached
 
 MAX_LIMIT = 5000
 MAX_TEXT = 200  # longest filter value taken
@@ -113,6 +114,7 @@ def _outlets(store) -> list[dict]:
 
 # ---------------------------------------------------------------- overview and lists
 
+@cached
 def overview_context(store) -> dict:
     counts = store.sql("""SELECT (SELECT count(*) FROM documents) AS articles,
                                  (SELECT count(*) FROM corpus_actors) AS actors,
@@ -137,6 +139,7 @@ def overview_context(store) -> dict:
     }
 
 
+@cached
 def articles_context(store, filters: dict) -> dict:
     f = {k: filters[k] for k in ("source", "since", "until", "limit", "offset") if k in filters}
     limit, offset = f.pop("limit", 200), f.pop("offset", 0)
@@ -150,6 +153,7 @@ def articles_context(store, filters: dict) -> dict:
             "next_offset": offset + limit if offset + limit < total else None}
 
 
+@cached
 def actors_context(store, filters: dict) -> dict:
     limit = filters.get("limit", 500)
     df = store.actors(name=filters.get("q"), type=filters.get("type"))
@@ -169,6 +173,7 @@ def _voice_of(claimed_by) -> str:
     return claimed_by if isinstance(claimed_by, str) and claimed_by else "article"
 
 
+@cached
 def claims_context(store, filters: dict) -> dict:
     """Quotes and quantities (with who asserts them), and the disagreements between sources."""
     limit = filters.get("limit", 500)
@@ -196,6 +201,7 @@ def claims_context(store, filters: dict) -> dict:
             "disagreements": dis["disagreements"], "disagreements_total": dis["total"]}
 
 
+@cached
 def disagreements_context(store, filters: dict) -> dict:
     limit = filters.get("limit", 500)
     df = store.disagreements(kind=filters.get("kind"), actor=filters.get("actor"), category=filters.get("category"),
@@ -219,6 +225,7 @@ def disagreements_context(store, filters: dict) -> dict:
 
 # ---------------------------------------------------------------- search
 
+@cached
 def search_context(store, q: Optional[str], limit: int = 50) -> dict:
     """Actors by any of their names, and articles whose title or text holds `q`
     (case-insensitive; DuckDB's full-text extension is not available offline, so a scan)."""

@@ -15,6 +15,7 @@ from ..errors import DyadsError
 from ..graph import annotate, camp_view, camps as balance, orient
 from ..model import PLOVER
 from .context import _outlets, _store_name, actor_href, article_href
+from .store import cached
 
 MAX_EVIDENCE = 5
 
@@ -79,6 +80,7 @@ def _evidence_href(ev: str) -> Optional[str]:
     return article_href(doc) if doc else None
 
 
+@cached
 def network_context(store, filters: dict) -> dict:
     doc = None
     if filters.get("doc"):
