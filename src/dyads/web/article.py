@@ -23,6 +23,7 @@ from ..model import ArticleResult
 from .context import _store_name, actor_href, article_href, safe_url
 from .highlight import Mark, find_trigger, nest
 from .network import network_data
+from .store import cached
 
 POLARITY = {1: "cooperative", -1: "conflictual", 0: "neither"}
 
@@ -33,6 +34,7 @@ def _fmt(x) -> Optional[str]:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
+@cached
 def article_context(store, doc_id: str) -> dict:
     rows = store.sql("SELECT text, result FROM documents WHERE doc_id = ?", [doc_id])
     if rows.empty:
