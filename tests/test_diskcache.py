@@ -12,7 +12,7 @@ import pytest
 
 from dyads.nlp import diskcache
 from dyads.nlp import kb as K
-from dyads.nlp import triggers as T
+from dyads.nlp.events import lexicon as T
 
 
 @pytest.fixture

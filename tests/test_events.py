@@ -12,7 +12,7 @@ from typing import Optional
 
 import pytest
 
-from dyads.nlp.triggers import POLARITY
+from dyads.nlp.events import POLARITY
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +94,7 @@ CATEGORY_CASES = [
 
 
 def test_the_cases_cover_every_category():
-    from dyads.nlp.triggers import CATEGORIES
+    from dyads.nlp.events import CATEGORIES
 
     assert {c[1] for c in CATEGORY_CASES} == set(CATEGORIES)
 

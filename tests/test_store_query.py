@@ -65,6 +65,24 @@ def links(path) -> dict:
         return {(d, a): c for d, a, c in s.sql("SELECT doc_id, actor_id, corpus_id FROM actor_links").itertuples(index=False)}
 
 
+def test_events_keep_trigger_offsets_and_a_store_written_before_them_gains_the_columns(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    build(path, [article("d1", [BASHAR, HAFEZ], [("A1", "A2", "ASSAULT", -1)])], rebuild=False)
+    con = duckdb.connect(str(path))  # a store as written before events had trigger offsets
+    con.execute("ALTER TABLE events DROP COLUMN trigger_start")
+    con.execute("ALTER TABLE events DROP COLUMN trigger_end")
+    con.close()
+    new = article("d2", [BASHAR, HAFEZ], [("A2", "A1", "ASSAULT", -1)])
+    new.events[0].trigger_start, new.events[0].trigger_end = 3, 7
+    build(path, [new], rebuild=False)
+    with open_store(str(path)) as s:
+        rows = s.sql("SELECT doc_id, trigger_start, trigger_end FROM events ORDER BY doc_id")
+    assert [tuple(r) for r in rows.itertuples(index=False)][1] == ("d2", 3, 7)
+    assert pd.isna(rows["trigger_start"].iloc[0])  # the old row: unknown, not invented
+
+
 @pytest.mark.parametrize("name,type,key", [
     ("President Bashar al-Assad", "person", "bashar assad"),
     ("Bashar Al-Assad", "person", "bashar assad"),

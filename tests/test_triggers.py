@@ -1,4 +1,4 @@
-"""The PLOVER trigger lexicon and its matcher (dyads.nlp.triggers), on sentences the team wrote.
+"""The PLOVER trigger lexicon and its matcher (dyads.nlp.events: lexicon.py, matcher.py, nouns.py), on sentences the team wrote.
 
 Model-free: the lexicon files, the converter's reading of PETRARCH2's dictionary format, and the matcher
 on hand-built parses (tests/docs.py). With the model (slow): one or more constructions per PLOVER
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dyads.nlp.kb import KB_DIR
-from dyads.nlp.triggers import (
+from dyads.nlp.events import (
     CATEGORIES,
     POLARITY,
     build_lexicon,

@@ -105,6 +105,21 @@ def test_find_trigger(sentence, trigger, found):
     assert (text[at[0]:at[1]] if at else None) == found
 
 
+def test_find_trigger_takes_the_results_offsets_over_a_search():
+    text = "Intro. Turkey attacked, and then attacked again."
+    second = text.rindex("attacked")
+    # the second "attacked" is the event's: the offsets say so, where a search finds the first
+    assert find_trigger(text, 7, len(text), "attacked", second, second + 8) == (second, second + 8)
+    assert find_trigger(text, 7, len(text), "attacked") == (text.index("attacked"), text.index("attacked") + 8)
+
+
+@pytest.mark.parametrize("start,end", [(None, None), (5, None), (9, 9), (40, 200), (-1, 3)])
+def test_find_trigger_searches_when_offsets_are_missing_or_do_not_fit(start, end):
+    text = "Intro. Turkey attacked the FSA."
+    at = find_trigger(text, 7, len(text), "attacked", start, end)
+    assert text[at[0]:at[1]] == "attacked"
+
+
 # ---------------------------------------------------------------- filters and links
 
 @pytest.mark.parametrize("raw,expected", [

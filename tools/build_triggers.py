@@ -13,7 +13,7 @@ Only FACTS are converted: which verb, particle, object noun and preposition
 go with which CAMEO code. The reading of the dictionary and every rule below
 are ours; no PETRARCH2 code is used. The output is sorted and the same on
 every run. Hand-written entries (``triggers_curated.yaml``) are merged at
-load time by ``dyads.nlp.triggers`` and win over generated ones.
+load time by ``dyads.nlp.events.lexicon`` and win over generated ones.
 
 Conversion and pruning, in one place:
 

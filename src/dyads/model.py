@@ -129,6 +129,8 @@ class Event:
     quote: Optional[str] = None
     date: Optional[str] = None
     place: Optional[str] = None
+    trigger_start: Optional[int] = None  # offsets of the trigger words (null in stores written before)
+    trigger_end: Optional[int] = None
 
 
 @dataclass

@@ -15,19 +15,15 @@ from collections import Counter
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .coref import TYPE_PRIORITY, ActorInfo, Resolver, quoted_regions
+from .doc import ACTORS_KEY, ActorRegistry
 from .kb import load_kb, name_key
 from .lexicon import ActorLexicon, load_lexicon
 from .mentions import Cand, find_mentions, is_capitalised
 
-SPAN_KEY = "dyads_actors"
-
-if not Doc.has_extension("dyads_actors"):
-    Doc.set_extension("dyads_actors", default=None)
-if not Doc.has_extension("dyads_quoted"):
-    Doc.set_extension("dyads_quoted", default=None)
+SPAN_KEY = ACTORS_KEY
 
 
 @Language.factory(
@@ -100,9 +96,7 @@ class ActorsComponent:
         return actors, [c for c in cands if c.actor is not None]
 
     def set_annotations(self, doc: Doc, actors: list[ActorInfo], cands: list[Cand]) -> None:
-        doc._.dyads_actors = actors
-        ids = {a.index: a.id for a in actors}
-        doc.spans[SPAN_KEY] = [Span(doc, c.start, c.end, label=ids[c.actor]) for c in cands if c.actor in ids]
+        ActorRegistry(doc).number(actors, cands)
 
 
 def finish(doc: Doc, actors: list[ActorInfo], lex: ActorLexicon) -> list[ActorInfo]:
@@ -115,9 +109,7 @@ def finish(doc: Doc, actors: list[ActorInfo], lex: ActorLexicon) -> list[ActorIn
     by_index = {a.index: a for a in live}
     for a in live:
         describe(doc, a, by_index, lex)
-    live.sort(key=lambda a: a.first())
-    for n, a in enumerate(live, 1):
-        a.id = f"A{n}"
+    live.sort(key=lambda a: a.first())  # the registry numbers them in this order
     return live
 
 

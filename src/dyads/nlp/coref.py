@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -19,38 +18,11 @@ from spacy.tokens import Doc, Token
 from .. import kb
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
 from .lexicon import ActorLexicon
+from .doc import ActorInfo  # noqa: F401 - the actor record, declared with the Doc's other records
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
 TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
-
-
-@dataclass
-class ActorInfo:
-    """An actor of the article while it is being resolved."""
-
-    index: int
-    name: str
-    type: str
-    entry: Optional[Entry] = None
-    synthetic: Optional[str] = None  # "gov:SYR"-style key of an actor made from a description
-    cands: list[Cand] = field(default_factory=list)
-    keys: set = field(default_factory=set)
-    attributes: dict = field(default_factory=dict)
-
-    @property
-    def kb_id(self) -> Optional[str]:
-        return self.entry.id if self.entry else None
-
-    @property
-    def country(self) -> Optional[str]:
-        if self.entry and self.entry.country:
-            return self.entry.country
-        att = self.attributes.get("country")
-        return att["value"] if att else None
-
-    def first(self) -> int:
-        return min(c.start for c in self.cands)
 
 
 class Resolver:

@@ -22,20 +22,15 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import kb
 from ..errors import warning
 from .actors import SPAN_KEY
 from .claims import Claim, QUOTE_CHARS, find_claims, load_reporting
-from .coref import ActorInfo
 from . import spanrows
+from .doc import ActorRegistry
 from .mentions import Cand
-
-if not Doc.has_extension("dyads_quotes"):
-    Doc.set_extension("dyads_quotes", default=None)
-if not Doc.has_extension("dyads_warnings"):
-    Doc.set_extension("dyads_warnings", default=None)
 
 _MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _OPENERS = {"\u201c", "\u00ab", "\u201e", "``"}
@@ -519,17 +514,10 @@ class QuotesComponent:
         while s < e and doc[s].lower_ in DETERMINERS:
             s += 1
         name = doc[s:e].text
-        actors: list[ActorInfo] = doc._.dyads_actors
-        for a in actors:
-            if a.synthetic == "speaker:" + name.lower():
-                break
-        else:
-            a = ActorInfo(len(actors), name, "person", synthetic="speaker:" + name.lower())
-            a.id = f"A{len(actors) + 1}"
-            actors.append(a)
-        c = Cand(s, e, "desc", type="person", role="speaker", actor=a.index)
-        a.cands.append(c)
-        spanrows.append(doc, SPAN_KEY, Span(doc, s, e, label=a.id))
+        registry = ActorRegistry(doc)
+        key = "speaker:" + name.lower()
+        a = registry.find(key) or registry.make(name, "person", key, index=len(registry.actors))
+        registry.add_mention(a, Cand(s, e, "desc", type="person", role="speaker", actor=a.index))
         return a.id
 
 

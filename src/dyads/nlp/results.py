@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Article, ArticleResult, Attribute, Document, Event, Mention, Quote, Span, Warning
 
-from .coref import ActorInfo
+from .doc import ActorInfo, EventRecord
 from .quantities import quantity_results
 from .quotes import quote_at
 
@@ -41,8 +41,8 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
         from .places import place_for
 
         for e in doc._.dyads_events:
-            e.date = date_in_chars(doc, e.sent_start, e.sent_end, article.date, anchor_char=e.trigger_start)
-            e.place = place_for(doc, e.sent_start, e.sent_end, anchor_char=e.trigger_start)
+            e.date = date_in_chars(doc, e.start, e.end, article.date, anchor_char=e.trigger_start)
+            e.place = place_for(doc, e.start, e.end, anchor_char=e.trigger_start)
         result.events = [_event(e) for e in doc._.dyads_events]
         from ..graph import article_relations
 
@@ -64,12 +64,8 @@ def voice(quotes: list[Quote], start: int, end: int) -> Optional[str]:
     return q.speaker if q else None
 
 
-def _event(e) -> Event:
-    return Event(
-        id=e.id, category=e.category, trigger=e.trigger, start=e.sent_start, end=e.sent_end, source=e.source,
-        target=e.target, mode=e.mode, cameo=e.cameo, polarity=e.polarity, negated=e.negated, modality=e.modality,
-        claimed_by=e.claimed_by, quote=e.quote, date=e.date, place=e.place,
-    )
+def _event(e: EventRecord) -> Event:
+    return e.contract()
 
 
 def _quote(q) -> Quote:

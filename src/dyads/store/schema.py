@@ -34,7 +34,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("start", "INTEGER"), ("end", "INTEGER"), ("source", "VARCHAR"), ("target", "VARCHAR"),
         ("mode", "VARCHAR"), ("cameo", "VARCHAR"), ("polarity", "INTEGER"), ("negated", "BOOLEAN"),
         ("modality", "VARCHAR"), ("claimed_by", "VARCHAR"), ("quote", "VARCHAR"), ("date", "VARCHAR"),
-        ("place", "VARCHAR"),
+        ("place", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
     ],
     "quantities": [
         ("doc_id", "VARCHAR"), ("quantity_id", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
@@ -80,6 +80,12 @@ OTHER_DDL = [
 ]
 
 
+# columns added after a table was first released: a store written before gets them (null) when opened
+ADDED_COLUMNS: list[tuple[str, str, str]] = [
+    ("events", "trigger_start", "INTEGER"), ("events", "trigger_end", "INTEGER"),
+]
+
+
 def ddl() -> list[str]:
     out = []
     for table, cols in TABLES.items():
@@ -88,6 +94,7 @@ def ddl() -> list[str]:
             body += ", PRIMARY KEY (doc_id)"
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
     out += OTHER_DDL
+    out += [f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {typ}' for table, name, typ in ADDED_COLUMNS]
     return out
 
 

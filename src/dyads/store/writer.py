@@ -86,7 +86,8 @@ def result_rows(result: ArticleResult, text: str, pipeline: str, run_id: Optiona
                                sm.start if sm else None, sm.end if sm else None, q.cue))
     for e in result.events:
         rows["events"].append((doc_id, e.id, e.category, e.trigger, e.start, e.end, e.source, e.target, e.mode, e.cameo,
-                               int(e.polarity), bool(e.negated), e.modality, e.claimed_by, e.quote, e.date, e.place))
+                               int(e.polarity), bool(e.negated), e.modality, e.claimed_by, e.quote, e.date, e.place,
+                               e.trigger_start, e.trigger_end))
     for n in result.quantities:
         rows["quantities"].append((doc_id, n.id, n.text, n.start, n.end, n.value, n.low, n.high, n.approx, n.unit,
                                    n.counts, n.subject, n.claimed_by))

@@ -98,7 +98,7 @@ def article_context(store, doc_id: str) -> dict:
                        ["place", next((p.name for p in result.places if p.id == e.place), e.place)]],
             "links": [["source", href(e.source)], ["target", href(e.target)]],
         }
-        at = find_trigger(text, e.start, e.end, e.trigger)
+        at = find_trigger(text, e.start, e.end, e.trigger, e.trigger_start, e.trigger_end)
         if at:
             marks.append(Mark(at[0], at[1], e.id, "event"))
         events.append({"id": e.id, "category": e.category, "trigger": e.trigger, "source": src, "target": tgt,

@@ -107,9 +107,14 @@ def depth(segments: list[dict]) -> int:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def find_trigger(text: str, start: int, end: int, trigger: Optional[str]) -> Optional[tuple[int, int]]:
-    """Where an event's trigger words are inside its sentence [start, end): the whole trigger
-    (case-insensitive, spaces loose), else its longest word; None when neither is there."""
+def find_trigger(text: str, start: int, end: int, trigger: Optional[str],
+                 trigger_start: Optional[int] = None, trigger_end: Optional[int] = None) -> Optional[tuple[int, int]]:
+    """Where an event's trigger words are: the offsets the result gives (`trigger_start`,
+    `trigger_end`) when they lie in the text; for a result stored before it had them, a search
+    inside the event's sentence [start, end): the whole trigger (case-insensitive, spaces loose),
+    else its longest word; None when neither is there."""
+    if trigger_start is not None and trigger_end is not None and 0 <= trigger_start < trigger_end <= len(text):
+        return trigger_start, trigger_end
     if not trigger:
         return None
     sentence = text[start:end]

@@ -1,0 +1,98 @@
+"""Negation and modality of an act, read from the parse around its trigger.
+
+    negated(tok, verb)    # "did not attack", "no massacres have been committed", "carried out no attacks"
+    modality(tok, verb)   # "asserted", "hypothetical" ("could attack"), "future" ("will attack"),
+                          # "demanded" ("urged them to withdraw")
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .words import ASKING, CONDITIONALS, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS, WANTING
+
+
+def main_clause(v: Token) -> bool:
+    """Is this the sentence's own predicate, or what its reporting verb reports?"""
+    t = v
+    for _ in range(3):
+        if t.dep_ == "ROOT":
+            return True
+        if t.dep_ in ("ccomp", "conj") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def reported_clause(comp: Token) -> bool:
+    """A tensed clause under an asking verb reports what is so ("told me that Russia bombed the
+    village", "told me the village was bombed"); only an infinitive ("told the army to withdraw")
+    or a bare subjunctive ("demanded that Israel withdraw") is the act asked for."""
+    if comp.dep_ != "ccomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return False
+    return comp.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                           for c in comp.children)
+
+
+def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
+    for t in (tok, verb):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ in ("advmod", "neg"):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children):
+                if c is tok or t is tok and c.dep_ == "nsubjpass" or c.i == tok.i:
+                    return True
+                if c.dep_ == "dobj" and c.i in trigger:
+                    return True  # "carried out no attacks": the act is the light verb's object
+        if tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+            return True
+    return False
+
+
+def modality(tok: Token, verb: Optional[Token]) -> str:
+    v = verb if verb is not None else tok
+    t = v
+    for depth in range(4):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass"):
+                low = c.lower_
+                if low == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_FUTURE:
+                    return "future"  # "said they would boycott": the future of a report
+                if low in MODALS_HYPOTHETICAL:
+                    return "hypothetical"
+                if low in MODALS_FUTURE or low == "wo":
+                    return "future"
+            if c.dep_ == "mark" and c.lower_ in CONDITIONALS:
+                return "hypothetical"
+        if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
+            head = t.head
+            lemma = head.lemma_.lower()
+            if lemma in ASKING and not reported_clause(t):
+                return "demanded"
+            if lemma in WANTING:
+                return "hypothetical"
+            if lemma in STOPPING_VERBS:
+                return "demanded" if under_asking(head) else "asserted"
+            t = head
+            continue
+        break
+    return "asserted"
+
+
+def unless(v: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in v.children)
+
+
+def under_asking(t: Token) -> bool:
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+            return False
+        comp, t = t, t.head
+        if t.lemma_.lower() in ASKING:
+            return not reported_clause(comp)
+    return False
