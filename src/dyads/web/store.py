@@ -299,7 +299,10 @@ class WebStore(CorpusStore):
         process has read this version of the file before (None: unknown until connected)."""
         if self._con is not None:
             return self.version
-        key = _file_key(self.path)
+        try:
+            key = _file_key(self.path)
+        except OSError:  # gone since: connecting says what is wrong
+            return None
         with _CACHE_LOCK:
             seen = _STALE.get(key[0])
         if seen is None or seen[0] != key:
@@ -322,7 +325,7 @@ def open_store(path: str) -> Iterator[WebStore]:
 
 # ---------------------------------------------------------------- pages cached per version
 
-CACHE_SIZE = 96      # pages (contexts) kept, all stores together
+CACHE_SIZE = 48      # pages kept, all stores together (a context and its HTML/JSON: 1-5 MB on 800 articles)
 FLIGHT_WAIT = 120.0  # seconds a request waits for the same page being built by another
 PAGE_REFRESH = 5.0   # while an ingest runs: at least this long between two builds of a page
 
