@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import DocumentFailure, DyadsError
-from ..store.schema import DOCUMENT_TABLES, columns
+from ..store.schema import DOCUMENT_TABLES
 
 MARKER = "_SUCCESS"  # written last: a shard directory without it is incomplete
 MERGED_DDL = """CREATE TABLE IF NOT EXISTS merged_shards (
@@ -211,24 +211,8 @@ def merge_shard(store, shard_dir: str) -> tuple[int, list[dict], Optional[str]]:
             ids = pc.filter(ids, pc.invert(pc.is_in(ids, pa.array(sorted(newer), type=pa.string()))))
             tables = {t: tb.filter(pc.invert(pc.is_in(tb["doc_id"], pa.array(sorted(newer), type=pa.string()))))
                       for t, tb in tables.items()}
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.register("_shard_ids", pa.table({"doc_id": ids}))
-            for t in DOCUMENT_TABLES:
-                con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT doc_id FROM _shard_ids)")
-            con.execute("DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM _shard_ids)")
-            for t, tb in tables.items():
-                if tb.num_rows:
-                    con.register("_shard_rows", tb)
-                    cols = ", ".join(f'"{c}"' for c in columns(t))
-                    con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM _shard_rows")
-                    con.unregister("_shard_rows")
-            con.unregister("_shard_ids")
-            con.execute("INSERT INTO merged_shards VALUES (?, ?, ?, ?)", [sid, run_id, len(ids), _now()])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        store.replace_documents(ids, tables, also=[
+            ("INSERT INTO merged_shards VALUES (?, ?, ?, ?)", [sid, run_id, len(ids), _now()])])
         written = len(ids)
         # after the commit: a crash here loses no rows, and the failed documents are not stored,
         # so the next run analyses them again and records them then

@@ -227,29 +227,37 @@ class Store(Connected):
         if not by_id:
             return 0
         rows = merge_rows(by_id.values())
-        ids = pa.table({"doc_id": pa.array(list(by_id), type=pa.string())})
+        tables = {t: arrow_table(t, rows[t]) for t in DOCUMENT_TABLES if rows.get(t)}
+        return self.replace_documents(pa.array(list(by_id), type=pa.string()), tables)
+
+    def replace_documents(self, ids: pa.Array, tables: dict[str, pa.Table],
+                          also: Iterable[tuple[str, list]] = ()) -> int:
+        """The one delete-then-insert transaction: the documents `ids` lose their rows in every
+        document table and their failures, then get the rows of `tables` (table name -> Arrow
+        table with that table's columns); the statements `also` (sql, params) run in the same
+        transaction. Returns len(ids)."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.register("_batch_ids", ids)
+            con.register("_batch_ids", pa.table({"doc_id": ids}))
             for t in DOCUMENT_TABLES:
                 con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
             con.execute("DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
-            for t in DOCUMENT_TABLES:
-                rs = rows.get(t) or []
-                if not rs:
-                    continue
-                name = f"_batch_{t}"
-                con.register(name, arrow_table(t, rs))
-                cols = ", ".join(f'"{c}"' for c in columns(t))
-                con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {name}")
-                con.unregister(name)
             con.unregister("_batch_ids")
+            for t, tb in tables.items():
+                if not tb.num_rows:
+                    continue
+                con.register("_batch_rows", tb)
+                cols = ", ".join(f'"{c}"' for c in columns(t))
+                con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM _batch_rows")
+                con.unregister("_batch_rows")
+            for sql, params in also:
+                con.execute(sql, params)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(by_id)
+        return len(ids)
 
     def record_failures(self, failures: Iterable[dict], run_id: Optional[str]) -> int:
         """Record documents that could not be analysed: dicts with doc_id, sha256, origin, code,
