@@ -201,6 +201,7 @@ def run_load(args) -> dict:
             time.sleep(args.ingest_head_start)
         t0 = time.monotonic()
         out["load"] = asyncio.run(hammer(base, load_paths(ids), args.load, args.concurrency))
+        out["docs_at_load_end"] = count_docs(base)  # what the pages showed then (the ingest goes on)
         if ingest is not None:
             running = ingest.poll() is None
             out["ingest"]["still_running_after_load"] = running
@@ -224,7 +225,8 @@ def run_load(args) -> dict:
 
 def print_load(res: dict) -> None:
     ld = res["load"]
-    print(f"{res['db']}: {res['docs_before']} articles before, {res['docs_after']} after")
+    print(f"{res['db']}: {res['docs_before']} articles before, {res.get('docs_at_load_end')} shown when the load "
+          f"ended, {res['docs_after']} after")
     if res["ingest"]:
         ing = res["ingest"]
         print(f"ingest beside: {ing['records']} records, -p {ing['processes']}, exit {ing.get('exit')}, "

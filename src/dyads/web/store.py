@@ -327,7 +327,7 @@ def open_store(path: str) -> Iterator[WebStore]:
 
 CACHE_SIZE = 48      # pages kept, all stores together (a context and its HTML/JSON: 1-5 MB on 800 articles)
 FLIGHT_WAIT = 120.0  # seconds a request waits for the same page being built by another
-PAGE_REFRESH = 5.0   # while an ingest runs: at least this long between two builds of a page
+PAGE_REFRESH = 10.0  # while an ingest runs: at least this long between two builds of a page
 
 _CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()  # (path, what, args) -> (version, opened, built, context)
 _FLIGHTS: dict[tuple, threading.Event] = {}          # pages being built now
