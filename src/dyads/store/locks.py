@@ -119,18 +119,23 @@ class IngestLock:
         return self
 
     def release(self) -> None:
-        if self.fd is not None:
-            fd, self.fd = self.fd, None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
+        fd, self.fd = self.fd, None
+        _unlock(fd)
 
     def __enter__(self) -> "IngestLock":
         return self.acquire()
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _unlock(fd: Optional[int]) -> None:
+    """Let go of a lock file's lock and close it (nothing when `fd` is None)."""
+    if fd is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
 
 def _read_pid(fd: int) -> str:
@@ -162,12 +167,8 @@ class _Turn:
         return True
 
     def give_back(self) -> None:
-        if self.fd is not None:
-            fd, self.fd = self.fd, None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
+        fd, self.fd = self.fd, None
+        _unlock(fd)
 
 
 def _pass_turn(path: str) -> bool:
