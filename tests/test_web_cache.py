@@ -75,9 +75,14 @@ def connects(monkeypatch) -> list[str]:
 
 
 def let_go(db: str) -> None:
-    """Let the web's kept connection go (as a waiting ingest makes it), so a writer can open the file."""
+    """Let the web's kept connection go once no request (nor a page built in the background)
+    uses it, as for a waiting ingest, so that a writer in this process can open the file."""
     keeper = web_store._keeper(db)
+    deadline = time.monotonic() + 30
     with keeper.cond:
+        while keeper.users or web_store._FLIGHTS:
+            assert time.monotonic() < deadline, "the store was never let go"
+            keeper.cond.wait(0.02)
         keeper._close()
 
 
