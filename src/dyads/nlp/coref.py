@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .. import kb
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, fold, name_key
 from .lexicon import ActorLexicon
-from .doc import ActorInfo  # noqa: F401 - the actor record, declared with the Doc's other records
+from .doc import ActorInfo, ActorRegistry  # the actor record and its one owner
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
@@ -28,7 +28,8 @@ TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "
 class Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon):
         self.doc, self.kb, self.lex = doc, kb, lex
-        self.actors: list[ActorInfo] = []
+        self.registry = ActorRegistry(doc)  # makes the actors and attaches their mentions
+        self.actors: list[ActorInfo] = self.registry.resolving  # indexed by ActorInfo.index
         self.by_kb: dict[str, ActorInfo] = {}
         self.by_key: dict[tuple, ActorInfo] = {}
         self.by_synthetic: dict[str, ActorInfo] = {}
@@ -37,23 +38,15 @@ class Resolver:
     # ------------------------------------------------------------ helpers
 
     def new(self, name: str, type_: str, entry: Optional[Entry] = None, synthetic: Optional[str] = None) -> ActorInfo:
-        a = ActorInfo(len(self.actors), name, type_, entry=entry, synthetic=synthetic)
-        self.actors.append(a)
+        a = self.registry.new(name, type_, entry=entry, synthetic=synthetic)
         if entry:
             self.by_kb[entry.id] = a
-            for n in [entry.name, *entry.aliases]:
-                a.keys.add(name_key(n))
         if synthetic:
             self.by_synthetic[synthetic] = a
         return a
 
     def attach(self, c: Cand, a: ActorInfo) -> None:
-        c.actor = a.index
-        a.cands.append(c)
-        if c.kind not in ("pronoun", "desc"):
-            key = name_key(c.text(self.doc))
-            if key:
-                a.keys.add(key)
+        self.registry.attach(a, c)
 
     def pick_entry(self, c: Cand) -> Entry:
         entries = [self.kb.entries[h.entry_id] for h in c.hits]

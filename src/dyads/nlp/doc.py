@@ -6,38 +6,45 @@
     actors.add_mention(a, Cand(3, 4, "group", type=a.type), unique=True, sort=True)
 
 - Doc extensions (`doc._.dyads_*`) and span keys (`doc.spans[...]`) are registered here, once.
+  `doc._.dyads_article_date` (the article's date, which event dates are relative to) is set by
+  the Analyzer before dyads' components run.
 - The internal records: `ActorInfo` (an actor while the article is resolved; `id` is "A1", ...,
-  given by the registry) and `EventRecord` (the contract's `Event` plus what the pipeline needs
-  on the way).
-- `ActorRegistry` is the one owner of the article's actor list (`doc._.dyads_actors`) and of
-  the actor spans (`doc.spans[ACTORS_KEY]`): the only code that creates actors once the
-  actors component has numbered them, gives them ids, adds their mentions and renumbers them.
-  Components ask it; none writes the actor list itself.
+  given by the registry), `QuoteInfo` (a quote and its speaker) and `EventRecord` (the
+  contract's `Event` plus what the pipeline needs on the way).
+- `ActorRegistry` is the one owner of the article's actors (`doc._.dyads_actors`) and of the
+  actor spans (`doc.spans[ACTORS_KEY]`): the only code that makes an `ActorInfo`. Coreference
+  asks it for new actors and attaches mentions to them (`new`, `attach`); it numbers them
+  (`number`), adds later actors and mentions (`make`, `add_mention`), drops and renumbers them
+  (`keep_only`). Components ask it; none writes the actor list itself.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
 from ..model import Event
 from . import spanrows
-from .kb import Entry
+from .kb import Entry, name_key
 from .mentions import Cand
+
+if TYPE_CHECKING:
+    from .claims import Claim
 
 ACTORS_KEY = "dyads_actors"          # every actor mention, labelled with its actor id
 PLACES_KEY = "dyads_places"          # every place mention, labelled with its place id
 QUANTITIES_KEY = "dyads_quantities"  # every quantity, labelled with its id
 
 EXTENSIONS = (
+    "dyads_article_date",  # the article's date as given (Article.date), set before our components run
     "dyads_actors",        # [ActorInfo] in order of first mention
     "dyads_quoted",        # character regions between quotation marks
     "dyads_quotes",        # [QuoteInfo]
     "dyads_warnings",      # [model.Warning] found while reading
     "dyads_events",        # [EventRecord] in text order
     "dyads_places",        # [model.Place]
-    "dyads_place_entries",
+    "dyads_place_entries", # place id -> GeoEntry (None when unresolved)
     "dyads_quantities",
 )
 
@@ -76,6 +83,24 @@ class ActorInfo:
 
 
 @dataclass
+class QuoteInfo:
+    """A quote of the article: `kind` ("direct", "indirect", "mixed"), its words [start, end) in
+    characters, its speaker's actor id once resolved, and the regions and claim it came from."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str] = None  # actor id
+    speaker_text: Optional[str] = None
+    speaker_chars: Optional[tuple[int, int]] = None
+    cue: Optional[str] = None
+    id: str = ""
+    regions: list = field(default_factory=list)  # [quotes.Region]
+    claim: Optional[Claim] = None  # claims.Claim: the reporting expression, when one gave the quote
+
+
+@dataclass
 class EventRecord(Event):
     """An event as the pipeline holds it: the contract's `Event` (`start`, `end`: its sentence;
     `trigger_start`, `trigger_end`: its trigger words, in characters) and nothing renamed."""
@@ -95,6 +120,7 @@ class ActorRegistry:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.resolving: list[ActorInfo] = []  # the actors while coreference runs, before `number`
 
     @property
     def actors(self) -> list[ActorInfo]:
@@ -107,6 +133,26 @@ class ActorRegistry:
         return next((a for a in self.actors if a.synthetic == synthetic), None)
 
     # ------------------------------------------------------------ the actors component's
+
+    def new(self, name: str, type_: str, entry: Optional[Entry] = None, synthetic: Optional[str] = None) -> ActorInfo:
+        """An actor found while the article is resolved: its `index` is its place among them;
+        the knowledge base's names of its entry are its name keys."""
+        a = ActorInfo(len(self.resolving), name, type_, entry=entry, synthetic=synthetic)
+        self.resolving.append(a)
+        if entry:
+            for n in [entry.name, *entry.aliases]:
+                a.keys.add(name_key(n))
+        return a
+
+    def attach(self, a: ActorInfo, cand: Cand) -> None:
+        """A mention of `a` found while the article is resolved; a name (not a pronoun nor a
+        description) adds its name key to the actor's."""
+        cand.actor = a.index
+        a.cands.append(cand)
+        if cand.kind not in ("pronoun", "desc"):
+            key = name_key(cand.text(self.doc))
+            if key:
+                a.keys.add(key)
 
     def number(self, actors: list[ActorInfo], cands: Iterable[Cand]) -> None:
         """The resolved actors, in order of first mention, become A1, A2, ... with their mentions."""

@@ -18,7 +18,7 @@ from .mentions import doc_text, token_strings
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.language import Language
@@ -29,7 +29,7 @@ from ..errors import warning
 from .actors import SPAN_KEY
 from .claims import Claim, QUOTE_CHARS, find_claims, load_reporting
 from . import spanrows
-from .doc import ActorRegistry
+from .doc import ActorRegistry, QuoteInfo  # noqa: F401 - the quote record, declared with the Doc's other records
 from .mentions import Cand
 
 _MARKS = re.compile(r"''|``|[\"\u201c\u201d\u00ab\u00bb\u201e]")
@@ -50,21 +50,6 @@ class Region:
     end: int
     close: int
     continued: bool = False  # a paragraph continuing the previous region's quotation
-
-
-@dataclass
-class QuoteInfo:
-    kind: str
-    start: int
-    end: int
-    text: str
-    speaker: Optional[str] = None  # actor id
-    speaker_text: Optional[str] = None
-    speaker_chars: Optional[tuple[int, int]] = None
-    cue: Optional[str] = None
-    id: str = ""
-    regions: list = field(default_factory=list)
-    claim: Optional[Claim] = None
 
 
 # ---------------------------------------------------------------- quotation marks

@@ -11,16 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...model import Place
+from .. import doc as _doc  # noqa: F401 - registers doc._.dyads_places and doc._.dyads_place_entries
 from .context import Context
 from .gazetteer import GeoEntry, Gazetteer, gazetteer
 from .resolve import resolve_places
 from .rules import find_places
 from .words import SPAN_KEY
-
-if not Doc.has_extension("dyads_places"):
-    Doc.set_extension("dyads_places", default=None)
-if not Doc.has_extension("dyads_place_entries"):  # place id -> GeoEntry (None when unresolved)
-    Doc.set_extension("dyads_place_entries", default=None)
 
 _SAVED = re.compile(r"places_(\d+)(\.[A-Za-z0-9]+)?")  # the places files saved with a pipeline
 
