@@ -79,7 +79,7 @@ def actor_context(store, corpus_id: str) -> dict:
         LEFT JOIN actor_links ls ON ls.doc_id = q.doc_id AND ls.actor_id = q.speaker
         LEFT JOIN corpus_actors cs ON cs.corpus_id = ls.corpus_id
         WHERE l.corpus_id = ? AND coalesce(ls.corpus_id, '') <> ?
-        ORDER BY date NULLS LAST, q.doc_id, q.start LIMIT ?""", [corpus_id, corpus_id, MAX_ROWS])
+        ORDER BY date NULLS LAST, q.doc_id, q.start, q.quote_id LIMIT ?""", [corpus_id, corpus_id, MAX_ROWS])
     about_rows = [{"doc_id": r["doc_id"], "href": article_href(r["doc_id"]), "date": r["date"], "outlet": r["outlet"],
                    "text": r["text"], "cue": r["cue"], "who": r["speaker"] or r["speaker_text"] or "unknown",
                    "who_href": actor_href(r["speaker_id"])} for r in records(about)]
