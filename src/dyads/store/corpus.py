@@ -138,7 +138,12 @@ def cluster_actors(triples: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "per_doc": per_doc,
     })
 
-    # names and types: the KB name, else the fullest name most articles use; the commonest type
+    return mapping, _clusters(rows, cid_of, per_doc)
+
+
+def _clusters(rows: list, cid_of: list, per_doc: list) -> pd.DataFrame:
+    """One row per corpus actor (corpus_id, name, type, kb_id): the KB name, else the fullest name
+    most articles use; the commonest type. Per-article descriptions make none."""
     members: dict[str, list] = defaultdict(list)
     for r, cid, alone in zip(rows, cid_of, per_doc):
         if not alone:
@@ -159,8 +164,7 @@ def cluster_actors(triples: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             name = max(names, key=lambda n: (len(name_key(n).split()) > 1, names[n], len(n), n))
         type_ = max(types, key=lambda t: (types[t], t or ""))
         out.append((cid, name, type_, cid if linked else None))
-    clusters = pd.DataFrame(out, columns=["corpus_id", "name", "type", "kb_id"])
-    return mapping, clusters
+    return pd.DataFrame(out, columns=["corpus_id", "name", "type", "kb_id"])
 
 
 def _one(index: dict, key):

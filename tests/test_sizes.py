@@ -1,0 +1,52 @@
+"""Issue 12: no module in src/dyads over ~500 lines, no function over ~80 (tools/sizes.py).
+
+ALLOWED names what cannot be split yet, each with its reason; an entry that is back under the
+limit must be dropped (the test says so), so the list only shrinks.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import sizes  # noqa: E402
+
+ALLOWED = {
+    # being split by the helper working on coref/quotes/web at the time of writing (issue 12)
+    "nlp/coref.py": "coref split in progress (issue 12)",
+    "nlp/quotes.py": "quotes split in progress (issue 12)",
+    "web/app.py:create_app": "route declarations, web split in progress (issue 12)",
+    "web/article.py:article_context": "web split in progress (issue 12)",
+}
+
+
+def _over(src: Path) -> dict[str, int]:
+    out = {k: n for k, n in sizes.module_sizes(src).items() if n > sizes.LIMIT_MODULE}
+    out.update({k: n for k, n in sizes.function_sizes(src).items() if n > sizes.LIMIT_FUNCTION})
+    return out
+
+
+def test_no_module_or_function_over_the_limits():
+    over = _over(sizes.SRC)
+    unexpected = {k: n for k, n in over.items() if k not in ALLOWED}
+    assert not unexpected, f"over {sizes.LIMIT_MODULE} lines a module / {sizes.LIMIT_FUNCTION} a function: {unexpected}"
+
+
+def test_allow_list_only_names_what_is_still_over():
+    over = _over(sizes.SRC)
+    stale = sorted(k for k in ALLOWED if k not in over)
+    assert not stale, f"back under the limits, drop from ALLOWED: {stale}"
+
+
+def test_checker_counts_modules_and_nested_functions(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    body = "".join(f"        x{i} = {i}\n" for i in range(sizes.LIMIT_FUNCTION))
+    (pkg / "big.py").write_text("class K:\n    def m(self):\n" + body + "\n" * sizes.LIMIT_MODULE, encoding="utf-8")
+    (pkg / "small.py").write_text("def f():\n    return 1\n", encoding="utf-8")
+    over = _over(pkg)
+    assert "big.py" in over and over["big.py"] > sizes.LIMIT_MODULE
+    assert over.get("big.py:K.m") == sizes.LIMIT_FUNCTION + 1  # def line + the body
+    assert not any(k.startswith("small.py") for k in over)
