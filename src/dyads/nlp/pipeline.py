@@ -148,7 +148,8 @@ class Analyzer:
     def _parse(self, group: list, pending: list) -> Iterator[tuple]:
         """(Doc, context) for a batch: parsed whole, or a lone long text in pieces."""
         if len(group) > 1 or len(group[0][0]) <= self.whole_chars:
-            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            docs = [(_dated(self.nlp.make_doc(text), ctx[0]), ctx) for text, ctx in group]
+            yield from self.nlp.pipe(docs, as_tuples=True, batch_size=len(group))
             return
         (text, ctx), article = group[0], group[0][1][0]
         try:
@@ -160,7 +161,13 @@ class Analyzer:
             pending.sort(key=lambda p: p[0])
             return
         done = [n for n in self.nlp.pipe_names if n not in COMPONENTS]
-        yield from self.nlp.pipe([(doc, ctx)], as_tuples=True, batch_size=1, disable=done)
+        yield from self.nlp.pipe([(_dated(doc, article), ctx)], as_tuples=True, batch_size=1, disable=done)
+
+
+def _dated(doc, article: Article):
+    """The Doc with its article's date, which the components read dates relative to."""
+    doc._.dyads_article_date = article.date
+    return doc
 
 
 def _batches(items: Iterable[tuple], size: int, chars: int, alone: Optional[int] = None) -> Iterator[list]:

@@ -1,4 +1,5 @@
-"""Doc -> ArticleResult: the one place that knows both spaCy and the contract."""
+"""Doc -> ArticleResult: the one place that knows both spaCy and the contract. A pure mapping:
+every decision (an event's date and place included) is the pipeline's."""
 from __future__ import annotations
 
 from .mentions import doc_text
@@ -37,12 +38,6 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
     if doc.has_extension("dyads_warnings") and doc._.dyads_warnings:
         result.warnings.extend(doc._.dyads_warnings)
     if doc.has_extension("dyads_events") and doc._.dyads_events is not None:
-        from .dates import date_in_chars
-        from .places import place_for
-
-        for e in doc._.dyads_events:
-            e.date = date_in_chars(doc, e.start, e.end, article.date, anchor_char=e.trigger_start)
-            e.place = place_for(doc, e.start, e.end, anchor_char=e.trigger_start)
         result.events = [_event(e) for e in doc._.dyads_events]
         from ..graph import article_relations
 

@@ -11,7 +11,8 @@ an actor are an accusation (`accusations.py`). An event inside a quote is claime
 speaker; only asserted, non-negated events in the article's own voice make relations.
 
 `match(doc)` finds the events; `set_annotations(doc, events)` drops the actors made for events
-that did not hold (through the actor registry), numbers the events and sets `doc._.dyads_events`.
+that did not hold (through the actor registry), numbers the events, gives each its date (relative
+to `doc._.dyads_article_date`, which the Analyzer sets) and place, and sets `doc._.dyads_events`.
 `initialize(triggers_files=...)`, `to_disk` and `from_disk` carry the user's extra lexicon files.
 """
 from __future__ import annotations
@@ -23,8 +24,10 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..dates import date_in_chars
 from ..doc import ActorRegistry, EventRecord
 from ..mentions import doc_text
+from ..places import place_for
 from ..quotes import quote_at
 from .accusations import accusations
 from .lexicon import TriggerHit, load_triggers
@@ -48,6 +51,13 @@ def make_events(nlp: Language, name: str, triggers_files: list[str]):
     return EventsComponent(triggers_files)
 
 
+def when_and_where(doc: Doc, e: EventRecord) -> None:
+    """The event's date (relative to `doc._.dyads_article_date`) and place id, from its sentence
+    and its trigger."""
+    e.date = date_in_chars(doc, e.start, e.end, doc._.dyads_article_date, anchor_char=e.trigger_start)
+    e.place = place_for(doc, e.start, e.end, anchor_char=e.trigger_start)
+
+
 def polarity(category: str, hit) -> int:
     return hit.polarity if category == hit.category else polarity_of(category)
 
@@ -69,6 +79,8 @@ class EventsComponent:
         for n, e in enumerate(sorted(events, key=lambda e: (e.trigger_start, e.source or "", e.target or "")), 1):
             e.id = f"E{n}"
         doc._.dyads_events = sorted(events, key=lambda e: e.trigger_start)
+        for e in doc._.dyads_events:
+            when_and_where(doc, e)
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None,
                    triggers_files: Optional[Iterable[str]] = None) -> None:
