@@ -910,3 +910,106 @@ def test_a_store_holding_infinity_is_served_as_valid_json(tmp_path):
     assert {q["value"] for q in data["result"]["quantities"]} == {None, 12}
     page = get(app, "/articles/old")
     assert page.status_code == 200 and "Infinity" not in page.text
+
+
+# ---------------------------------------------------------------- one route per resource: HTML or JSON
+
+JSON = {"accept": "application/json"}
+SAME = [("/", "/api/overview", "/overview.json"), ("/articles?limit=1", "/api/articles?limit=1", "/articles.json?limit=1"),
+        ("/articles/h1", "/api/articles/h1", "/articles/h1.json"), ("/actors?q=khatib", "/api/actors?q=khatib",
+                                                                   "/actors.json?q=khatib"),
+        ("/claims", "/api/claims", "/claims.json"),
+        ("/search?q=homs", "/api/search?q=homs", "/search.json?q=homs"), ("/network", "/api/network", "/network.json")]
+
+
+@pytest.mark.parametrize("page,api,suffix", SAME)
+def test_a_page_path_gives_the_json_of_its_api_alias(app, page, api, suffix):
+    html, as_json, alias, by_suffix = (get(app, page), get(app, page, headers=JSON), get(app, api), get(app, suffix))
+    assert html.headers["content-type"].startswith("text/html") and "accept" in html.headers["vary"].lower()
+    for r in (as_json, alias, by_suffix):
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/json"), r.url
+    assert as_json.json() == alias.json() == by_suffix.json()
+    assert "content-security-policy" in as_json.headers
+
+
+def test_one_actor_by_accept_and_suffix(app):
+    href = get(app, "/api/actors?q=khatib").json()["actors"][0]["href"]
+    alias = get(app, href.replace("/actors/", "/api/actors/", 1)).json()
+    assert get(app, href, headers=JSON).json() == alias == get(app, href + ".json").json()
+    assert get(app, href).headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("accept,expected", [
+    ("application/json", True), ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", False),
+    ("*/*", False), ("", False), ("application/json;q=0.5, text/html", False), ("text/html;q=0.2, application/json", True),
+    ("application/json, text/html", False), ("application/json;q=x", False),
+])
+def test_accept_chooses_json_only_when_it_prefers_it(accept, expected):
+    from dyads.web.app import prefers_json
+
+    assert prefers_json(accept) is expected
+
+
+def test_an_id_ending_in_json_is_the_id_first(hand_db, tmp_path):
+    """An article whose id ends in .json stays its page; .json is read as the format only when
+    no article has the id as written."""
+    from dyads.web.app import answer_one
+    from dyads.errors import DyadsError
+    seen = []
+
+    def build(store, the_id):
+        seen.append(the_id)
+        if the_id not in ("x.json", "y"):
+            raise DyadsError("E130", detail=the_id)
+        return {"id": the_id, "page": "article"}
+
+    class Req:
+        def __init__(self, path, accept=""):
+            self.url = type("U", (), {"path": path})()
+            self.headers = {"accept": accept}
+            self.scope = {"path": path, "headers": [(b"accept", accept.encode())]}
+
+    import dyads.web.app as web_app
+    rendered = []
+    orig = web_app.render
+    web_app.render = lambda template, ctx, status=200: rendered.append(ctx) or orig("error.html", {
+        "page": "error", "title": "t", "status": 200, "code": "", "message": "", "store": ""})
+    try:
+        r = answer_one(Req("/articles/x.json"), hand_db, "article.html", build, "x.json", "E130")
+        assert r.headers["content-type"].startswith("text/html") and rendered == [{"id": "x.json", "page": "article"}]
+        r = answer_one(Req("/articles/y.json"), hand_db, "article.html", build, "y.json", "E130")
+        assert r.headers["content-type"].startswith("application/json") and json.loads(r.body)["id"] == "y"
+        with pytest.raises(DyadsError):  # under /api/ the id is as written
+            answer_one(Req("/api/articles/y.json"), hand_db, "article.html", build, "y.json", "E130")
+        with pytest.raises(DyadsError):  # neither id: the error, for the id as written
+            answer_one(Req("/articles/z.json"), hand_db, "article.html", build, "z.json", "E130")
+    finally:
+        web_app.render = orig
+    assert seen == ["x.json", "y.json", "y", "y.json", "z.json", "z"]
+
+
+@pytest.mark.parametrize("query,code", [("since=2014-13", "E109"), ("category=FIGHT", "E110"),
+                                        ("min_weight=0", "E132"), ("min_weight=abc", "E132")])
+def test_a_bad_filter_is_the_same_error_on_every_form(app, query, code):
+    page, alias, suffix = fetch(app, "/network?" + query, "/api/network?" + query, "/network.json?" + query)
+    as_json = get(app, "/network?" + query, headers=JSON)
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html") and code in page.text
+    bodies = [r.json() for r in (as_json, alias, suffix)]
+    assert all(r.status_code == 422 for r in (as_json, alias, suffix))
+    assert bodies[0]["error"]["code"] == code and bodies[0] == bodies[1] == bodies[2]
+    assert bodies[0]["error"]["message"] in page.text.replace("&#39;", "'")
+
+
+def test_search_json_needs_q_but_the_page_does_not(app):
+    assert get(app, "/search").status_code == 200
+    for r in (get(app, "/search", headers=JSON), get(app, "/search.json"), get(app, "/api/search?q=%20")):
+        assert r.status_code == 422 and r.json()["error"]["code"] == "E132"
+
+
+def test_each_filter_is_declared_once():
+    from dyads.web.params import PARAMS, filters
+
+    assert {"since", "until", "category", "source", "actor", "speaker", "min_weight", "own", "doc", "limit",
+            "q"} <= set(PARAMS)
+    with pytest.raises(ValueError):
+        filters("sinse")

@@ -2,11 +2,23 @@
 
     app = create_app("corpus.duckdb")        # uvicorn.run(app) or `dyads serve --db corpus.duckdb`
 
-Every page's data is one context dict built by one function (context.py, article.py,
-actor.py, network.py): the page route renders it with its Jinja template (autoescape on), the
-API route under /api/ returns the same dict as JSON. One error shape for the API:
-{"error": {"code": "E130", "message": "..."}} (404 unknown id, 422 bad filter, 500); pages get
-an HTML error page with the same code and message.
+One route per resource: every resource's data is one context dict built by one function
+(context.py, article.py, actor.py, network.py), and one handler answers it either as a page
+(its Jinja template, autoescape on) or as that same dict in JSON. The handler gives JSON when
+  - the path is under /api/ (`/api/articles/h1` is the JSON of `/articles/h1`: the page
+    scripts and the OpenAPI at /openapi.json use these), or
+  - the path ends in `.json`: `/articles.json`, `/actors.json`, `/network.json`,
+    `/claims.json`, `/search.json`, `/overview.json` (the JSON of `/`), and for one article or
+    actor `/articles/<id>.json`. Ids may hold dots, so an id is first taken as it is: only when
+    no article (actor) has it and it ends in `.json` is it read as the id without `.json`,
+    answered in JSON (an article whose id is "x.json" is still the page /articles/x.json), or
+  - the Accept header prefers application/json to text/html (a browser's does not; no Accept,
+    or */*, gives the page).
+Pages vary by Accept (`Vary: Accept`). The filters every resource takes are declared once in
+params.py and checked by one function (so a bad filter is the same coded error on every form).
+
+One error shape for JSON: {"error": {"code": "E130", "message": "..."}} (404 unknown id, 422 bad
+filter, 500); pages get an HTML error page with the same code and message.
 
 Safety: every text from the store is escaped (Jinja autoescape; JSON with <, >, & and the
 line separators escaped, so no response holds markup from the data); a strict
@@ -23,7 +35,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Optional, Sequence
 
-from fastapi import FastAPI, Query
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader
@@ -35,9 +47,10 @@ from ..errors import DyadsError
 from ..errors import message as error_message
 from .actor import actor_context
 from .article import article_context
-from .context import (actors_context, articles_context, claims_context, clean_filters, disagreements_context,
-                      overview_context, search_context)
+from .context import (actors_context, articles_context, claims_context, disagreements_context, overview_context,
+                      search_context)
 from .network import network_context
+from .params import filters
 from .store import open_store, rendition
 
 log = logging.getLogger("dyads.web")
@@ -138,13 +151,40 @@ def error_body(code: str, **info) -> dict:
     return {"error": {"code": code, "message": error_message(code, **info)}}
 
 
-def _wants_json(path: str) -> bool:
-    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
+def wants_json(scope) -> bool:
+    """Whether a request is answered in JSON (see the module's docstring): a path under /api/
+    or ending in .json, or an Accept header that prefers application/json to text/html."""
+    path = scope.get("path", "")
+    if path == "/api" or path.startswith("/api/") or path.endswith(".json"):
+        return True
+    for k, v in scope.get("headers", []):
+        if k == b"accept":
+            return prefers_json(v.decode("latin-1"))
+    return False
 
 
-def error_response(url_path: str, status: int, code: str, message: Optional[str] = None, **info) -> Response:
+def prefers_json(accept: str) -> bool:
+    """Whether an Accept header ranks application/json above text/html (a tie is HTML)."""
+    rank: dict[str, float] = {}
+    for part in accept.split(",")[:30]:
+        media, *params = part.split(";")
+        q = 1.0
+        for p in params:
+            name, _, value = p.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        media = media.strip().lower()
+        rank[media] = max(rank.get(media, 0.0), q)
+    html = max(rank.get("text/html", 0.0), rank.get("application/xhtml+xml", 0.0))
+    return rank.get("application/json", 0.0) > html
+
+
+def error_response(scope, status: int, code: str, message: Optional[str] = None, **info) -> Response:
     body = error_body(code, **info) if message is None else {"error": {"code": code, "message": message}}
-    if _wants_json(url_path):
+    if wants_json(scope):
         return SafeJSONResponse(body, status_code=status)
     return render("error.html", {"page": "error", "title": f"Error {status}", "status": status,
                                  "code": code, "message": body["error"]["message"], "store": ""}, status)
@@ -185,7 +225,7 @@ class Guard:
         if not self.any_host:
             host = _host(scope)
             if host not in self.allowed:
-                resp = error_response(path, 400, "E135", detail=host[:100], choices=", ".join(sorted(self.allowed)))
+                resp = error_response(scope, 400, "E135", detail=host[:100], choices=", ".join(sorted(self.allowed)))
                 return await resp(scope, receive, send_secured)
         try:
             await self.app(scope, receive, send_secured)
@@ -193,7 +233,7 @@ class Guard:
             log.exception("error serving %s", path)
             if started:  # Starlette's error middleware answered already (with the handler below)
                 return
-            resp = error_response(path, 500, "E134", detail=type(exc).__name__)
+            resp = error_response(scope, 500, "E134", detail=type(exc).__name__)
             await resp(scope, receive, send_secured)
 
 
@@ -224,23 +264,13 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
                               "Errors: {\"error\": {\"code\", \"message\"}}.")
     app.state.db_path = db_path
 
-    def with_store(build: Callable) -> dict:
-        with open_store(db_path) as store:
-            return build(store)
-
-    def page(template: str, build: Callable) -> HTMLResponse:
-        return render(template, with_store(build))
-
-    def api(build: Callable) -> SafeJSONResponse:
-        return SafeJSONResponse(with_store(build))
-
     @app.exception_handler(DyadsError)
     async def dyads_error(request, exc: DyadsError):
         if exc.code in UNAVAILABLE:
             log.warning("store not readable for %s: %s", request.url.path, exc)
             code, reason = UNAVAILABLE[exc.code]
-            return error_response(request.url.path, 503, code, message=error_message("E139", detail=reason))
-        return error_response(request.url.path, STATUS.get(exc.code, 500), exc.code, **exc.info)
+            return error_response(request.scope, 503, code, message=error_message("E139", detail=reason))
+        return error_response(request.scope, STATUS.get(exc.code, 500), exc.code, **exc.info)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request, exc: RequestValidationError):
@@ -248,17 +278,17 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         for e in exc.errors()[:3]:
             where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
-        return error_response(request.url.path, 422, "E132", detail="; ".join(parts))
+        return error_response(request.scope, 422, "E132", detail="; ".join(parts))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc: StarletteHTTPException):
         if exc.status_code == 404:
-            return error_response(request.url.path, 404, "E133", detail=request.url.path[:200])
-        return error_response(request.url.path, exc.status_code, "E132", detail=str(exc.detail)[:200])
+            return error_response(request.scope, 404, "E133", detail=request.url.path[:200])
+        return error_response(request.scope, exc.status_code, "E132", detail=str(exc.detail)[:200])
 
     @app.exception_handler(Exception)
     async def server_error(request, exc: Exception):
-        return error_response(request.url.path, 500, "E134", detail=type(exc).__name__)
+        return error_response(request.scope, 500, "E134", detail=type(exc).__name__)
 
     # ------------------------------------------------------------ static files, from the whitelist
 
@@ -269,120 +299,7 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
         return Response(_static_bytes(name), media_type=STATIC[name],
                         headers={"cache-control": "public, max-age=3600"})
 
-    # ------------------------------------------------------------ pages
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home():
-        return page("overview.html", overview_context)
-
-    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(source: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-                      limit: Optional[int] = None, offset: Optional[int] = None):
-        f = clean_filters(source=source, since=since, until=until, limit=limit, offset=offset)
-        return page("articles.html", lambda s: articles_context(s, f))
-
-    @app.get("/articles/{doc_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(doc_id: str):
-        return page("article.html", lambda s: article_context(s, doc_id))
-
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(q: Optional[str] = None, type: Optional[str] = None, limit: Optional[int] = None):
-        f = clean_filters(q=q, type=type, limit=limit)
-        return page("actors.html", lambda s: actors_context(s, f))
-
-    @app.get("/actors/{corpus_id:anypath}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(corpus_id: str):
-        return page("actor.html", lambda s: actor_context(s, corpus_id))
-
-    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network_page(since: Optional[str] = None, until: Optional[str] = None, category: Optional[str] = None,
-                     source: Optional[str] = None, min_weight: Optional[int] = None, actor: Optional[str] = None,
-                     speaker: Optional[str] = None, own: Optional[str] = None, doc: Optional[str] = None):
-        f = clean_filters(since=since, until=until, category=category, source=source, min_weight=min_weight,
-                          actor=actor, speaker=speaker, own=own, doc=doc)
-        return page("network.html", lambda s: network_context(s, f))
-
-    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(speaker: Optional[str] = None, actor: Optional[str] = None, source: Optional[str] = None,
-                    since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None):
-        f = clean_filters(speaker=speaker, actor=actor, source=source, since=since, until=until, limit=limit)
-        return page("claims.html", lambda s: claims_context(s, f))
-
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: Optional[str] = None):
-        clean_filters(q=q)
-        return page("search.html", lambda s: search_context(s, q))
-
-    # ------------------------------------------------------------ the API: the same contexts as JSON
-
-    @app.get("/api", tags=["meta"], summary="The endpoints")
-    def api_index():
-        return SafeJSONResponse({"name": "dyads", "version": __version__, "openapi": "/openapi.json",
-                                 "endpoints": [r.path for r in app.routes
-                                               if getattr(r, "path", "").startswith("/api/")]})
-
-    @app.get("/api/overview", tags=["corpus"], summary="Counts, outlets, top actors and latest articles")
-    def api_overview():
-        return api(overview_context)
-
-    @app.get("/api/articles", tags=["articles"], summary="Stored articles (without their text)")
-    def api_articles(source: Optional[str] = Query(None, description="The outlet"),
-                     since: Optional[str] = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-                     until: Optional[str] = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD, inclusive"),
-                     limit: Optional[int] = Query(None, ge=1, le=5000), offset: Optional[int] = Query(None, ge=0)):
-        f = clean_filters(source=source, since=since, until=until, limit=limit, offset=offset)
-        return api(lambda s: articles_context(s, f))
-
-    @app.get("/api/articles/{doc_id:anypath}", tags=["articles"],
-             summary="One article: its highlighted text, items with their voice, actors, events, camps, and the contract")
-    def api_article(doc_id: str):
-        return api(lambda s: article_context(s, doc_id))
-
-    @app.get("/api/actors", tags=["actors"], summary="Corpus actors, most articles first")
-    def api_actors(q: Optional[str] = Query(None, description="Part of any name the actor goes by"),
-                   type: Optional[str] = Query(None, description="An actor type"),
-                   limit: Optional[int] = Query(None, ge=1, le=5000)):
-        f = clean_filters(q=q, type=type, limit=limit)
-        return api(lambda s: actors_context(s, f))
-
-    @app.get("/api/actors/{corpus_id:anypath}", tags=["actors"],
-             summary="One corpus actor: names, attributes, quotes, events, allies and enemies, timeline")
-    def api_actor(corpus_id: str):
-        return api(lambda s: actor_context(s, corpus_id))
-
-    @app.get("/api/network", tags=["network"], summary="The signed network with its camps, filtered")
-    def api_network(since: Optional[str] = None, until: Optional[str] = None,
-                    category: Optional[str] = Query(None, description="A PLOVER category"),
-                    source: Optional[str] = Query(None, description="The outlet"),
-                    min_weight: Optional[int] = Query(None, ge=1, description="Pairs with at least this many events"),
-                    actor: Optional[str] = Query(None, description="Only ties of this actor (any name or corpus id)"),
-                    speaker: Optional[str] = Query(None, description="Only events this actor claims"),
-                    own: Optional[str] = Query(None, description="1: only the articles' own voice"),
-                    doc: Optional[str] = Query(None, description="One article's network")):
-        f = clean_filters(since=since, until=until, category=category, source=source, min_weight=min_weight,
-                          actor=actor, speaker=speaker, own=own, doc=doc)
-        return api(lambda s: network_context(s, f))
-
-    @app.get("/api/claims", tags=["claims"], summary="Quotes and quantities with who asserts them, and disagreements")
-    def api_claims(speaker: Optional[str] = None, actor: Optional[str] = None, source: Optional[str] = None,
-                   since: Optional[str] = None, until: Optional[str] = None,
-                   limit: Optional[int] = Query(None, ge=1, le=5000)):
-        f = clean_filters(speaker=speaker, actor=actor, source=source, since=since, until=until, limit=limit)
-        return api(lambda s: claims_context(s, f))
-
-    @app.get("/api/disagreements", tags=["claims"], summary="Where outlets and speakers differ")
-    def api_disagreements(kind: Optional[str] = Query(None, description="relation or quantity"),
-                          actor: Optional[str] = None, category: Optional[str] = None, source: Optional[str] = None,
-                          speaker: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-                          limit: Optional[int] = Query(None, ge=1, le=5000)):
-        f = clean_filters(kind=kind, actor=actor, category=category, source=source, speaker=speaker, since=since,
-                          until=until, limit=limit)
-        return api(lambda s: disagreements_context(s, f))
-
-    @app.get("/api/search", tags=["search"], summary="Actors by name and articles by text")
-    def api_search(q: str = Query(..., min_length=1, max_length=200)):
-        clean_filters(q=q)
-        return api(lambda s: search_context(s, q))
+    _resources(app, db_path)
 
     # the Guard goes outside Starlette's whole stack, its error middleware included, so that even
     # a 500 carries the security headers and the one error shape
@@ -390,6 +307,98 @@ def create_app(db_path: str, allowed_hosts: Optional[Sequence[str]] = LOOPBACK) 
     hosts = list(allowed_hosts or ["*"])
     app.build_middleware_stack = lambda: Guard(build(), hosts)  # type: ignore[method-assign]
     return app
+
+
+# ---------------------------------------------------------------- the resources, one handler each
+
+def answer(request: Request, db_path: str, template: Optional[str], build: Callable[[Any], dict],
+           as_json: Optional[bool] = None) -> Response:
+    """The context `build(store)` as the page `template` or as JSON (`as_json`, else as the
+    request asks: see `wants_json`)."""
+    with open_store(db_path) as store:
+        context = build(store)
+    if as_json is None:
+        as_json = wants_json(request.scope)
+    resp = SafeJSONResponse(context) if as_json or template is None else render(template, context)
+    if not request.url.path.startswith("/api/"):
+        resp.headers["vary"] = "Accept"  # the same path is a page or JSON by the Accept header
+    return resp
+
+
+def answer_one(request: Request, db_path: str, template: str, build: Callable[[Any, str], dict],
+               the_id: str, missing: str) -> Response:
+    """One article or actor: the id as it is first; when nothing has it (`missing`, the error's
+    code) and it ends in .json, the id without .json, in JSON. Under /api/ the id is as it is."""
+    api = request.url.path.startswith("/api/")
+    as_json = api or prefers_json(request.headers.get("accept", ""))
+    try:
+        return answer(request, db_path, template, lambda s: build(s, the_id), as_json)
+    except DyadsError as exc:
+        if api or exc.code != missing or not the_id.endswith(".json") or the_id == ".json":
+            raise
+    return answer(request, db_path, template, lambda s: build(s, the_id[:-5]), True)
+
+
+def _resources(app: FastAPI, db_path: str) -> None:
+    """Every resource: one handler, on its page path, its .json path and its /api/ path (the
+    last alone in the OpenAPI)."""
+
+    def route(paths: Sequence[str], api_path: str, tag: str, summary: str):
+        def register(endpoint: Callable) -> Callable:
+            for path in paths:
+                app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
+            app.add_api_route(api_path, endpoint, methods=["GET"], tags=[tag], summary=summary)
+            return endpoint
+        return register
+
+    @route(["/", "/overview.json"], "/api/overview", "corpus", "Counts, outlets, top actors and latest articles")
+    def overview(request: Request):
+        return answer(request, db_path, "overview.html", lambda s: overview_context(s))
+
+    @route(["/articles", "/articles.json"], "/api/articles", "articles", "Stored articles (without their text)")
+    def articles(request: Request, f: dict = Depends(filters("source", "since", "until", "limit", "offset"))):
+        return answer(request, db_path, "articles.html", lambda s: articles_context(s, f))
+
+    @route(["/articles/{doc_id:anypath}"], "/api/articles/{doc_id:anypath}", "articles",
+           "One article: its highlighted text, items with their voice, actors, events, camps, and the contract")
+    def article(request: Request, doc_id: str):
+        return answer_one(request, db_path, "article.html", article_context, doc_id, "E130")
+
+    @route(["/actors", "/actors.json"], "/api/actors", "actors", "Corpus actors, most articles first")
+    def actors(request: Request, f: dict = Depends(filters("q", "type", "limit"))):
+        return answer(request, db_path, "actors.html", lambda s: actors_context(s, f))
+
+    @route(["/actors/{corpus_id:anypath}"], "/api/actors/{corpus_id:anypath}", "actors",
+           "One corpus actor: names, attributes, quotes, events, allies and enemies, timeline")
+    def actor(request: Request, corpus_id: str):
+        return answer_one(request, db_path, "actor.html", actor_context, corpus_id, "E131")
+
+    @route(["/network", "/network.json"], "/api/network", "network", "The signed network with its camps, filtered")
+    def network(request: Request, f: dict = Depends(filters("since", "until", "category", "source", "min_weight",
+                                                            "actor", "speaker", "own", "doc"))):
+        return answer(request, db_path, "network.html", lambda s: network_context(s, f))
+
+    @route(["/claims", "/claims.json"], "/api/claims", "claims",
+           "Quotes and quantities with who asserts them, and disagreements")
+    def claims(request: Request, f: dict = Depends(filters("speaker", "actor", "source", "since", "until", "limit"))):
+        return answer(request, db_path, "claims.html", lambda s: claims_context(s, f))
+
+    @route(["/disagreements.json"], "/api/disagreements", "claims", "Where outlets and speakers differ")
+    def disagreements(request: Request, f: dict = Depends(filters("kind", "actor", "category", "source", "speaker",
+                                                                  "since", "until", "limit"))):
+        return answer(request, db_path, None, lambda s: disagreements_context(s, f))
+
+    @route(["/search", "/search.json"], "/api/search", "search", "Actors by name and articles by text")
+    def search(request: Request, f: dict = Depends(filters("q"))):
+        if "q" not in f and wants_json(request.scope):  # the page without q is the empty search form
+            raise DyadsError("E132", detail="q is required: give the text to search for")
+        return answer(request, db_path, "search.html", lambda s: search_context(s, f.get("q")))
+
+    @app.get("/api", tags=["meta"], summary="The endpoints")
+    def api_index():
+        return SafeJSONResponse({"name": "dyads", "version": __version__, "openapi": "/openapi.json",
+                                 "endpoints": [r.path for r in app.routes
+                                               if getattr(r, "path", "").startswith("/api/")]})
 
 
 @lru_cache(maxsize=None)
