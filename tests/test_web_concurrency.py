@@ -224,7 +224,11 @@ def doc_count(app) -> int:
 
 
 @pytest.mark.slow
-def test_the_web_shows_the_corpus_growing_while_a_real_ingest_writes(tmp_path):
+def test_the_web_shows_the_corpus_growing_while_a_real_ingest_writes(tmp_path, monkeypatch):
+    # while an ingest runs, pages are rebuilt in the background at most every PAGE_REFRESH
+    # seconds (10 by default); this ingest lasts a few seconds, so refresh faster to see it grow
+    monkeypatch.setattr("dyads.web.store.PAGE_REFRESH", 0.2)
+    monkeypatch.setattr("dyads.web.store.REFRESH", 0.2)
     db = tmp_path / "c.duckdb"
     build(db, [article("seed", "A seed report about the old mill.", "Seed")])
     corpus = write_jsonl(tmp_path / "c.jsonl", texts(60))
