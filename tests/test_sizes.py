@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / "tools" / "sizes.py").exists())
 sys.path.insert(0, str(ROOT / "tools"))
 
 import sizes  # noqa: E402
@@ -17,7 +17,6 @@ ALLOWED = {
     # being split by the helper working on coref/quotes/web at the time of writing (issue 12)
     "nlp/coref.py": "coref split in progress (issue 12)",
     "nlp/quotes.py": "quotes split in progress (issue 12)",
-    "web/app.py:create_app": "route declarations, web split in progress (issue 12)",
     "web/article.py:article_context": "web split in progress (issue 12)",
 }
 
