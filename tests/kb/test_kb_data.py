@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-KB = Path(__file__).resolve().parent.parent / "src" / "dyads" / "kb"
+KB = Path(__file__).resolve().parents[2] / "src" / "dyads" / "kb"
 GENERATED = KB / "actors_generated.tsv"
 CURATED = KB / "actors_curated.yaml"
 AGENTS = KB / "agents.tsv"

@@ -28,7 +28,7 @@ from dyads.ingest import (
 from dyads.ingest import readers
 from dyads.model import Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
 EN = (
     "Fighters of the River Front militia shelled a border post held by the national army on "

@@ -10,7 +10,7 @@ the API gives for that filter. No page may log a console error or throw. Each of
 is screenshotted and checked not to be blank; the PNGs are written to docs/ (the README shows
 them) only when asked, with DYADS_SCREENSHOTS=1, never on an ordinary run:
 
-    DYADS_SCREENSHOTS=1 python -m pytest tests/test_browser.py
+    DYADS_SCREENSHOTS=1 python -m pytest tests/web/test_browser.py
 
 Needs a Chromium executable (Debian's `chromium`; never Playwright's downloaded browsers;
 DYADS_CHROMIUM names another one). Without one the tests are skipped, saying why, except in CI
@@ -31,7 +31,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "civil-war.txt"
 DOCS = ROOT / "docs"
 VIEWPORT = {"width": 1280, "height": 900}

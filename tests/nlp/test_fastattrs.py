@@ -93,7 +93,7 @@ def test_regex_in_and_not_in_conditions():
     assert expected[0][:4] == ["nothing", "nothing", "", "go"]
 
 
-CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "bench-news.jsonl.gz")
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "corpus", "bench-news.jsonl.gz")
 
 
 @pytest.mark.skipif(not os.path.exists(CORPUS), reason="needs ../shared/corpus beside the project")

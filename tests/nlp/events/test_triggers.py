@@ -25,7 +25,7 @@ from dyads.nlp.events import (
 
 from docs import build
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _converter():

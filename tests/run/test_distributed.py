@@ -23,7 +23,7 @@ from dyads.run.version import pipeline_version  # noqa: E402
 from dyads.store import Store  # noqa: E402
 from dyads.store.schema import DOCUMENT_TABLES, columns  # noqa: E402
 
-CORPUS = os.path.join(os.path.dirname(__file__), "fixtures", "store", "conflict-news.jsonl")
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "store", "conflict-news.jsonl")
 GOOD = [f"news-{i:02d}" for i in range(1, 11)]  # then one German article (E007) and one broken line (E008)
 VOLATILE = {"run_id", "stored_at"}
 

@@ -33,7 +33,7 @@ from dyads.web.context import actor_href, article_href
 from dyads.web.store import WebStore
 
 BASE = "http://127.0.0.1"
-SRC = str(Path(__file__).resolve().parent.parent / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def fetch(app, paths, headers=None) -> list[httpx.Response]:

@@ -38,7 +38,7 @@ from dyads.web.highlight import Mark, depth, find_trigger, flat_text, nest
 from dyads.web.serve import DEFAULT_HOST, allowed_hosts_for, prepare_article_store, serve, server_config
 
 BASE = "http://127.0.0.1"
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "civil-war.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "civil-war.txt"
 
 
 def fetch(app, *paths, method="GET", headers=None, raise_app_exceptions=True) -> list[httpx.Response]:
@@ -861,7 +861,7 @@ def test_cli_serve_refuses_files_and_a_store_together(tmp_path):
 
 
 def test_the_web_benchmark_prints_its_figures(hand_db, tmp_path):
-    bench = Path(__file__).resolve().parent.parent / "benchmarks" / "web_bench.py"
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "web_bench.py"
     out = tmp_path / "web.json"
     res = subprocess.run([sys.executable, str(bench), "--db", hand_db, "--repeat", "1", "--json", str(out)],
                          capture_output=True, text=True, timeout=300)

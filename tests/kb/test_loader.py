@@ -13,7 +13,7 @@ from dyads import kb
 from dyads.errors import DyadsError
 from dyads.kb import names
 
-SRC = Path(__file__).resolve().parent.parent / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 @pytest.fixture

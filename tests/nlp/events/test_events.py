@@ -479,7 +479,7 @@ def test_pronoun_chains_end(analyzer):
     import gzip
     import json
 
-    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "fakes-syria.jsonl.gz"
+    corpus = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "fakes-syria.jsonl.gz"
     if not corpus.exists():
         pytest.skip("../shared/corpus is not beside this clone")
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
