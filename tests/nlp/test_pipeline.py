@@ -169,6 +169,7 @@ def test_a_long_document_in_pieces_keeps_the_text_and_points_at_the_right_charac
     assert pieces.text == text
     found = _actor_mentions(pieces)
     assert found and all(text[s:e] == t for s, e, t in found)
+    assert pieces.quotes  # the text has quotes: the loop below checks something
     for q in pieces.quotes:
         assert text[q.start:q.end] == q.text
     # the pieces are parsed on their own, so a word next to a cut may be read a little differently:

@@ -45,7 +45,7 @@ EXTENSIONS = (
     "dyads_events",        # [EventRecord] in text order
     "dyads_places",        # [model.Place]
     "dyads_place_entries", # place id -> GeoEntry (None when unresolved)
-    "dyads_quantities",
+    "dyads_quantities",    # [model.Quantity] in text order
 )
 
 for _name in EXTENSIONS:

@@ -37,11 +37,7 @@ from .numbers import (  # the text scan
     load_units,
 )
 
-SPAN_KEY = "dyads_quantities"
-ACTOR_SPANS = "dyads_actors"
-
-if not Doc.has_extension("dyads_quantities"):
-    Doc.set_extension("dyads_quantities", default=None)
+from .doc import ACTORS_KEY as ACTOR_SPANS, QUANTITIES_KEY as SPAN_KEY  # noqa: E402 (registers the extensions)
 
 
 @Language.factory(
