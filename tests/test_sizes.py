@@ -14,10 +14,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import sizes  # noqa: E402
 
 ALLOWED = {
-    # being split by the helper working on coref/quotes/web at the time of writing (issue 12)
-    "nlp/coref.py": "coref split in progress (issue 12)",
-    "nlp/quotes.py": "quotes split in progress (issue 12)",
-    "web/article.py:article_context": "web split in progress (issue 12)",
+    # each a little over 500 lines after the registry moved into them; to be split by concern next
+    "nlp/coref.py": "553 lines: name, description and pronoun resolution still in one module (issue 12)",
+    "nlp/quotes.py": "555 lines: cues, speakers and quote chains still in one module (issue 12, 14)",
 }
 
 

@@ -34,6 +34,104 @@ def _fmt(x) -> Optional[str]:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
+class _Items:
+    """The details of each highlighted item (`items`, by id) and the marks in the text, built kind by kind."""
+
+    def __init__(self, text: str, result: ArticleResult, links: dict):
+        self.text, self.result, self.links = text, result, links
+        self.actors = {a.id: a for a in result.actors}
+        self.items: dict[str, dict] = {}
+        self.marks: list[Mark] = []
+
+    def name(self, aid: Optional[str]) -> Optional[str]:
+        return self.actors[aid].name if aid in self.actors else None
+
+    def href(self, aid: Optional[str]) -> Optional[str]:
+        return actor_href(self.links.get(aid)) if aid else None
+
+    def voice(self, claimed_by: Optional[str]) -> str:
+        return self.name(claimed_by) or ("article" if not claimed_by else claimed_by)
+
+    def add_actors(self) -> None:
+        for a in self.result.actors:
+            att = []
+            for key, v in (a.attributes or {}).items():
+                if v is None or v.value is None:
+                    continue
+                att.append([key, self.name(v.value) if key == "affiliation" and v.value in self.actors else str(v.value)])
+            self.items[a.id] = {
+                "kind": "actor", "title": a.name, "voice": "article",
+                "fields": [["type", a.type], ["also called", "; ".join(x for x in a.aliases if x != a.name) or None],
+                           ["knowledge base", a.kb_id], ["CAMEO", (a.codes or {}).get("cameo")],
+                           ["mentions", str(len(a.mentions))]] + att,
+                "links": [["actor page", self.href(a.id)]],
+            }
+            self.marks += [Mark(m.start, m.end, a.id, "actor") for m in a.mentions]
+
+    def add_quotes(self) -> None:
+        for q in self.result.quotes:
+            who = self.name(q.speaker) or q.speaker_text or "unknown speaker"
+            self.items[q.id] = {
+                "kind": "quote", "title": f"{q.kind} quote", "voice": who,
+                "fields": [["speaker", who], ["named as", q.speaker_text], ["cue", q.cue], ["kind", q.kind]],
+                "links": [["speaker", self.href(q.speaker)]],
+            }
+            self.marks.append(Mark(q.start, q.end, q.id, "quote"))
+            if q.speaker_mention is not None:
+                self.marks.append(Mark(q.speaker_mention.start, q.speaker_mention.end, q.id, "speaker"))
+
+    def add_events(self) -> list[dict]:
+        events, places = [], {p.id: p.name for p in self.result.places}
+        for e in self.result.events:
+            src, tgt = self.name(e.source), self.name(e.target)
+            flags = [f for f, on in (("negated", e.negated), (e.modality, e.modality != "asserted")) if on]
+            self.items[e.id] = {
+                "kind": "event", "title": f"{e.category}: {src or '?'} → {tgt or '?'}", "voice": self.voice(e.claimed_by),
+                "fields": [["trigger", e.trigger], ["category", e.category], ["mode", e.mode], ["CAMEO", e.cameo],
+                           ["source", src], ["target", tgt], ["polarity", POLARITY.get(e.polarity, str(e.polarity))],
+                           ["modality", e.modality], ["negated", "yes" if e.negated else None],
+                           ["in quote", e.quote], ["date", e.date], ["place", places.get(e.place, e.place)]],
+                "links": [["source", self.href(e.source)], ["target", self.href(e.target)]],
+            }
+            at = find_trigger(self.text, e.start, e.end, e.trigger, e.trigger_start, e.trigger_end)
+            if at:
+                self.marks.append(Mark(at[0], at[1], e.id, "event"))
+            events.append({"id": e.id, "category": e.category, "trigger": e.trigger, "source": src, "target": tgt,
+                           "source_href": self.href(e.source), "target_href": self.href(e.target),
+                           "polarity": e.polarity, "voice": self.voice(e.claimed_by), "flags": flags, "date": e.date,
+                           "highlighted": bool(at)})
+        return events
+
+    def add_quantities(self) -> list[dict]:
+        quantities = []
+        for n in self.result.quantities:
+            bounds = " – ".join(x for x in (_fmt(n.low), _fmt(n.high)) if x) or None
+            self.items[n.id] = {
+                "kind": "quantity", "title": n.text, "voice": self.voice(n.claimed_by),
+                "fields": [["value", _fmt(n.value)], ["bounds", bounds], ["approximately", n.approx],
+                           ["unit", n.unit], ["counts", n.counts], ["about", self.name(n.subject)]],
+                "links": [["about", self.href(n.subject)], ["stated by", self.href(n.claimed_by)]],
+            }
+            self.marks.append(Mark(n.start, n.end, n.id, "quantity"))
+            quantities.append({"id": n.id, "text": n.text, "unit": n.unit, "counts": n.counts,
+                               "subject": self.name(n.subject), "subject_href": self.href(n.subject),
+                               "voice": self.voice(n.claimed_by)})
+        return quantities
+
+    def add_places(self) -> None:
+        for p in self.result.places:
+            where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else None
+            self.items[p.id] = {"kind": "place", "title": p.name, "voice": "article",
+                                "fields": [["country", p.country], ["coordinates", where]], "links": []}
+            self.marks += [Mark(m.start, m.end, p.id, "place") for m in p.mentions]
+
+    def finish(self) -> dict[str, dict]:
+        for it in self.items.values():  # only what is there
+            it["fields"] = [[k, v] for k, v in it["fields"] if v not in (None, "")]
+            it["links"] = [[k, v] for k, v in it["links"] if v]
+        return self.items
+
+
 @cached
 def article_context(store, doc_id: str) -> dict:
     rows = store.sql("SELECT text, result FROM documents WHERE doc_id = ?", [doc_id])
@@ -44,92 +142,13 @@ def article_context(store, doc_id: str) -> dict:
     meta = store.sql("SELECT title, raw_date, day, outlet, url FROM dyads_docs WHERE doc_id = ?", [doc_id]).iloc[0]
     links = dict(store.sql("SELECT actor_id, corpus_id FROM actor_links WHERE doc_id = ?", [doc_id])
                  .itertuples(index=False, name=None))
-    actors = {a.id: a for a in result.actors}
-
-    def name(aid: Optional[str]) -> Optional[str]:
-        return actors[aid].name if aid in actors else None
-
-    def href(aid: Optional[str]) -> Optional[str]:
-        return actor_href(links.get(aid)) if aid else None
-
-    def voice(claimed_by: Optional[str]) -> str:
-        return name(claimed_by) or ("article" if not claimed_by else claimed_by)
-
-    items: dict[str, dict] = {}
-    marks: list[Mark] = []
-
-    for a in result.actors:
-        att = []
-        for key, v in (a.attributes or {}).items():
-            if v is None or v.value is None:
-                continue
-            att.append([key, name(v.value) if key == "affiliation" and v.value in actors else str(v.value)])
-        items[a.id] = {
-            "kind": "actor", "title": a.name, "voice": "article",
-            "fields": [["type", a.type], ["also called", "; ".join(x for x in a.aliases if x != a.name) or None],
-                       ["knowledge base", a.kb_id], ["CAMEO", (a.codes or {}).get("cameo")],
-                       ["mentions", str(len(a.mentions))]] + att,
-            "links": [["actor page", href(a.id)]],
-        }
-        marks += [Mark(m.start, m.end, a.id, "actor") for m in a.mentions]
-
-    for q in result.quotes:
-        who = name(q.speaker) or q.speaker_text or "unknown speaker"
-        items[q.id] = {
-            "kind": "quote", "title": f"{q.kind} quote", "voice": who,
-            "fields": [["speaker", who], ["named as", q.speaker_text], ["cue", q.cue], ["kind", q.kind]],
-            "links": [["speaker", href(q.speaker)]],
-        }
-        marks.append(Mark(q.start, q.end, q.id, "quote"))
-        if q.speaker_mention is not None:
-            marks.append(Mark(q.speaker_mention.start, q.speaker_mention.end, q.id, "speaker"))
-
-    events = []
-    for e in result.events:
-        src, tgt = name(e.source), name(e.target)
-        title = f"{e.category}: {src or '?'} → {tgt or '?'}"
-        flags = [f for f, on in (("negated", e.negated), (e.modality, e.modality != "asserted")) if on]
-        items[e.id] = {
-            "kind": "event", "title": title, "voice": voice(e.claimed_by),
-            "fields": [["trigger", e.trigger], ["category", e.category], ["mode", e.mode], ["CAMEO", e.cameo],
-                       ["source", src], ["target", tgt], ["polarity", POLARITY.get(e.polarity, str(e.polarity))],
-                       ["modality", e.modality], ["negated", "yes" if e.negated else None],
-                       ["in quote", e.quote], ["date", e.date],
-                       ["place", next((p.name for p in result.places if p.id == e.place), e.place)]],
-            "links": [["source", href(e.source)], ["target", href(e.target)]],
-        }
-        at = find_trigger(text, e.start, e.end, e.trigger, e.trigger_start, e.trigger_end)
-        if at:
-            marks.append(Mark(at[0], at[1], e.id, "event"))
-        events.append({"id": e.id, "category": e.category, "trigger": e.trigger, "source": src, "target": tgt,
-                       "source_href": href(e.source), "target_href": href(e.target), "polarity": e.polarity,
-                       "voice": voice(e.claimed_by), "flags": flags, "date": e.date, "highlighted": bool(at)})
-
-    quantities = []
-    for n in result.quantities:
-        bounds = " – ".join(x for x in (_fmt(n.low), _fmt(n.high)) if x) or None
-        items[n.id] = {
-            "kind": "quantity", "title": n.text, "voice": voice(n.claimed_by),
-            "fields": [["value", _fmt(n.value)], ["bounds", bounds], ["approximately", n.approx], ["unit", n.unit],
-                       ["counts", n.counts], ["about", name(n.subject)]],
-            "links": [["about", href(n.subject)], ["stated by", href(n.claimed_by)]],
-        }
-        marks.append(Mark(n.start, n.end, n.id, "quantity"))
-        quantities.append({"id": n.id, "text": n.text, "unit": n.unit, "counts": n.counts, "subject": name(n.subject),
-                           "subject_href": href(n.subject), "voice": voice(n.claimed_by)})
-
-    for p in result.places:
-        items[p.id] = {
-            "kind": "place", "title": p.name, "voice": "article",
-            "fields": [["country", p.country],
-                       ["coordinates", f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else None]],
-            "links": [],
-        }
-        marks += [Mark(m.start, m.end, p.id, "place") for m in p.mentions]
-
-    for it in items.values():  # only what is there
-        it["fields"] = [[k, v] for k, v in it["fields"] if v not in (None, "")]
-        it["links"] = [[k, v] for k, v in it["links"] if v]
+    built = _Items(text, result, links)
+    built.add_actors()
+    built.add_quotes()
+    events = built.add_events()
+    quantities = built.add_quantities()
+    built.add_places()
+    items, href = built.finish(), built.href
 
     net = network_data(store, {"doc": doc_id, "own": True})  # as the contract's relations: the article's own voice
     return {
@@ -138,7 +157,7 @@ def article_context(store, doc_id: str) -> dict:
                      "outlet": meta["outlet"], "url": meta["url"], "safe_url": safe_url(meta["url"]),
                      "chars": len(text), "href": article_href(doc_id),
                      "network_href": "/network?own=1&doc=" + _q(doc_id)},
-        "segments": nest(text, marks),
+        "segments": nest(text, built.marks),
         "items": items,
         "actors": [{"id": a.id, "name": a.name, "type": a.type, "mentions": len(a.mentions), "kb_id": a.kb_id,
                     "corpus_id": links.get(a.id), "href": href(a.id)}
