@@ -28,7 +28,8 @@ def test_results_come_out_in_input_order_with_failures_in_place(analyzer):
     assert out[1].code == "E001"
 
 
-def test_a_component_failing_on_one_document_skips_only_that_one(analyzer, monkeypatch):
+def _quotes_fail_on_explode(analyzer, monkeypatch) -> None:
+    """The quotes component raises on any document holding the word EXPLODE."""
     quotes = analyzer.nlp.get_pipe("dyads_quotes")
     original = type(quotes).__call__
 
@@ -38,6 +39,10 @@ def test_a_component_failing_on_one_document_skips_only_that_one(analyzer, monke
         return original(self, doc)
 
     monkeypatch.setattr(type(quotes), "__call__", fragile)
+
+
+def test_a_component_failing_on_one_document_skips_only_that_one(analyzer, monkeypatch):
+    _quotes_fail_on_explode(analyzer, monkeypatch)
     texts = ["The army said it had retaken the village.", "EXPLODE the regime said.", "Rebels denied the claim."]
     out = list(analyzer.pipe(texts))
     assert [type(o).__name__ for o in out] == ["ArticleResult", "DocumentFailure", "ArticleResult"]
@@ -217,15 +222,7 @@ def test_the_chunk_size_does_not_change_a_document_shorter_than_it(analyzer):
 def test_a_component_failing_on_a_long_document_skips_only_that_one(analyzer, monkeypatch):
     from dyads import Analyzer
 
-    quotes = analyzer.nlp.get_pipe("dyads_quotes")
-    original = type(quotes).__call__
-
-    def fragile(self, doc):
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("simulated failure")
-        return original(self, doc)
-
-    monkeypatch.setattr(type(quotes), "__call__", fragile)
+    _quotes_fail_on_explode(analyzer, monkeypatch)
     small = Analyzer(nlp=analyzer.nlp, chunk_chars=300)
     out = list(small.pipe([_PARAGRAPHS[1], _long_text(10) + "\n\nEXPLODE.", _long_text(10)]))
     assert [type(o).__name__ for o in out] == ["ArticleResult", "DocumentFailure", "ArticleResult"]
