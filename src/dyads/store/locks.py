@@ -98,7 +98,7 @@ class IngestLock:
 
     def __init__(self, path: str):
         self.path = str(path)
-        self.file = self.path + ".ingest.lock"
+        self.file = ingest_lock_file(self.path)
         self.fd: Optional[int] = None
 
     def acquire(self) -> "IngestLock":
@@ -127,6 +127,24 @@ class IngestLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def ingest_lock_file(path: str) -> str:
+    """The file an ingest of the store at `path` holds for its whole run."""
+    return str(path) + ".ingest.lock"
+
+
+def ingest_running(path: str) -> bool:
+    """Whether an ingest holds the store's ingest lock, asked of the kernel's lock table without
+    taking the lock (a probe must never make an ingest fail with E107)."""
+    try:
+        st = os.stat(ingest_lock_file(path))
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            table = f.read()
+    except OSError:
+        return False
+    me = f" {os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino} "
+    return any(line.split()[1:2] == ["FLOCK"] and me in line for line in table.splitlines())
 
 
 def _unlock(fd: Optional[int]) -> None:

@@ -45,7 +45,7 @@ import duckdb
 
 from ..errors import DyadsError
 from ..store.corpus import corpus_frames
-from ..store.locks import connect_reader, writer_waiting
+from ..store.locks import connect_reader, ingest_running, writer_waiting  # noqa: F401 (ingest_running: the web asks it)
 from ..store.query import CorpusStore
 from ..store.writer import default_db
 
@@ -337,19 +337,6 @@ _DERIVED: dict[int, tuple[Any, dict]] = {}            # id(kept context) -> (it,
 _CACHE_LOCK = threading.Lock()
 _LATER: "queue.Queue[tuple]" = queue.Queue()
 _WORKER: list[threading.Thread] = []
-
-
-def ingest_running(path: str) -> bool:
-    """Whether an ingest holds the store's `<store>.ingest.lock` (locks.IngestLock), asked of the
-    kernel's lock table without taking the lock (a probe must never make an ingest fail)."""
-    try:
-        st = os.stat(path + ".ingest.lock")
-        with open("/proc/locks", encoding="ascii", errors="replace") as f:
-            table = f.read()
-    except OSError:
-        return False
-    me = f" {os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino} "
-    return any(line.split()[1:2] == ["FLOCK"] and me in line for line in table.splitlines())
 
 
 def _frozen(x):
