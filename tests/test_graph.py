@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dyads.graph import (
+    VOICES,
     Camps,
     Tie,
     _exact,
@@ -22,9 +23,13 @@ from dyads.graph import (
     as_date,
     camp_view,
     camps,
+    counting_voices,
+    counts,
     directed_network,
+    event_voice,
     orient,
     read_graphml,
+    relation_voice,
     signed_network,
     signed_weight,
     ties_from_result,
@@ -49,8 +54,8 @@ def test_relation_folds_counting_events_of_an_ordered_pair():
         ev("E4", "AID", "A3", "A1", 1),
     ])
     assert rels[0] == Relation("A1", "A2", pytest.approx(-2 / 3, abs=1e-4), 3, {"ASSAULT": 2, "CONSULT": 1},
-                               ["E1", "E2", "E3"])
-    assert rels[1] == Relation("A3", "A1", 1.0, 1, {"AID": 1}, ["E4"])
+                               ["E1", "E2", "E3"], {"article": 3})
+    assert rels[1] == Relation("A3", "A1", 1.0, 1, {"AID": 1}, ["E4"], {"article": 1})
     assert len(rels) == 2
 
 
@@ -64,11 +69,16 @@ def test_directions_are_separate_relations():
     {"modality": "hypothetical"},
     {"modality": "future"},
     {"modality": "demanded"},
-    {"modality": "historical"},
 ])
 def test_negated_and_not_asserted_events_are_left_out(kw):
     rels = article_relations([ev("E1", "AID", "A1", "A2", 1), ev("E2", "ASSAULT", "A1", "A2", -1, **kw)])
-    assert rels == [Relation("A1", "A2", 1.0, 1, {"AID": 1}, ["E1"])]
+    assert rels == [Relation("A1", "A2", 1.0, 1, {"AID": 1}, ["E1"], {"article": 1})]
+
+
+def test_what_is_said_to_have_happened_counts_like_what_happens():
+    # "the two militias had fought each other for years": historical, asserted by the article
+    rels = article_relations([ev("E1", "ASSAULT", "A1", "A2", -1, modality="historical")])
+    assert rels == [Relation("A1", "A2", -1.0, 1, {"ASSAULT": 1}, ["E1"], {"article": 1})]
 
 
 def test_pair_with_only_negated_or_hypothetical_events_has_no_relation():
@@ -82,13 +92,57 @@ def test_events_without_both_ends_or_with_one_actor_make_no_relation():
     events = [ev("E1", "ASSAULT", "A1", None, -1), ev("E2", "ASSAULT", None, "A1", -1),
               ev("E3", "MOBILIZE", "A1", "A1", -1)]
     assert article_relations(events) == []
+    assert [event_voice(e) for e in events] == [None, None, None]
 
 
-def test_claimed_events_count_and_stay_evidence_unless_excluded():
-    events = [ev("E1", "ACCUSE", "A1", "A2", -1, claimed_by="A1"), ev("E2", "ASSAULT", "A1", "A2", -1)]
-    assert article_relations(events)[0].events == ["E1", "E2"]
-    assert article_relations(events, include_claimed=False)[0].events == ["E2"]
+# ---------------------------------------------------------------- voices: who asserts a relation's events
+
+def test_a_side_claiming_its_own_act_makes_a_relation_in_its_own_voice():
+    # "The militia said it had shelled the garrison": claimed by the source
+    events = [ev("E1", "ASSAULT", "A1", "A2", -1, claimed_by="A1"), ev("E2", "ASSAULT", "A1", "A2", -1)]
+    (rel,) = article_relations(events)
+    assert rel.events == ["E1", "E2"] and rel.voices == {"article": 1, "self": 1}
+    assert article_relations(events, include_claimed=False)[0].events == ["E2"]  # the article's voice only
     assert article_relations(events[:1], include_claimed=False) == []
+
+
+def test_a_side_reporting_what_was_done_to_it_makes_a_relation_in_its_own_voice():
+    # "The ministry said the rebels attacked its convoy": claimed by the target
+    events = [ev("E1", "ASSAULT", "A1", "A2", -1, claimed_by="A2"), ev("E2", "COERCE", "A1", "A2", -1, claimed_by="A2")]
+    assert article_relations(events) == [Relation("A1", "A2", -1.0, 2, {"ASSAULT": 1, "COERCE": 1}, ["E1", "E2"],
+                                                  {"self": 2})]
+
+
+def test_a_third_party_claim_stays_an_event_but_makes_no_relation():
+    # "Washington says Tehran arms the rebels": the claimant is neither side
+    claim = ev("E1", "AID", "A1", "A2", 1, claimed_by="A3")
+    assert event_voice(claim) == "other" and relation_voice(claim) is None and not counts(claim)
+    assert article_relations([claim]) == []
+    # the article's own event on the same pair still makes one, with only its own voice
+    assert article_relations([claim, ev("E2", "AID", "A1", "A2", 1)]) == [
+        Relation("A1", "A2", 1.0, 1, {"AID": 1}, ["E2"], {"article": 1})]
+
+
+@pytest.mark.parametrize("claimed_by", ["A1", "A2", "A3", None])
+def test_a_denial_never_counts_whoever_voices_it(claimed_by):
+    # "The army denied bombing the market": negated, claimed by the denier (or anyone)
+    denial = ev("E1", "ASSAULT", "A1", "A2", -1, negated=True, claimed_by=claimed_by)
+    assert event_voice(denial) is None and article_relations([denial]) == []
+
+
+@pytest.mark.parametrize("modality", ["hypothetical", "future", "demanded"])
+@pytest.mark.parametrize("claimed_by", ["A1", "A3", None])
+def test_what_is_not_asserted_never_counts_in_any_voice(modality, claimed_by):
+    # "the group threatened it would strike the port"; "the envoy urged the army to withdraw"
+    e = ev("E1", "ASSAULT", "A1", "A2", -1, modality=modality, claimed_by=claimed_by)
+    assert event_voice(e) is None and not counts(e) and article_relations([e]) == []
+
+
+def test_voices_are_the_one_rule_and_include_claimed_keeps_only_the_article():
+    assert counting_voices() == ("article", "self") and counting_voices(False) == ("article",)
+    assert set(VOICES) == {"article", "self", "other"}
+    own = ev("E1", "SUPPORT", "A1", "A2", 1, claimed_by="A1")
+    assert counts(own) and not counts(own, include_claimed=False) and relation_voice(own) == "self"
 
 
 def test_relations_serialise_in_the_contract():
@@ -96,6 +150,19 @@ def test_relations_serialise_in_the_contract():
     res.relations = article_relations(res.events)
     back = ArticleResult.from_dict(json.loads(res.to_json()))
     assert back.relations == res.relations
+
+
+def test_network_edges_sum_the_voices_of_their_relations():
+    res = ArticleResult(Document("d"), actors=[Actor("A1", "militia", "armed_group"), Actor("A2", "army", "state"),
+                                               Actor("A3", "envoy", "person")],
+                        events=[ev("E1", "ASSAULT", "A1", "A2", -1, claimed_by="A1"),
+                                ev("E2", "ASSAULT", "A2", "A1", -1),
+                                ev("E3", "AID", "A1", "A2", 1, claimed_by="A3")])   # a third party's: not an edge's
+    res.relations = article_relations(res.events)
+    G = article_network(res)
+    d = G.edges["A1", "A2"]
+    assert d["voices"] == {"self": 1, "article": 1} and d["weight"] == 2 and d["evidence"] == ["E1", "E2"]
+    assert directed_network(ties_from_result(res)[0]).edges["A1", "A2"]["voices"] == {"self": 1}
 
 
 # ---------------------------------------------------------------- network
@@ -446,8 +513,8 @@ def test_graphml_round_trip(tmp_path, directed):
         assert d["camp"] == view.camp_of.get(n, -1)
     for u, v, d in H.edges(data=True):
         g = G.edges[u, v]
-        assert (d["sign"], d["weight"], d["categories"], d["evidence"], d["acts"]) == \
-               (g["sign"], g["weight"], g["categories"], g["evidence"], g["acts"])
+        assert (d["sign"], d["weight"], d["categories"], d["voices"], d["evidence"], d["acts"]) == \
+               (g["sign"], g["weight"], g["categories"], g["voices"], g["evidence"], g["acts"])
         assert orient(H, u, v)[:2] == orient(G, u, v)[:2]   # who acted survives the file
     assert "camp" not in G.nodes["A1"]  # the graph given is not changed
 

@@ -41,7 +41,7 @@ def full_result() -> ArticleResult:
                       polarity=-1, claimed_by="A1", quote="Q1", place="P1")],
         quantities=[Quantity("N1", "12 people", 43, 52, value=12, unit="people", counts="people", claimed_by="A1")],
         places=[Place("P1", "Homs", "SYR", 34.73, 36.71, [Mention(29, 33, "Homs")])],
-        relations=[Relation("A2", "A1", -1.0, 1, {"ASSAULT": 1}, ["E1"])],
+        relations=[Relation("A2", "A1", -1.0, 1, {"ASSAULT": 1}, ["E1"], {"self": 1})],  # the rebels' own claim
         warnings=[Warning("W003", "unbalanced quotation mark at 3")],
     )
 
@@ -76,6 +76,8 @@ def test_output_validates_against_the_schema():
         (("quotes", 0, "start"), "12"),
         (("document",), None),
         (("schema",), "dyads.article/2"),
+        (("relations", 0, "voices"), {"A3": 1}),  # a voice is the article or one of the sides, not a speaker
+        (("relations", 0, "voices"), {"self": "1"}),
     ],
 )
 def test_schema_rejects_broken_outputs(path, value):
@@ -86,6 +88,15 @@ def test_schema_rejects_broken_outputs(path, value):
     target[path[-1]] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(d, json_schema())
+
+
+def test_relations_say_their_voices_and_results_written_before_read_back_without():
+    d = full_result().to_dict()
+    assert d["relations"][0]["voices"] == {"self": 1} and list(d["relations"][0])[-1] == "voices"
+    del d["relations"][0]["voices"]
+    with pytest.raises(jsonschema.ValidationError):  # the contract requires it now
+        jsonschema.validate(d, json_schema())
+    assert ArticleResult.from_dict(d).relations[0].voices == {}  # an older result still reads
 
 
 def test_missing_field_is_rejected():

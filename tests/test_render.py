@@ -159,6 +159,20 @@ def render(res: ArticleResult) -> str:
     return console.export_text()
 
 
+def test_relations_table_says_whose_voice_asserts_the_events():
+    from dyads.graph import article_relations
+
+    # Alpha shelled Beta (the article); Alpha says it raided Beta (its own claim); Gamma says Beta
+    # armed Alpha (a third party's claim: an event, no relation)
+    events = [Event("E1", "ASSAULT", "shelled", 0, 5, source="A1", target="A2", polarity=-1),
+              Event("E2", "ASSAULT", "raided", 0, 5, source="A1", target="A2", polarity=-1, claimed_by="A1"),
+              Event("E3", "AID", "armed", 0, 5, source="A2", target="A1", polarity=1, claimed_by="A3")]
+    res = result(events, article_relations(events))
+    rows = table_rows(render(res), "Relations")
+    assert [r[:2] + r[3:] for r in rows] == [["Alpha", "Beta", "2", "ASSAULT 2", "article 1, own side 1"]]
+    assert [r[5] for r in table_rows(render(res), "Events")] == ["article", "Alpha", "Gamma"]  # the claim stays
+
+
 def test_no_camps_when_fewer_than_two_actors_are_related():
     assert camps_lines(result()) == []
     one_sided = result([Event("E1", "ASSAULT", "shelled", 0, 5, source="A1", polarity=-1)])

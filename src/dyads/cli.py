@@ -212,6 +212,8 @@ def ingest(
 
 
 QUERY_FORMATS = ("table", "csv", "json")
+OWN_HELP = ("Only the articles' own voice: leave out what a side claims of itself (\"Hezbollah said it fired at "
+            "Israel\"), which counts by default. A third party's claim never makes the network.")
 
 
 @app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
@@ -226,6 +228,7 @@ def query_cmd(
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
     type: Optional[str] = typer.Option(None, "--type", metavar="TYPE", help="actors: only this actor type (person, state, armed_group, ...)."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="network, camps: only pairs with at least this many events."),
+    own: bool = typer.Option(False, "--own", help="network, camps, events: " + OWN_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
@@ -237,7 +240,8 @@ def query_cmd(
     try:
         with CorpusStore(db) as store:
             df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
-                             speaker=speaker, type=type, min_weight=min_weight, limit=limit)
+                             speaker=speaker, type=type, min_weight=min_weight, limit=limit,
+                             own=own)
     except DyadsError as exc:
         _fail(exc, code=2)
     from .store import present
@@ -262,17 +266,19 @@ def export_cmd(
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Network: articles from this date on."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Network: articles up to this date."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="Network: only pairs with at least this many events."),
+    own: bool = typer.Option(False, "--own", help="Network: " + OWN_HELP),
 ) -> None:
     """Export a corpus store: tables to Parquet, CSV or JSON Lines; the network to GraphML, GEXF or node-link JSON."""
     from .store.export import NETWORK_FORMATS, export
 
     filters = {k: v for k, v in dict(actor=actor, category=category, source=source, since=since, until=until,
-                                     min_weight=min_weight).items() if v is not None}
+                                     min_weight=min_weight, include_claimed=False if own else None).items()
+               if v is not None}
     what = "network" if format in NETWORK_FORMATS else (table or "all")
     try:
         if table and format in NETWORK_FORMATS:
             raise DyadsError("E111", what=f"export --format {format}", detail="--table",
-                             choices="--actor, --category, --source, --since, --until, --min-weight")
+                             choices="--actor, --category, --source, --since, --until, --min-weight, --own")
         written = export(db, what, output, format, **filters)
     except DyadsError as exc:
         _fail(exc, code=2)

@@ -6,21 +6,26 @@
     to_graphml(G, "net.graphml"); to_gexf(G, "net.gexf"); to_node_link(G)   # graph_export.py
 
 Relations (`article_relations`): one per *ordered* pair (source, target), as
-PLOVER's actor → recipient; A→B and B→A are two relations. Only events that
-count are folded in: asserted (`modality == "asserted"`) and not negated. An
-event claimed by a source (`claimed_by`) counts when `include_claimed` (the
-default; the caller may pass only the article's own voice) and its id stays in
-the evidence. `polarity` is the mean event polarity, `weight` the number of
-events folded in, `categories` their PLOVER counts, `events` their ids. Events
-without both ends, self-loops and pairs with no counting event make none.
+PLOVER's actor → recipient; A→B and B→A are two relations. One function decides which
+events count and in whose voice: `event_voice`. An event is a tie between two actors when it
+has two different ends, is asserted (modality `asserted` or `historical`) and is not negated;
+its voice is then "article" (the article's own, no `claimed_by`), "self" (claimed by one of its
+own two sides: "Hezbollah said it fired rockets at Israel") or "other" (a third party's claim:
+"the US says Iran arms the Houthis"). Article and self voices make relations
+(`relation_voice`); a third party's claim stays an event, shown and compared (the store's
+disagreements), but makes none; a denial is a negated event and makes none. `include_claimed=False`
+keeps the article's voice only. `polarity` is the mean event polarity, `weight` the number of
+events folded in, `categories` their PLOVER counts, `voices` how many each voice asserts,
+`events` their ids. The store writes each event's `event_voice` in its `voice` column, so its
+queries filter on what this function said and never restate the rule in SQL.
 
 The network is built from ties: `Tie(source, target, polarity, weight,
-categories, date, events, doc)` or a plain tuple in that order, or contract
+categories, date, events, doc, voices)` or a plain tuple in that order, or contract
 `Relation`s; node keys are whatever the caller uses (actor ids for one article,
 `actor_key` across a corpus). Each edge sums its ties: `weight` (events),
 `value` (net signed strength, Σ polarity × weight = cooperative minus
 conflictual events), `polarity` (value / weight), `sign` (of value: -1, 0, +1),
-`categories`, `evidence` (event ids, "doc#E3" when a tie names its document),
+`categories`, `voices` {voice: events}, `evidence` (event ids, "doc#E3" when a tie names its document),
 `docs`, `first`/`last` dates (a tie without a date, None/NaN/"", leaves them),
 and `acts` {node: events in which that node acted on the other}. An undirected
 edge (u, v) says nothing of direction by its order: `orient` gives who acted.
@@ -45,35 +50,69 @@ if TYPE_CHECKING:  # networkx is imported where used: slow to import, and `artic
     import networkx as nx
 
 from .graph_solve import EPS, _cost, _exact, _heuristic, _signed_pairs, signed_weight  # noqa: F401  (re-exported)
-from .model import Actor, ArticleResult, Event, Relation
+from .model import RELATION_VOICES, Actor, ArticleResult, Event, Relation  # RELATION_VOICES: article, self
 
 EXACT_MAX = 20  # components up to this many nodes are solved exactly
 
 
 # ---------------------------------------------------------------- relations
 
+COUNTING_MODALITIES = ("asserted", "historical")  # what is said to happen or to have happened
+OTHER_VOICE = "other"                             # a third party's claim: an event, never a relation
+VOICES = RELATION_VOICES + (OTHER_VOICE,)
+
+
+def event_voice(event: Any) -> Optional[str]:
+    """Who asserts an event as a tie between its two actors: "article" (the article's own voice,
+    no `claimed_by`), "self" (claimed by one of the event's own sides, source or target),
+    "other" (claimed by a third party); None when it asserts no tie (an end missing, one actor
+    at both ends, a modality other than asserted or historical, negated: a denial too). The one
+    place this is decided; `event` is anything with the Event's attributes."""
+    src, tgt = event.source, event.target
+    if not src or not tgt or src == tgt or event.modality not in COUNTING_MODALITIES or event.negated:
+        return None
+    by = event.claimed_by
+    if not by:
+        return "article"
+    return "self" if by in (src, tgt) else OTHER_VOICE
+
+
+def relation_voice(event: Any) -> Optional[str]:
+    """The voice in which an event makes a relation ("article" or "self"), else None."""
+    v = event_voice(event)
+    return v if v in RELATION_VOICES else None
+
+
+def counting_voices(include_claimed: bool = True) -> tuple[str, ...]:
+    """The voices whose events are folded into relations: the article's and the sides' own,
+    or the article's only (`include_claimed=False`). A third party's claim never is."""
+    return RELATION_VOICES if include_claimed else ("article",)
+
+
 def counts(event: Event, include_claimed: bool = True) -> bool:
-    """Whether an event is folded into a relation: asserted, not negated (and, unless
-    `include_claimed`, in the article's own voice)."""
-    return event.modality == "asserted" and not event.negated and (include_claimed or event.claimed_by is None)
+    """Whether an event is folded into a relation (see `event_voice`)."""
+    return event_voice(event) in counting_voices(include_claimed)
 
 
 def article_relations(events: Iterable[Event], include_claimed: bool = True) -> list[Relation]:
     """The contract's relations of one article, one per ordered (source, target) pair,
     in the order of each pair's first counting event."""
-    groups: dict[tuple[str, str], list[Event]] = {}
+    groups: dict[tuple[str, str], list[tuple[Event, str]]] = {}
+    keep = counting_voices(include_claimed)
     for e in events:
-        if not e.source or not e.target or e.source == e.target or not counts(e, include_claimed):
-            continue
-        groups.setdefault((e.source, e.target), []).append(e)
+        v = event_voice(e)
+        if v in keep:
+            groups.setdefault((e.source, e.target), []).append((e, v))
     out = []
     for (s, t), evs in groups.items():
-        cats = Counter(e.category for e in evs)
-        mean = sum(max(-1, min(1, e.polarity)) for e in evs) / len(evs)
+        cats = Counter(e.category for e, _ in evs)
+        mean = sum(max(-1, min(1, e.polarity)) for e, _ in evs) / len(evs)
+        voices = Counter(v for _, v in evs)
         out.append(Relation(
             source=s, target=t, polarity=round(mean, 4), weight=len(evs),
             categories=dict(sorted(cats.items(), key=lambda kv: (-kv[1], kv[0]))),
-            events=[e.id for e in evs],
+            events=[e.id for e, _ in evs],
+            voices={v: voices[v] for v in RELATION_VOICES if voices[v]},
         ))
     return out
 
@@ -92,6 +131,7 @@ class Tie:
     date: Optional[str] = None
     events: Sequence[str] = ()
     doc: Optional[str] = None
+    voices: Optional[Mapping[str, int]] = None  # {voice: events} (graph.event_voice)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date", as_date(self.date))
@@ -101,7 +141,7 @@ class Tie:
                       key: Optional[Callable[[str], Hashable]] = None) -> "Tie":
         k = key or (lambda x: x)
         return cls(k(rel.source), k(rel.target), rel.polarity, rel.weight, dict(rel.categories), date,
-                   tuple(rel.events), doc)
+                   tuple(rel.events), doc, dict(rel.voices or {}))
 
 
 TieLike = Union[Tie, Relation, tuple, Mapping[str, Any]]
@@ -165,13 +205,16 @@ def _fold(ties: Iterable[TieLike], nodes: Optional[Mapping[Hashable, Mapping[str
             if n not in G:
                 G.add_node(n)
         if not G.has_edge(t.source, t.target):
-            G.add_edge(t.source, t.target, weight=0, value=0.0, acts={}, categories={}, evidence=[], docs=[])
+            G.add_edge(t.source, t.target, weight=0, value=0.0, acts={}, categories={}, voices={}, evidence=[],
+                       docs=[])
         d = G.edges[t.source, t.target]
         d["weight"] += t.weight
         d["acts"][t.source] = d["acts"].get(t.source, 0) + t.weight
         d["value"] += float(t.polarity) * t.weight
         for c, k in (t.categories or {}).items():
             d["categories"][c] = d["categories"].get(c, 0) + k
+        for v, k in (t.voices or {}).items():
+            d["voices"][v] = d["voices"].get(v, 0) + k
         for e in t.events:
             ev = f"{t.doc}#{e}" if t.doc else e
             if ev not in d["evidence"]:

@@ -4,7 +4,7 @@
     to_graphml(G, "net.graphml"); to_gexf(G, "net.gexf"); data = to_node_link(G)
     H = read_graphml("net.graphml")            # dicts and lists decoded back
 
-GraphML and GEXF hold no dicts or lists: `categories`, `evidence`, `docs` and `acts` are JSON
+GraphML and GEXF hold no dicts or lists: `categories`, `voices`, `evidence`, `docs` and `acts` are JSON
 strings there (`decode` reads them back). A directed graph's edges go from the actor that acted;
 an undirected one's order says nothing (each edge's `acts` does), except in node-link JSON,
 whose links are written from the end that acted most (`graph.orient`).
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-JSON_ATTRS = ("categories", "evidence", "docs", "acts")
+JSON_ATTRS = ("categories", "voices", "evidence", "docs", "acts")
 
 
 def _flat(G: nx.Graph, label: bool = False) -> nx.Graph:

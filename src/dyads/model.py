@@ -37,6 +37,7 @@ PLOVER = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 MODALITIES = ("asserted", "hypothetical", "future", "demanded", "historical")
+RELATION_VOICES = ("article", "self")  # who asserts a relation's events: the article, or one of the two sides
 APPROX = ("about", "more than", "less than", "at least", "at most", "vague")
 ATTRIBUTE_KEYS = ("role", "affiliation", "country", "religion")
 
@@ -167,6 +168,7 @@ class Relation:
     weight: int
     categories: dict[str, int] = field(default_factory=dict)
     events: list[str] = field(default_factory=list)
+    voices: dict[str, int] = field(default_factory=dict)  # events per voice: "article", "self" (graph.event_voice)
 
 
 @dataclass
@@ -297,6 +299,9 @@ _ENUMS = {
     ("Event", "modality"): MODALITIES,
     ("Quantity", "approx"): APPROX,
 }
+_KEYS = {  # the keys a dict field may have
+    ("Relation", "voices"): RELATION_VOICES,
+}
 _PRIMITIVES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
@@ -337,6 +342,9 @@ def _class_schema(cls, defs: dict) -> None:
         enum = _ENUMS.get((name, f.name))
         if enum:
             s = {**s, "enum": list(enum) + ([None] if "null" in str(s.get("type")) else [])}
+        keys = _KEYS.get((name, f.name))
+        if keys:
+            s = {**s, "propertyNames": {"enum": list(keys)}}
         props[f.name] = s
         required.append(f.name)
     defs[name] = {

@@ -102,15 +102,21 @@ def events_table(result: ArticleResult) -> Table:
     return t
 
 
+VOICE_WORDS = {"article": "article", "self": "own side"}  # a relation's voices (graph.event_voice)
+
+
 def relations_table(result: ArticleResult) -> Table:
+    """The contract's relations; `voices` says how many events the article asserts and how
+    many one of the two sides claims of itself."""
     names = {a.id: a.name for a in result.actors}
     t = Table(title=f"Relations ({len(result.relations)})", expand=False)
-    for col in ("source", "target", "polarity", "weight", "categories"):
+    for col in ("source", "target", "polarity", "weight", "categories", "voices"):
         t.add_column(col, overflow="fold")
     for r in result.relations:
         cats = ", ".join(f"{c} {k}" for c, k in r.categories.items())
+        voices = ", ".join(f"{VOICE_WORDS.get(v, v)} {k}" for v, k in r.voices.items())
         t.add_row(escape(names.get(r.source, r.source)), escape(names.get(r.target, r.target)),
-                  f"{r.polarity:+.2f}", str(r.weight), escape(cats))
+                  f"{r.polarity:+.2f}", str(r.weight), escape(cats), escape(voices))
     return t
 
 

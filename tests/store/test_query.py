@@ -221,8 +221,10 @@ def hand_store(tmp_path):
     db = tmp_path / "h.duckdb"
     build(db, [
         article("h1", [IRAN, HEZ], [("A1", "A2", "SUPPORT", 1), ("A2", "A1", "CONSULT", 0)], source="Alpha", date="2014-01-10"),
+        # h2: Turkey says it supported Hezbollah (its own claim: counts); Iran says so too (a third party's: does not)
         article("h2", [IRAN, HEZ, TUR], [("A1", "A2", "AID", 1), ("A3", "A2", "ASSAULT", -1),
-                                         ("A3", "A2", "SUPPORT", 1, "A1")], source="Beta", date="2/3/2014"),
+                                         ("A3", "A2", "SUPPORT", 1, "A3"), ("A3", "A2", "SUPPORT", 1, "A1")],
+                source="Beta", date="2/3/2014"),
         article("h3", [IRAN, HEZ, TUR], [("A3", "A2", "SUPPORT", 1)], source="Alpha", date="2014"),
     ])
     with open_store(str(db)) as s:
@@ -239,8 +241,9 @@ def test_network_folds_events_per_pair_with_outlets_dates_and_categories(hand_st
                              "Beta": {"weight": 1, "positive": 1, "negative": 0, "polarity": 1.0}}
     th = net.loc[("Turkey", "Hezbollah")]
     assert (th["weight"], th["value"], th["sign"]) == (3, 1.0, 1)
+    assert th["voices"] == {"article": 2, "self": 1} and ih["voices"] == {"article": 3}
     own = hand_store.network(include_claimed=False).set_index(["source", "target"]).loc[("Turkey", "Hezbollah")]
-    assert (own["weight"], own["sign"]) == (2, 0)
+    assert (own["weight"], own["sign"], own["voices"]) == (2, 0, {"article": 2})
     directed = hand_store.network(directed=True)
     assert set(zip(directed["source"], directed["target"])) == {("Iran", "Hezbollah"), ("Hezbollah", "Iran"),
                                                                  ("Turkey", "Hezbollah")}
@@ -252,7 +255,8 @@ def test_network_folds_events_per_pair_with_outlets_dates_and_categories(hand_st
     ({"since": "2014-01-11", "until": "2014-02-03"}, {("Iran", "Hezbollah"): 1, ("Turkey", "Hezbollah"): 3}),
     ({"source": "beta"}, {("Iran", "Hezbollah"): 1, ("Turkey", "Hezbollah"): 2}),
     ({"category": "assault"}, {("Turkey", "Hezbollah"): 1}),
-    ({"speaker": "Iran"}, {("Turkey", "Hezbollah"): 1}),
+    ({"speaker": "Turkey"}, {("Turkey", "Hezbollah"): 1}),   # Turkey's claim about itself
+    ({"speaker": "Iran"}, {}),                                # Iran's claim about Turkey and Hezbollah: no tie
     ({"actor": "turkey"}, {("Turkey", "Hezbollah"): 3}),
     ({"min_weight": 3}, {("Iran", "Hezbollah"): 3, ("Turkey", "Hezbollah"): 3}),
     ({"since": "2015"}, {}),

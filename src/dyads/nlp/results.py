@@ -41,8 +41,9 @@ def doc_to_result(doc: Doc, article: Article, warnings: Optional[list[Warning]] 
         result.events = [_event(e) for e in doc._.dyads_events]
         from ..graph import article_relations
 
-        # what the article itself asserts makes relations; what its sources claim stays as evidence
-        result.relations = article_relations([e for e in result.events if e.claimed_by is None])
+        # the article's own voice and the sides' own claims make relations (graph.event_voice);
+        # a third party's claim stays an event
+        result.relations = article_relations(result.events)
     if doc.has_extension("dyads_places") and doc._.dyads_places is not None:
         result.places = list(doc._.dyads_places)
     if doc.has_extension("dyads_quantities") and doc._.dyads_quantities is not None:

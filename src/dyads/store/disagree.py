@@ -5,7 +5,9 @@ it reports (`claimed_by`, as a corpus actor) in that outlet. Articles without an
 a voice of their own.
 
 - Relations (`kind == "relation"`): for an ordered pair of corpus actors (source → target), the
-  counting events of each voice are summed (as in the network: asserted, not negated); the pair
+  events of each voice are summed: those the network folds (the article's voice and the sides'
+  own claims) and a third party's claims too (`graph.event_voice` "other": they make no
+  relation, but a voice that asserts them is a voice that can disagree); the pair
   is listed when one voice's sum is cooperative (sign +1) and another's conflictual (-1):
   "Turkey supported the FSA" in one outlet, "Turkey attacked the FSA" in another. Every voice
   on the pair is listed, neutral ones included.
@@ -25,6 +27,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ..graph import VOICES
 from .corpus import name_key
 
 COLUMNS = ["kind", "topic", "subject_id", "subject", "object_id", "object", "outlet", "speaker_id", "speaker",
@@ -70,7 +73,7 @@ def _voice(outlet, doc_id) -> str:
 
 
 def _relations(store, **filters) -> pd.DataFrame:
-    ties = store.ties(**filters)
+    ties = store.ties(voices=VOICES, **filters)
     if ties.empty:
         return pd.DataFrame(columns=COLUMNS)
     ties["voice"] = [_voice(o, d) for o, d in zip(ties["outlet"], ties["doc_id"])]

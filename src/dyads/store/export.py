@@ -32,7 +32,7 @@ def export(store, what: str, path, format: str, **filters) -> list[str]:
     `format` (FORMATS); returns the files written. `store` is a CorpusStore or a path. "all"
     writes one file a table into the directory `path`; network filters are those of
     `CorpusStore.graph` (since, until, category, source, actor, speaker, min_weight, ...)."""
-    from .query import CorpusStore
+    from .query import CorpusStore, _flag
 
     if format not in FORMATS:
         raise DyadsError("E110", what="export format", detail=format, choices=", ".join(FORMATS))
@@ -44,7 +44,7 @@ def export(store, what: str, path, format: str, **filters) -> list[str]:
                 raise DyadsError("E110", what="network format", detail=format, choices=", ".join(NETWORK_FORMATS))
             return [export_network(st, path, format, **filters)]
         if filters:
-            raise DyadsError("E111", what=f"export --format {format}", detail=", ".join("--" + k.replace("_", "-") for k in filters),
+            raise DyadsError("E111", what=f"export --format {format}", detail=", ".join(_flag(k) for k in filters),
                              choices="--table")
         if what == "all":
             os.makedirs(path, exist_ok=True)

@@ -27,14 +27,17 @@ class NetworkQueries:
         `directed`): weight (events), by_source (events in which source acted on target) and
         by_target (target on source; 0 when `directed`), articles, polarity (mean), value
         (summed), sign, positive, negative and neutral event counts, first and last article day,
-        `categories` {PLOVER: events} and `outlets` {outlet: {weight, positive, negative,
-        polarity}} (both directions of an unordered pair); heaviest first. The source is who
+        `categories` {PLOVER: events}, `voices` {"article"/"self": events} and `outlets` {outlet:
+        {weight, positive, negative, polarity}} (both directions of an unordered pair); heaviest
+        first. The events are those relations fold (`ties`); `include_claimed=False`: the
+        articles' own voice only, the sides' own claims left out. The source is who
         acted: in an unordered pair, the end that acted in more of its events (on a tie, the
         first to act); the other direction is what `by_target` counts, never folded into it."""
         df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
                        include_claimed=include_claimed)
         cols = ["source_id", "target_id", "source", "target", "weight", "by_source", "by_target", "articles",
-                "polarity", "value", "sign", "positive", "negative", "neutral", "first", "last", "categories", "outlets"]
+                "polarity", "value", "sign", "positive", "negative", "neutral", "first", "last", "categories", "voices",
+                "outlets"]
         if df.empty:
             return pd.DataFrame(columns=cols)
         if directed:
@@ -59,6 +62,9 @@ class NetworkQueries:
         cats: dict = defaultdict(dict)
         for (a, b, c), n in df.groupby(["a", "b", "category"])["n"].sum().items():
             cats[(a, b)][c] = int(n)
+        voices: dict = defaultdict(dict)
+        for (a, b, v), n in df.groupby(["a", "b", "voice"])["n"].sum().items():
+            voices[(a, b)][v] = int(n)
         outs: dict = defaultdict(dict)
         for (a, b, o), r in df.groupby(["a", "b", "outlet"])[["n", "pos", "neg", "value"]].sum().iterrows():
             outs[(a, b)][o] = {"weight": int(r["n"]), "positive": int(r["pos"]), "negative": int(r["neg"]),
@@ -81,6 +87,7 @@ class NetworkQueries:
             "neutral": (out["weight"] - out["positive"] - out["negative"]).astype(int).values,
             "first": out["first"].values, "last": out["last"].values,
             "categories": [dict(sorted(cats[p].items(), key=lambda kv: (-kv[1], kv[0]))) for p in pairs],
+            "voices": [dict(sorted(voices[p].items())) for p in pairs],
             "outlets": [dict(sorted(outs[p].items(), key=lambda kv: (-kv[1]["weight"], kv[0]))) for p in pairs],
         })
         res = res.sort_values(["weight", "articles", "source", "target"], ascending=[False, False, True, True])
@@ -92,14 +99,14 @@ class NetworkQueries:
               speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False):
         """The network as a networkx graph (graph.signed_network, or directed_network): nodes are
         corpus ids (name, type, kb_id, articles, mentions), edges as graph.py folds them
-        (weight, value, polarity, sign, categories, evidence "doc#E3", docs, first, last) plus
+        (weight, value, polarity, sign, categories, voices, evidence "doc#E3", docs, first, last) plus
         `outlets` {outlet: events}; edges lighter than `min_weight` and nodes left alone dropped."""
         from ..graph import Tie, directed_network, signed_network
 
         df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
                        include_claimed=include_claimed)
-        ties = [Tie(r.s, r.t, r.value / r.n, int(r.n), {r.category: int(r.n)}, r.day, tuple(r.events), r.doc_id)
-                for r in df.itertuples(index=False)]
+        ties = [Tie(r.s, r.t, r.value / r.n, int(r.n), {r.category: int(r.n)}, r.day, tuple(r.events), r.doc_id,
+                    {r.voice: int(r.n)}) for r in df.itertuples(index=False)]
         nodes = self._node_attrs(set(df["s"]) | set(df["t"]))
         G = (directed_network if directed else signed_network)(ties, nodes)
         for r in df.itertuples(index=False):

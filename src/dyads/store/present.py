@@ -13,11 +13,11 @@ import pandas as pd
 TABLE_COLUMNS = {
     "documents": ["doc_id", "day", "outlet", "title", "actors", "events"],
     "actors": ["name", "type", "articles", "mentions", "kb_id", "names"],
-    "events": ["date", "outlet", "category", "source", "target", "claimed_by", "trigger", "modality", "negated"],
+    "events": ["date", "outlet", "category", "source", "target", "claimed_by", "voice", "trigger", "modality", "negated"],
     "quotes": ["date", "outlet", "speaker", "cue", "text"],
     "quantities": ["date", "outlet", "subject", "text", "unit", "counts", "claimed_by"],
     "network": ["source", "target", "weight", "by_source", "by_target", "articles", "polarity", "positive", "negative",
-                "first", "last", "categories", "outlets"],
+                "first", "last", "categories", "voices", "outlets"],
     "camps": ["camp", "name", "type", "opposes", "degree", "strength"],
     "disagreements": ["kind", "topic", "outlet", "speaker", "claim", "docs"],
 }

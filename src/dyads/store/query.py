@@ -23,22 +23,26 @@ Filters, the same wherever they apply:
   month first as in US metadata, "20 March 2014") by the `dyads_day` SQL macro.
 - `limit`: at most that many rows.
 
-The network counts what `graph.article_relations` counts: asserted events, not negated, with
-both ends, between two different corpus actors; `include_claimed=False` keeps only the
-articles' own voice. Every value reaches SQL as a parameter.
+The network counts what `graph.article_relations` counts, between two different corpus actors:
+the events `graph.event_voice` gives the article's voice or a side's own ("article", "self"),
+which the writer stored in `events.voice` (a store written before gets it: `migrate.py`);
+queries filter on that column and never restate the rule. `include_claimed=False` keeps the
+articles' own voice only; a third party's claim ("other") never counts, though events and
+disagreements show it. Every value reaches SQL as a parameter.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import duckdb
 import pandas as pd
 
 from ..errors import DyadsError
-from ..graph import as_date
+from ..graph import as_date, counting_voices
 from .corpus import corpus_frames, name_key
+from .migrate import event_voices, is_old, shadow_events
 from .locks import READER_WAIT
 from .network_queries import EPS, NO_OUTLET, NetworkQueries  # noqa: F401  (EPS re-exported)
 from .writer import Connected, default_db, existing, open_connection
@@ -140,6 +144,8 @@ class CorpusStore(NetworkQueries, Connected):
         if missing:
             self.con.close()
             raise DyadsError("E105", path=self.path, detail=f"not a dyads corpus store (no {', '.join(sorted(missing))} table)")
+        if is_old(self.con):  # written before events carried their voice: computed here, read through a view
+            shadow_events(self.con, self._event_voices())
         self.con.execute(DAY_MACRO)
         self.con.execute(_DOCS)
         self.stale_corpus = self._corpus_is_stale()
@@ -149,20 +155,22 @@ class CorpusStore(NetworkQueries, Connected):
                 self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _fresh_{name}")
                 self.con.unregister(f"_fresh_{name}")
 
+    def _event_voices(self):
+        """doc_id, event_id, voice of an old store's events (migrate.event_voices)."""
+        return event_voices(self.con)
+
     def _connect(self):
         """Read-only; waits (bounded) while an ingest writes a batch, E107 after (locks.py)."""
         return open_connection(self.path, read_only=True, wait=self.lock_wait)
 
-    def _event_filter(self, actor, speaker, category, include_claimed, source) -> "_Where":
+    def _event_filter(self, actor, speaker, category, source) -> "_Where":
         """The conditions events are filtered by: an actor at either end, who claims it, its
-        category, the article's voice only, the outlet."""
+        category, the outlet."""
         w = _Where()
         w.ids(["ls.corpus_id", "lt.corpus_id"], self.match(actor))
         w.ids(["lc.corpus_id"], self.match(speaker))
         if category:
             w.add("e.category = upper(?)", category)
-        if not include_claimed:
-            w.add("e.claimed_by IS NULL")
         w.outlet("d.outlet", source)
         return w
 
@@ -242,14 +250,19 @@ class CorpusStore(NetworkQueries, Connected):
                since: Optional[str] = None, until: Optional[str] = None, include_claimed: bool = True,
                speaker: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
         """Events with the corpus actors at their ends and who claims them, the article's day and
-        outlet, and the sentence they were found in; in date order."""
-        w = self._event_filter(actor, speaker, category, include_claimed, source)
+        outlet, the sentence they were found in and `voice` (graph.event_voice: "article" and
+        "self" make relations, "other" is a third party's claim, null asserts no tie); in date
+        order. Every event is listed; `include_claimed=False` keeps those in the articles' own
+        voice (no `claimed_by`)."""
+        w = self._event_filter(actor, speaker, category, source)
+        if not include_claimed:
+            w.add("e.claimed_by IS NULL")
         w.dates("coalesce(e.date, d.day)", since, until)
         return self._run(f"""
             SELECT e.doc_id, e.event_id, coalesce(e.date, d.day) AS date, d.day AS article_date, d.outlet,
                    e.category, e.mode, e.trigger, e.polarity, e.negated, e.modality,
                    ls.corpus_id AS source_id, cs.name AS source, lt.corpus_id AS target_id, ct.name AS target,
-                   lc.corpus_id AS claimed_by_id, cc.name AS claimed_by, e.cameo, e.quote,
+                   lc.corpus_id AS claimed_by_id, cc.name AS claimed_by, e.voice, e.cameo, e.quote,
                    substr(x.text, e.start + 1, e."end" - e.start) AS sentence
             FROM events e
             JOIN dyads_docs d ON d.doc_id = e.doc_id
@@ -300,22 +313,25 @@ class CorpusStore(NetworkQueries, Connected):
 
     def ties(self, actor: Optional[str] = None, category: Optional[str] = None, source: Optional[str] = None,
              since: Optional[str] = None, until: Optional[str] = None, speaker: Optional[str] = None,
-             include_claimed: bool = True, doc: Optional[str] = None) -> pd.DataFrame:
-        """The counting events grouped by article, ordered pair of corpus actors, category and
-        voice: doc_id, s, t, category, outlet, day, speaker, n (events), value (summed polarity),
-        pos, neg, events (ids); in document order, then by where in the article each group's
-        first event is (so the first row of a pair shows who acted first). What network, graph,
-        camps and disagreements fold. `doc`: one article's only."""
-        w = self._event_filter(actor, speaker, category, include_claimed, source)
+             include_claimed: bool = True, doc: Optional[str] = None,
+             voices: Optional[Sequence[str]] = None) -> pd.DataFrame:
+        """The counting events grouped by article, ordered pair of corpus actors, category,
+        speaker and voice: doc_id, s, t, category, outlet, day, speaker, voice, n (events), value
+        (summed polarity), pos, neg, events (ids); in document order, then by where in the
+        article each group's first event is (so the first row of a pair shows who acted first).
+        What network, graph, camps and disagreements fold. The events that count are those whose
+        stored `voice` is one of `voices` (default `graph.counting_voices(include_claimed)`: the
+        article's and the sides' own; disagreements add a third party's, "other"). `doc`: one
+        article's only."""
+        w = self._event_filter(actor, speaker, category, source)
         if doc is not None:
             w.add("e.doc_id = ?", doc)
-        w.add("e.modality = 'asserted'")
-        w.add("NOT coalesce(e.negated, false)")
+        w.add("list_contains(?, e.voice)", list(voices if voices is not None else counting_voices(include_claimed)))
         w.add("ls.corpus_id <> lt.corpus_id")
         w.dates("d.day", since, until)
         df = self.con.execute(f"""
             SELECT e.doc_id, ls.corpus_id AS s, lt.corpus_id AS t, e.category, d.outlet, d.day,
-                   lc.corpus_id AS speaker, count(*)::INTEGER AS n,
+                   lc.corpus_id AS speaker, e.voice, count(*)::INTEGER AS n,
                    sum(greatest(-1, least(1, e.polarity)))::DOUBLE AS value,
                    count(*) FILTER (WHERE e.polarity > 0)::INTEGER AS pos,
                    count(*) FILTER (WHERE e.polarity < 0)::INTEGER AS neg,
@@ -345,7 +361,7 @@ class CorpusStore(NetworkQueries, Connected):
 
     def query(self, what: str, **options) -> pd.DataFrame:
         """Run one of QUERIES by name with the options it takes (E110, E111 otherwise); options
-        that are None are left out."""
+        that are None are left out; `own=True` is `include_claimed=False`."""
         import inspect
 
         if what not in QUERIES:
@@ -356,13 +372,15 @@ class CorpusStore(NetworkQueries, Connected):
         else:
             takes = set(inspect.signature(fn).parameters)
         given = {k: v for k, v in options.items() if v is not None}
+        if given.pop("own", False):  # the command line's --own: the articles' own voice only
+            given["include_claimed"] = False
         if what == "actors" and "actor" in given:  # --actor names the actor to list
             given["name"] = given.pop("actor")
         extra = sorted(set(given) - takes)
         if extra:
-            shown = sorted(t for t in takes if t not in ("directed", "method", "include_claimed"))
-            raise DyadsError("E111", what=f"query {what}", detail=", ".join("--" + k.replace("_", "-") for k in extra),
-                             choices=", ".join("--" + t.replace("_", "-") for t in shown))
+            shown = sorted(t for t in takes if t not in ("directed", "method"))
+            raise DyadsError("E111", what=f"query {what}", detail=", ".join(_flag(k) for k in extra),
+                             choices=", ".join(_flag(t) for t in shown))
         limit = given.pop("limit", None) if what == "camps" else None
         df = fn(**given)
         return df.head(limit) if limit else df
@@ -372,6 +390,11 @@ class CorpusStore(NetworkQueries, Connected):
             sql += " LIMIT ?"
             params = params + [int(limit)]
         return self.con.execute(sql, params).df()
+
+
+def _flag(option: str) -> str:
+    """The command-line flag of a query option (`include_claimed=False` is `--own`)."""
+    return "--own" if option == "include_claimed" else "--" + option.replace("_", "-")
 
 
 def _link(a: str, col: str) -> str:

@@ -6,7 +6,7 @@ at all. Offsets are those of the contract: indices into `documents.text`, end ex
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events.voice and relations.voices (graph.event_voice); see migrate.py
 
 # table -> column definitions, in the order rows are written
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -35,6 +35,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("mode", "VARCHAR"), ("cameo", "VARCHAR"), ("polarity", "INTEGER"), ("negated", "BOOLEAN"),
         ("modality", "VARCHAR"), ("claimed_by", "VARCHAR"), ("quote", "VARCHAR"), ("date", "VARCHAR"),
         ("place", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+        ("voice", "VARCHAR"),  # graph.event_voice: article, self, other, or null (no tie asserted)
     ],
     "quantities": [
         ("doc_id", "VARCHAR"), ("quantity_id", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
@@ -50,7 +51,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "relations": [
         ("doc_id", "VARCHAR"), ("source", "VARCHAR"), ("target", "VARCHAR"), ("polarity", "DOUBLE"),
-        ("weight", "INTEGER"), ("categories", "VARCHAR"), ("events", "VARCHAR[]"),
+        ("weight", "INTEGER"), ("categories", "VARCHAR"), ("events", "VARCHAR[]"), ("voices", "VARCHAR"),
     ],
     "warnings": [
         ("doc_id", "VARCHAR"), ("code", "VARCHAR"), ("message", "VARCHAR"),
@@ -83,6 +84,7 @@ OTHER_DDL = [
 # columns added after a table was first released: a store written before gets them (null) when opened
 ADDED_COLUMNS: list[tuple[str, str, str]] = [
     ("events", "trigger_start", "INTEGER"), ("events", "trigger_end", "INTEGER"),
+    ("events", "voice", "VARCHAR"), ("relations", "voices", "VARCHAR"),  # schema 2: filled by migrate.py
 ]
 
 

@@ -24,8 +24,10 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import DyadsError
+from ..graph import event_voice
 from ..model import ArticleResult
 from .locks import READER_WAIT, connect_reader, connect_writer, first_line, release_writer
+from .migrate import migrate
 from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
 DEFAULT_DB = "dyads.duckdb"
@@ -87,7 +89,7 @@ def result_rows(result: ArticleResult, text: str, pipeline: str, run_id: Optiona
     for e in result.events:
         rows["events"].append((doc_id, e.id, e.category, e.trigger, e.start, e.end, e.source, e.target, e.mode, e.cameo,
                                int(e.polarity), bool(e.negated), e.modality, e.claimed_by, e.quote, e.date, e.place,
-                               e.trigger_start, e.trigger_end))
+                               e.trigger_start, e.trigger_end, event_voice(e)))
     for n in result.quantities:
         rows["quantities"].append((doc_id, n.id, n.text, n.start, n.end, n.value, n.low, n.high, n.approx, n.unit,
                                    n.counts, n.subject, n.claimed_by))
@@ -97,7 +99,8 @@ def result_rows(result: ArticleResult, text: str, pipeline: str, run_id: Optiona
             rows["place_mentions"].append((doc_id, p.id, m.start, m.end, m.text))
     for r in result.relations:
         rows["relations"].append((doc_id, r.source, r.target, float(r.polarity), int(r.weight),
-                                  json.dumps(r.categories, sort_keys=True), list(r.events)))
+                                  json.dumps(r.categories, sort_keys=True), list(r.events),
+                                  json.dumps(r.voices, sort_keys=True)))
     for w in result.warnings:
         rows["warnings"].append((doc_id, w.code, w.message))
     return rows
@@ -184,6 +187,7 @@ class Store(Connected):
         try:
             for stmt in ddl():
                 self.con.execute(stmt)
+            migrate(self.con)  # a store written before: events' voices and relations as now folded
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         except DyadsError:
             raise

@@ -3,7 +3,9 @@
 Names and aliases, type, attributes (as the articles state them), what it said (quotes it is
 the speaker of), what is said about it and by whom (others' quotes that name it, events and
 numbers about it that someone claims), its events as source and as target, its allies and
-enemies in the corpus network with the sentences that show it, and a timeline of its events.
+enemies in the corpus network with the sentences that show it (the events relations fold: the
+article's voice and a side's own claims; a third party's claim is among what is said about it),
+and a timeline of its events.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from ..errors import DyadsError
+from ..graph import counting_voices
 from ..store.present import records
 from .context import _store_name, actor_href, article_href
 from .store import cached
@@ -121,8 +124,7 @@ def actor_context(store, corpus_id: str) -> dict:
 def _ties(store, corpus_id: str, ev: pd.DataFrame) -> tuple[list, list, list]:
     net = store.network(actor=corpus_id)
     net = net[(net["source_id"] == corpus_id) | (net["target_id"] == corpus_id)]
-    counting = ev[(ev["modality"] == "asserted") & ~ev["negated"].fillna(False).astype(bool)
-                  & ev["source_id"].notna() & ev["target_id"].notna()]
+    counting = ev[ev["voice"].isin(counting_voices())]  # what the network folds (graph.event_voice, stored)
     sentences: dict[str, list] = defaultdict(list)
     for r in records(counting):
         other = r["target_id"] if r["source_id"] == corpus_id else r["source_id"]

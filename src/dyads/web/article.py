@@ -5,13 +5,17 @@ Items, keyed by their contract id (all kinds share one id space: A1, Q1, E1, N1,
 
 - actors: every mention (the article names them: the voice is the article's);
 - quotes: the quoted content and the words naming the speaker (the voice: the speaker);
-- events: the trigger words inside the event's sentence (the voice: `claimed_by`, else the article);
+- events: the trigger words inside the event's sentence (the voice: `claimed_by`, else the article;
+  whether it makes a relation, and in which voice, is `graph.event_voice`'s word);
 - quantities: the number's words (the voice: `claimed_by`, else the article);
 - places: every mention.
 
 Each item's details ({kind, title, voice, fields: [[label, value]], links: [[label, path]]})
 go to the page as JSON in a <script type="application/json"> block (escaped by `tojson`); the
 page's script shows them with textContent when a highlight is hovered, focused or clicked.
+
+The relations listed are the article's events folded by `graph.article_relations` when the page
+is read (a store written before relations had voices answers as the contract now says).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import json
 from typing import Optional
 
 from ..errors import DyadsError
+from ..graph import article_relations, event_voice
 from ..model import ArticleResult
 from .context import _store_name, actor_href, article_href, safe_url
 from .highlight import Mark, find_trigger, nest
@@ -26,6 +31,8 @@ from .network import network_data
 from .store import cached
 
 POLARITY = {1: "cooperative", -1: "conflictual", 0: "neither"}
+COUNTS = {"article": "yes, in the article's voice", "self": "yes, claimed by one of its sides",
+          "other": "no: a third party's claim", None: "no"}
 
 
 def _fmt(x) -> Optional[str]:
@@ -85,12 +92,16 @@ class _Items:
         for e in self.result.events:
             src, tgt = self.name(e.source), self.name(e.target)
             flags = [f for f, on in (("negated", e.negated), (e.modality, e.modality != "asserted")) if on]
+            v = event_voice(e)
+            if v == "other":
+                flags.append("claim only")
             self.items[e.id] = {
                 "kind": "event", "title": f"{e.category}: {src or '?'} → {tgt or '?'}", "voice": self.voice(e.claimed_by),
                 "fields": [["trigger", e.trigger], ["category", e.category], ["mode", e.mode], ["CAMEO", e.cameo],
                            ["source", src], ["target", tgt], ["polarity", POLARITY.get(e.polarity, str(e.polarity))],
                            ["modality", e.modality], ["negated", "yes" if e.negated else None],
-                           ["in quote", e.quote], ["date", e.date], ["place", places.get(e.place, e.place)]],
+                           ["in quote", e.quote], ["date", e.date], ["place", places.get(e.place, e.place)],
+                           ["makes a relation", COUNTS[v]]],
                 "links": [["source", self.href(e.source)], ["target", self.href(e.target)]],
             }
             at = find_trigger(self.text, e.start, e.end, e.trigger, e.trigger_start, e.trigger_end)
@@ -101,6 +112,14 @@ class _Items:
                            "polarity": e.polarity, "voice": self.voice(e.claimed_by), "flags": flags, "date": e.date,
                            "highlighted": bool(at)})
         return events
+
+    def relations(self) -> list[dict]:
+        """The article's relations (the contract's), with names, links and voices."""
+        return [{"source": self.name(r.source) or r.source, "target": self.name(r.target) or r.target,
+                 "source_href": self.href(r.source), "target_href": self.href(r.target), "polarity": r.polarity,
+                 "sign": 1 if r.polarity > 0 else -1 if r.polarity < 0 else 0, "weight": r.weight,
+                 "categories": r.categories, "voices": r.voices, "events": r.events}
+                for r in self.result.relations]
 
     def add_quantities(self) -> list[dict]:
         quantities = []
@@ -139,6 +158,7 @@ def article_context(store, doc_id: str) -> dict:
         raise DyadsError("E130", detail=doc_id)
     text = rows["text"].iloc[0] or ""
     result = ArticleResult.from_dict(json.loads(rows["result"].iloc[0]))
+    result.relations = article_relations(result.events)  # as the contract folds them now, whenever stored
     meta = store.sql("SELECT title, raw_date, day, outlet, url FROM dyads_docs WHERE doc_id = ?", [doc_id]).iloc[0]
     links = dict(store.sql("SELECT actor_id, corpus_id FROM actor_links WHERE doc_id = ?", [doc_id])
                  .itertuples(index=False, name=None))
@@ -150,13 +170,13 @@ def article_context(store, doc_id: str) -> dict:
     built.add_places()
     items, href = built.finish(), built.href
 
-    net = network_data(store, {"doc": doc_id, "own": True})  # as the contract's relations: the article's own voice
+    net = network_data(store, {"doc": doc_id})  # as the contract's relations: the article's and the sides' own voices
     return {
         "page": "article", "title": result.document.title or doc_id, "store": _store_name(store),
         "document": {"id": doc_id, "title": result.document.title, "date": meta["raw_date"], "day": meta["day"],
                      "outlet": meta["outlet"], "url": meta["url"], "safe_url": safe_url(meta["url"]),
                      "chars": len(text), "href": article_href(doc_id),
-                     "network_href": "/network?own=1&doc=" + _q(doc_id)},
+                     "network_href": "/network?doc=" + _q(doc_id)},
         "segments": nest(text, built.marks),
         "items": items,
         "actors": [{"id": a.id, "name": a.name, "type": a.type, "mentions": len(a.mentions), "kb_id": a.kb_id,
@@ -165,6 +185,7 @@ def article_context(store, doc_id: str) -> dict:
         "quotes": [{"id": q.id, "who": items[q.id]["voice"], "speaker_href": href(q.speaker), "cue": q.cue,
                     "kind": q.kind, "text": q.text} for q in result.quotes],
         "events": events,
+        "relations": built.relations(),
         "quantities": quantities,
         "camps": net["camps"], "frustration": net["frustration"], "unaligned": net["unaligned"],
         "network_counts": net["counts"],

@@ -4,8 +4,10 @@ side is unaligned), as nodes and edges vis-network draws. An edge goes `from` th
 acted `to` the one acted on (`by_from` / `by_to` count each direction); each camp says which
 camps it opposes.
 
-Filters: since, until, category, source (outlet), min_weight, actor, speaker, own (the
-articles' own voice only) and doc (one article's network).
+The edges fold what relations fold (`graph.event_voice`): events in the article's voice and
+those one side claims of itself, each edge saying how many of each (`voices`); a third party's
+claim never. Filters: since, until, category, source (outlet), min_weight, actor, speaker, own
+(the articles' own voice only, the sides' own claims left out) and doc (one article's network).
 """
 from __future__ import annotations
 
@@ -48,7 +50,8 @@ def network_data(store, filters: dict) -> dict:
         edges.append({"id": i, "from": src, "to": tgt, "from_label": name[src], "to_label": name[tgt],
                       "by_from": forward, "by_to": backward,
                       "weight": d["weight"], "sign": d["sign"], "polarity": d["polarity"],
-                      "categories": d.get("categories", {}), "outlets": d.get("outlets", {}),
+                      "categories": d.get("categories", {}), "voices": d.get("voices", {}),
+                      "outlets": d.get("outlets", {}),
                       "first": d.get("first"), "last": d.get("last"), "frustrated": d.get("frustrated", False),
                       "articles": len(d.get("docs", [])),
                       "evidence": [{"ref": ev, "href": _evidence_href(ev)} for ev in d.get("evidence", [])[:MAX_EVIDENCE]]})

@@ -29,7 +29,7 @@ PARAMS = {
     "actor": "Only ties or claims of this actor (any name or corpus id)",
     "speaker": "Only what this actor claims",
     "min_weight": "Pairs with at least this many events (a whole number, 1 or more)",
-    "own": "1: only the articles' own voice",
+    "own": "1: only the articles' own voice (not what a side claims of itself; a third party's claims never count)",
     "doc": "One article's network (its id)",
     "limit": f"At most this many rows (1 to {MAX_LIMIT})",
     "offset": "Skip this many rows (0 or more)",

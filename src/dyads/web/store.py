@@ -17,7 +17,9 @@ so the web computes them from a snapshot of the `actors` table in memory, withou
 file, once per version of the file: the first request waits for them; later versions are
 computed in a background thread (at most every REFRESH seconds) while requests use the last
 ones (an article stored since has no corpus actor until then).
-`doc_scope` narrows the network ties to one article (the article's own network, in SQL).
+`doc_scope` narrows the network ties to one article (the article's own network, in SQL). A store
+written before events carried their voice is read with them computed (store/migrate.py), once
+per version of the file too.
 
 Pages: a page's context (`cached` on each context builder) is kept in memory with the version
 of the store it was read from: the file's identity, size and times and its write-ahead log's
@@ -127,6 +129,7 @@ def _keeper(path: str) -> _Keeper:
 # ---------------------------------------------------------------- corpus actors of a stale store
 
 _FRAMES: dict[str, tuple[tuple, dict]] = {}  # absolute path -> (the file's version, its frames)
+_VOICES: dict[str, tuple] = {}  # absolute path -> (the file's version, its events' voices) of a store written before them
 _BUILT: dict[str, float] = {}                # absolute path -> when its last background build ended
 _BUILDING: set[str] = set()
 _LOCK = threading.Lock()
@@ -274,6 +277,18 @@ class WebStore(CorpusStore):
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _fresh_{name}")
             self.con.unregister(f"_fresh_{name}")
         return False  # done here: the base class need not compute them again
+
+    def _event_voices(self):
+        """An old store's event voices (see store/migrate.py), computed once per version of the file."""
+        key = _file_key(self.path)
+        with _LOCK:
+            have = _VOICES.get(key[0])
+        if have is not None and have[0] == key:
+            return have[1]
+        frame = super()._event_voices()
+        with _LOCK:
+            _VOICES[key[0]] = (key, frame)
+        return frame
 
     def _name_forms(self):
         """The name forms of the corpus actors, computed once per version of the store."""
@@ -456,3 +471,5 @@ def clear_cache() -> None:
         _DERIVED.clear()
         _STALE.clear()
         _NAMES.clear()
+    with _LOCK:
+        _VOICES.clear()

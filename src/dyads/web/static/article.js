@@ -94,7 +94,7 @@
 
   // the lists beside the text light up their items in it
   document.querySelectorAll(".doc-side [data-ref]").forEach(function (li) {
-    var r = [li.dataset.ref];
+    var r = li.dataset.ref.split(" ");  // a relation lights all its events
     li.addEventListener("mouseenter", function () { light(r, true); if (!pinned) show(r); });
     li.addEventListener("mouseleave", function () { light(r, false); });
   });

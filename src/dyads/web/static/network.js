@@ -61,9 +61,10 @@
     panel.appendChild(el("h3", null, e.from_label + (e.by_to ? " ⇄ " : " → ") + e.to_label));
     var dl = el("dl");
     var cats = Object.keys(e.categories || {}).map(function (k) { return k + " " + e.categories[k]; }).join(", ");
+    var voices = Object.keys(e.voices || {}).map(function (k) { return (k === "self" ? "a side's own" : k) + " " + e.voices[k]; }).join(", ");
     [["sign", e.sign > 0 ? "cooperative" : e.sign < 0 ? "conflictual" : "neither"], ["events", e.weight],
      [e.from_label + " acted", e.by_from], [e.to_label + " acted", e.by_to],
-     ["polarity", e.polarity], ["categories", cats], ["articles", e.articles],
+     ["polarity", e.polarity], ["categories", cats], ["voices", voices], ["articles", e.articles],
      ["dates", (e.first || "?") + " – " + (e.last || "?")], ["against the camps", e.frustrated ? "yes" : "no"]]
       .forEach(function (f) { dl.appendChild(el("dt", null, f[0])); dl.appendChild(el("dd", null, f[1])); });
     panel.appendChild(dl);
