@@ -234,7 +234,8 @@ def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
     earlier quote is then negative, which must answer no (it once raised, losing the article)."""
     import spacy
 
-    from dyads.nlp.quotes import QuoteInfo, QuotesComponent, Region
+    from dyads.nlp.quotes import QuoteInfo, Region
+    from dyads.nlp.quotes.cues import continues
 
     text = 'He wrote "one thing" and then "another thing" and finally "a third thing" here.'
     doc = spacy.blank("en")(text)
@@ -243,7 +244,7 @@ def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
                             (text.index('"another'), text.index('another thing"') + 14),
                             (text.index('"a third'), text.index('third thing"') + 12)])
     prev = QuoteInfo("direct", first.start, last.end, "", regions=[first, last])
-    assert QuotesComponent.__new__(QuotesComponent)._continues(doc, prev, middle) is False
+    assert continues(doc, prev, middle, lex=None) is False
 
 
 def test_quote_at_takes_the_innermost_quote_with_a_speaker():
