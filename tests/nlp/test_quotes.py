@@ -93,21 +93,18 @@ def test_direct_with_cue_after(analyzer):
 
 
 @slow
-def test_direct_introduced_with_a_colon_and_several_sentences(analyzer):
-    kind, text, speaker, cue = one(
-        analyzer, "Minister Salma Khoury said: \u201cThe border is closed. It will stay closed until the fighting ends.\u201d"
-    )
-    assert kind == "direct" and speaker == "Salma Khoury"
-    assert text == "The border is closed. It will stay closed until the fighting ends."
-
-
-@slow
-def test_direct_split_around_the_cue_is_one_quote(analyzer):
-    kind, text, speaker, cue = one(
-        analyzer, "\u201cThe ceasefire is dead,\u201d Omar Saleh said, \u201cand the army knows it.\u201d"
-    )
-    assert kind == "direct" and speaker == "Omar Saleh"
-    assert text == "The ceasefire is dead, and the army knows it."
+@pytest.mark.parametrize("sentence,speaker,said", [
+    # introduced with a colon, several sentences
+    ("Minister Salma Khoury said: \u201cThe border is closed. It will stay closed until the fighting ends.\u201d",
+     "Salma Khoury", "The border is closed. It will stay closed until the fighting ends."),
+    # split around the cue: one quote
+    ("\u201cThe ceasefire is dead,\u201d Omar Saleh said, \u201cand the army knows it.\u201d",
+     "Omar Saleh", "The ceasefire is dead, and the army knows it."),
+])
+def test_direct_quote_whole_with_its_speaker(analyzer, sentence, speaker, said):
+    kind, text, spk, cue = one(analyzer, sentence)
+    assert kind == "direct" and spk == speaker
+    assert text == said
 
 
 @slow
