@@ -93,21 +93,18 @@ def test_direct_with_cue_after(analyzer):
 
 
 @slow
-def test_direct_introduced_with_a_colon_and_several_sentences(analyzer):
-    kind, text, speaker, cue = one(
-        analyzer, "Minister Salma Khoury said: \u201cThe border is closed. It will stay closed until the fighting ends.\u201d"
-    )
-    assert kind == "direct" and speaker == "Salma Khoury"
-    assert text == "The border is closed. It will stay closed until the fighting ends."
-
-
-@slow
-def test_direct_split_around_the_cue_is_one_quote(analyzer):
-    kind, text, speaker, cue = one(
-        analyzer, "\u201cThe ceasefire is dead,\u201d Omar Saleh said, \u201cand the army knows it.\u201d"
-    )
-    assert kind == "direct" and speaker == "Omar Saleh"
-    assert text == "The ceasefire is dead, and the army knows it."
+@pytest.mark.parametrize("sentence,speaker,said", [
+    # introduced with a colon, several sentences
+    ("Minister Salma Khoury said: \u201cThe border is closed. It will stay closed until the fighting ends.\u201d",
+     "Salma Khoury", "The border is closed. It will stay closed until the fighting ends."),
+    # split around the cue: one quote
+    ("\u201cThe ceasefire is dead,\u201d Omar Saleh said, \u201cand the army knows it.\u201d",
+     "Omar Saleh", "The ceasefire is dead, and the army knows it."),
+])
+def test_direct_quote_whole_with_its_speaker(analyzer, sentence, speaker, said):
+    kind, text, spk, cue = one(analyzer, sentence)
+    assert kind == "direct" and spk == speaker
+    assert text == said
 
 
 @slow
@@ -234,7 +231,8 @@ def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
     earlier quote is then negative, which must answer no (it once raised, losing the article)."""
     import spacy
 
-    from dyads.nlp.quotes import QuoteInfo, QuotesComponent, Region
+    from dyads.nlp.quotes import QuoteInfo, Region
+    from dyads.nlp.quotes.cues import continues
 
     text = 'He wrote "one thing" and then "another thing" and finally "a third thing" here.'
     doc = spacy.blank("en")(text)
@@ -243,7 +241,7 @@ def test_a_quotation_inside_an_earlier_quotes_span_is_not_its_continuation():
                             (text.index('"another'), text.index('another thing"') + 14),
                             (text.index('"a third'), text.index('third thing"') + 12)])
     prev = QuoteInfo("direct", first.start, last.end, "", regions=[first, last])
-    assert QuotesComponent.__new__(QuotesComponent)._continues(doc, prev, middle) is False
+    assert continues(doc, prev, middle, lex=None) is False
 
 
 def test_quote_at_takes_the_innermost_quote_with_a_speaker():

@@ -110,11 +110,7 @@ def binary_reason(data: bytes, *, any_nul: bool = True) -> Optional[str]:
     nul = head.find(b"\x00")
     if nul >= 0 and any_nul:
         return f"NUL byte at offset {nul}"
-    if head:
-        share = len(_BYTE_CONTROLS.findall(head)) / len(head)
-        if share > _CONTROL_SHARE:
-            return f"{share:.0%} control characters"
-    return None
+    return _controls_reason(head, _BYTE_CONTROLS)
 
 
 def text_binary_reason(text: str) -> Optional[str]:
@@ -123,8 +119,13 @@ def text_binary_reason(text: str) -> Optional[str]:
     nul = head.find("\x00")
     if nul >= 0:
         return f"NUL character at offset {nul}"
+    return _controls_reason(head, _CONTROLS)
+
+
+def _controls_reason(head, controls: re.Pattern) -> Optional[str]:
+    """Too many control characters (bytes or characters, as `controls` matches) in `head`."""
     if head:
-        share = len(_CONTROLS.findall(head)) / len(head)
+        share = len(controls.findall(head)) / len(head)
         if share > _CONTROL_SHARE:
             return f"{share:.0%} control characters"
     return None
