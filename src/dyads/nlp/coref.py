@@ -56,6 +56,13 @@ class Resolver(DescriptionResolution, PronounResolution):
     def entry_actor(self, entry: Entry) -> ActorInfo:
         return self.by_kb.get(entry.id) or self.new(entry.name, entry.type, entry=entry)
 
+    def country_or_government(self, iso: str) -> ActorInfo:
+        """What a capital stands for when it acts ("Washington warned", "talks with Moscow"): the
+        country, as the article's other names of it ("US", "American") are; its government when
+        the knowledge base has no such country."""
+        entry = self.kb.entries.get(f"country:{iso}")
+        return self.entry_actor(entry) if entry is not None else self.institution("government", iso)
+
     # ------------------------------------------------------------ names
 
     def resolve_names(self, cands: list[Cand]) -> None:
@@ -73,7 +80,7 @@ class Resolver(DescriptionResolution, PronounResolution):
                 deferred.append(c)
                 continue
             if c.kind == "ner" and c.role == "government" and c.country:
-                self.attach(c, self.institution("government", c.country))  # a capital for its government
+                self.attach(c, self.country_or_government(c.country))  # a capital acting: its country
                 continue
             key = name_key(c.text(self.doc))
             if not key:
