@@ -530,8 +530,8 @@ def looks_like_person(name: str) -> bool:
 #    (a region word), "Turkmen" to none (the community in Syria and Iraq;
 #    Turkmenistan gets "Turkmenistani").
 #  - "Palestinians" and "Armenians" (plural) are communities
-#    (actors_curated.yaml); the adjectives "Palestinian" and "Armenian" stay
-#    demonyms of the states.
+#    (actors_curated.yaml); the adjective "Armenian" stays the demonym of the
+#    state, "Palestinian" is the community's (what it qualifies is theirs).
 #  - bare "Congo" names the DR Congo (as in most wire copy); "Korea" is none.
 COUNTRY_TABLE = """
 AFG|Afghanistan|Islamic Republic of Afghanistan|Afghan;Afghans
@@ -667,7 +667,7 @@ NOR|Norway|Kingdom of Norway|Norwegian;Norwegians
 OMN|Oman|Sultanate of Oman|Omani;Omanis
 PAK|Pakistan|Islamic Republic of Pakistan|Pakistani;Pakistanis
 PLW|Palau|Republic of Palau|Palauan;Palauans
-PSE|Palestine|State of Palestine|Palestinian
+PSE|Palestine|State of Palestine|
 PAN|Panama|Republic of Panama|Panamanian;Panamanians
 PNG|Papua New Guinea|Independent State of Papua New Guinea|Papua New Guinean;Papua New Guineans
 PRY|Paraguay|Republic of Paraguay|Paraguayan;Paraguayans

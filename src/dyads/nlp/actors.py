@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actor_places import only_a_place
 from .coref import TYPE_PRIORITY, ActorInfo, Resolver, quoted_regions
 from .doc import ACTORS_KEY, ActorRegistry
 from .kb import load_kb, name_key
@@ -100,8 +101,9 @@ class ActorsComponent:
 
 
 def finish(doc: Doc, actors: list[ActorInfo], lex: ActorLexicon) -> list[ActorInfo]:
-    """Name, type, describe and number the actors; drop the empty ones."""
-    live = [a for a in actors if any(c.kind != "pronoun" for c in a.cands)]
+    """Name, type, describe and number the actors; drop the empty ones and the countries named
+    only as places."""
+    live = [a for a in actors if any(c.kind != "pronoun" for c in a.cands) and not only_a_place(doc, a)]
     for a in live:
         a.cands.sort(key=lambda c: c.start)
         a.type = _type(a)

@@ -360,12 +360,13 @@ class Participants:
 
     def _place_actor(self, sp: Span) -> str:
         """A place an act is aimed at or done from ("blockade Paris", "a curfew in Cizre") takes
-        part as the people there: an actor of type community, named after the place."""
+        part as the place's people or polity: an actor of type country (the contract's type for a
+        territory that acts), named after the place."""
         key = f"made-place:{sp.label_}"
         a = self.registry.find(key)
         if a is not None:
             return a.id
-        return self._new_actor(sp.text, "community", key, [(m.start, m.end) for m in self.place_spans(sp.label_)])
+        return self._new_actor(sp.text, "country", key, [(m.start, m.end) for m in self.place_spans(sp.label_)])
 
     def place_spans(self, label: str) -> list[Span]:
         return sorted({id(sp): sp for sp in self.place_at.values() if sp.label_ == label}.values(), key=lambda sp: sp.start)

@@ -1,0 +1,58 @@
+"""Countries the article names only as places: not actors.
+
+A country is an actor when it does something or something is done to it ("Jordan closed its
+border", "talks with Egypt", "Iran's proposal"). Named only as where things happen or where
+things are ("killed in Syria", "the border with Lebanon", "Qatar's capital", "Britain-based",
+the "Jordan" of "Jordan Valley"), it is a place, which the places component records, and no
+actor. Its adjective ("Syrian pilgrims", "the Australian proposal") still names it: whose
+proposal it is can be the country's. Pure functions over a Doc and the
+resolver's `ActorInfo`s.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import kb
+from .doc import ActorInfo
+from .mentions import Cand
+
+# prepositions whose object is where something is or goes ("in Syria", "across Lebanon")
+LOCATING_PREPS = kb.words("actor_places", "locating_preps")
+# nouns of a country's ground ("Syria's capital", "the border with Lebanon")
+GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
+
+
+def only_a_place(doc: Doc, a: ActorInfo) -> bool:
+    """Is `a` a known country whose every mention names it only as a place?"""
+    if a.type != "country" or a.entry is None or a.entry.type != "country":
+        return False
+    named = [c for c in a.cands if c.kind != "pronoun"]
+    return bool(named) and all(_placed(doc, c) for c in named)
+
+
+def _placed(doc: Doc, c: Cand) -> bool:
+    """Does this mention name the country as a place (or as an adjective of something else)?"""
+    if c.role == "government" or c.kind == "desc":
+        return False  # a capital acting, a description resolved to it
+    tok = doc[c.start : c.end].root
+    for _ in range(4):  # "in Iraq and Syria", "in Beirut, Lebanon": as the first of them
+        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return _placed_token(tok)
+
+
+def _placed_token(tok: Token) -> bool:
+    dep, head = tok.dep_, tok.head
+    if dep == "npadvmod":
+        return True  # "Britain-based", "Israel-bound"
+    if dep == "pobj" and head.lower_ in LOCATING_PREPS:
+        return True  # "killed in Syria", "between Jordan and Egypt"
+    if dep == "pobj" and head.head.lemma_.lower() in GROUND_NOUNS:
+        return True  # "the border with Lebanon"
+    if dep == "poss" and head.lemma_.lower() in GROUND_NOUNS:
+        return True  # "Qatar's capital"
+    if dep == "compound" and head.pos_ == "PROPN":
+        return True  # "Jordan Valley": part of a longer name
+    return False

@@ -1,0 +1,189 @@
+"""Resolution of generic descriptions within an article: "the regime", "the opposition",
+"the army", "the president", "the Weekly" to the actor they stand for (a mixin of
+`coref.Resolver`)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .. import kb
+from .doc import ActorInfo
+from .kb import fold
+from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
+
+
+class DescriptionResolution:
+    """Descriptions and titles to actors; uses the Resolver's registry, knowledge base and lexicon."""
+
+    def focus_country(self) -> Optional[str]:
+        counts = Counter()
+        for a in self.actors:
+            if a.entry and a.entry.country and a.type in ("country", "state"):
+                counts[a.entry.country] += len(a.cands)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def country_actor(self, iso: str) -> Optional[ActorInfo]:
+        for a in self.actors:
+            if a.entry and a.entry.country == iso and a.type == "country":
+                return a
+        return None
+
+    def demonym(self, iso: str) -> str:
+        for e in (self.kb.entries.get(f"country:{iso}"),):
+            if e and e.demonyms:
+                return e.demonyms[0]
+        a = self.country_actor(iso)
+        return a.name if a else iso
+
+    def institution(self, role: str, iso: Optional[str]) -> Optional[ActorInfo]:
+        """The state institution (or opposition) of a country, from the knowledge base
+        when it knows it, else made for the article."""
+        prefix = {"government": "gov", "military": "mil", "police": "pol", "opposition": "opp"}[role]
+        if iso:
+            e = self.kb.entries.get(f"{prefix}:{iso}")
+            if e is None:
+                dem = self.demonym(iso)
+                hits = self.kb.lookup(f"{dem} {_ROLE_NOUN[role]}")
+                e = self.kb.entries[hits[0].entry_id] if hits and hits[0].strength == "name" else None
+            if e is not None:
+                return self.entry_actor(e)
+            key = f"{prefix}:{iso}"
+            name = f"{self.demonym(iso)} {_ROLE_NOUN[role]}"
+        else:
+            key, name = f"{prefix}:", _ROLE_NOUN[role]
+        a = self.by_synthetic.get(key)
+        if a is None:
+            a = self.new(name, "political_group" if role == "opposition" else "state", synthetic=key)
+            if iso:
+                a.attributes["country"] = {"value": iso, "start": None, "end": None}
+        return a
+
+    def resolve_descriptions(self, cands: list[Cand]) -> list[Cand]:
+        doc, lex = self.doc, self.lex
+        covered = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        focus = self.focus_country()
+        added = []
+        words = doc_words(doc)
+        lowers = token_strings(doc, "LOWER")
+        alpha = doc.to_array("IS_ALPHA").tolist()
+        descriptions, titles = self.lex.descriptions, self.lex.titles
+        for i, low in enumerate(lowers):
+            if i in covered or not alpha[i]:
+                continue
+            if not (
+                (i > 0 and ((words[i - 1].lower(), low) in descriptions or lowers[i - 1] == "the"))
+                or (low,) in descriptions
+                or (low,) in titles
+            ):
+                continue  # no description or title here, nor "the <Name>" (most words): see _description_at
+            tok = doc[i]
+            role, start = self._description_at(tok, words)
+            if role is None:
+                if tok.tag_ in ("NNP", "NNPS") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and is_capitalised(tok):
+                    self._the_name(tok, added)
+                continue
+            if prefixed(doc, start):
+                continue
+            if role == "title":
+                self._the_title(tok, start, added)
+                continue
+            if role == "group":
+                if tok.tag_ != "NNS" or tok.dep_ == "compound":
+                    continue
+                c = Cand(self._chunk_start(tok), tok.i + 1, "desc", type="armed_group", role="group")
+                name = self._group_name(tok)
+                a = self.by_synthetic.get("group:" + name) or self.new(name, "armed_group", synthetic="group:" + name)
+            else:
+                iso = self._country_beside(tok) or focus
+                a = self.institution(role, iso)
+                if a is None:
+                    continue
+                s = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+                c = Cand(s, tok.i + 1, "desc", type=a.type, role=role, country=iso)
+            self.attach(c, a)
+            added.append(c)
+        return sorted(cands + added, key=lambda c: c.start)
+
+    def _description_at(self, tok: Token, words: list[str]) -> tuple[Optional[str], int]:
+        low = tok.lower_
+        if tok.i > 0:
+            two = (words[tok.i - 1].lower(), low)
+            if two in self.lex.descriptions:
+                return self.lex.descriptions[two], tok.i - 1
+        if (low,) in self.lex.descriptions and tok.pos_ in ("NOUN", "PROPN"):
+            return self.lex.descriptions[(low,)], tok.i
+        if (
+            (low,) in self.lex.titles
+            and tok.tag_ == "NN"
+            and tok.i > 0
+            and self.doc[tok.i - 1].lower_ == "the"
+            and not (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ in ("NNP", "NNPS"))
+        ):
+            return "title", tok.i
+        return None, tok.i
+
+    def _chunk_start(self, tok: Token) -> int:
+        left = tok.left_edge.i
+        while left < tok.i and (self.doc[left].lower_ in DETERMINERS or self.doc[left].like_num or self.doc[left].tag_ == "PRP$"
+                                or self.doc[left].is_punct):
+            left += 1
+        return left
+
+    def _group_name(self, tok: Token) -> str:
+        for child in tok.children:
+            sub = [t for t in child.subtree]
+            if len(sub) >= 3 and sub[0].lower_ in ("pro", "anti") and sub[1].text == "-":
+                return f"{sub[0].lower_}-{sub[2].lower_} {tok.lower_}"
+        return tok.lower_
+
+    def _country_beside(self, tok: Token) -> Optional[str]:
+        """The country of 'Syrian army', 'Syria's regime', 'the Al-Assad regime', 'the regime led by X'."""
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                a = self._actor_at(child.i)
+                if a is not None and a.country:
+                    return a.country
+            if child.dep_ == "acl" and child.lemma_ in LEADING_VERBS:
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            a = self._actor_at(p.i)
+                            if a is not None and a.country:
+                                return a.country
+        return None
+
+    def _actor_at(self, i: int) -> Optional[ActorInfo]:
+        for a in self.actors:
+            for c in a.cands:
+                if c.start <= i < c.end and c.kind != "desc":
+                    return a
+        return None
+
+    def _the_title(self, tok: Token, start: int, added: list) -> None:
+        """'the president' to the person the article gave that title."""
+        low = tok.lower_
+        found = [a for a in self.actors if a.type == "person" and any(
+            c.title and low in self.doc[c.title[0] : c.title[1]].text.lower() and "former" not in self.doc[c.title[0] : c.title[1]].text.lower()
+            for c in a.cands
+        )]
+        if len(found) == 1:
+            c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
+            self.attach(c, found[0])
+            added.append(c)
+
+    def _the_name(self, tok: Token, added: list) -> None:
+        a = self._org_by_part((fold(tok.text),))
+        if a is not None:
+            c = Cand(tok.i - 1, tok.i + 1, "desc", type=a.type, role="name")
+            self.attach(c, a)
+            added.append(c)
+
+
+# a state's role -> the noun that names its holder ("Syrian army", "Turkish government")
+_ROLE_NOUN = kb.table("coref", "role_nouns")
+# verbs of "the regime led/headed/run by X": X's country is the regime's
+LEADING_VERBS = kb.words("coref", "leading_verbs")

@@ -1,0 +1,133 @@
+"""Rule tests: countries named only as places are no actors; a capital that acts is its country;
+seats of power are actors of their own. Invented sentences on hand-built Docs; no model needed."""
+from __future__ import annotations
+
+from dyads.nlp.actors import ActorsComponent
+from dyads.nlp.kb import Entry, KnowledgeBase
+from dyads.nlp.lexicon import load_lexicon
+from docs import build
+
+KB = KnowledgeBase([
+    Entry("country:JOR", "Jordan", "country", country="JOR", demonyms=["Jordanian"]),
+    Entry("country:RUS", "Russia", "country", country="RUS", demonyms=["Russian"]),
+    Entry("country:FRA", "France", "country", country="FRA", demonyms=["French"]),
+    Entry("gov:FRA", "French government", "state", country="FRA"),
+    Entry("state:kremlin", "Kremlin", "state", country="RUS"),
+])
+
+
+def analyse(spec: str):
+    doc = build(spec)
+    comp = ActorsComponent.__new__(ActorsComponent)
+    comp.name, comp.actors_files = "dyads_actors", ()
+    comp.kb, comp.lex = KB, load_lexicon()
+    comp(doc)
+    return doc, {a.name: a for a in doc._.dyads_actors}
+
+
+def test_a_country_only_named_where_things_happen_is_no_actor():
+    _, actors = analyse("""
+    Farmers    NNS  nsubj  1
+    protested  VBD  ROOT   1
+    in         IN   prep   1
+    Jordan     NNP  pobj   2  B-GPE
+    .          .    punct  1
+    """)
+    assert "Jordan" not in actors
+
+
+def test_a_country_that_acts_is_an_actor():
+    _, actors = analyse("""
+    Jordan     NNP  nsubj  1  B-GPE
+    closed     VBD  ROOT   1
+    its        PRP$ poss   3
+    border     NN   dobj   1
+    .          .    punct  1
+    """)
+    assert actors["Jordan"].type == "country"
+
+
+def test_a_country_acting_once_stays_an_actor_though_also_named_as_a_place():
+    _, actors = analyse("""
+    Refugees   NNS  nsubj  1
+    arrived    VBD  ROOT   1
+    in         IN   prep   1
+    Jordan     NNP  pobj   2  B-GPE
+    and        CC   cc     1
+    Jordan     NNP  nsubj  6  B-GPE
+    housed     VBD  conj   1
+    them       PRP  dobj   6
+    .          .    punct  1
+    """)
+    assert "Jordan" in actors
+
+
+def test_ground_nouns_conjuncts_and_longer_names_are_places():
+    _, actors = analyse("""
+    Jordan     NNP  poss      2  B-GPE
+    's         POS  case      0
+    capital    NN   nsubj     3
+    lies       VBZ  ROOT      3
+    near       IN   prep      3
+    the        DT   det       7
+    Jordan     NNP  compound  7  B-LOC
+    Valley     NNP  pobj      4  I-LOC
+    and        CC   cc        7
+    France     NNP  conj      7  B-GPE
+    .          .    punct     3
+    """)
+    assert "Jordan" not in actors and "France" not in actors
+
+
+def test_an_adjective_still_names_the_country():
+    # "the Russian proposal": whose proposal it is can be the country's (event sides read it)
+    _, actors = analyse("""
+    Talks      NNS  nsubj  1
+    stalled    VBD  ROOT   1
+    over       IN   prep   1
+    the        DT   det    5
+    Russian    JJ   amod   5  B-NORP
+    proposal   NN   pobj   2
+    .          .    punct  1
+    """)
+    assert "Russia" in actors
+
+
+def test_a_capital_that_acts_is_its_country_not_a_second_actor():
+    _, actors = analyse("""
+    France     NNP  nsubj  1  B-GPE
+    protested  VBD  ROOT   1
+    and        CC   cc     1
+    Paris      NNP  nsubj  4  B-GPE
+    recalled   VBD  conj   1
+    its        PRP$ poss   6
+    envoy      NN   dobj   4
+    .          .    punct  1
+    """)
+    assert "French government" not in actors
+    france = actors["France"]
+    assert len([c for c in france.cands if c.kind != "pronoun"]) == 2
+
+
+def test_a_capital_only_named_as_a_place_is_no_actor():
+    _, actors = analyse("""
+    Tourists   NNS  nsubj  1
+    arrived    VBD  ROOT   1
+    in         IN   prep   1
+    Paris      NNP  pobj   2  B-GPE
+    .          .    punct  1
+    """)
+    assert set(actors) == set()
+
+
+def test_the_seat_of_power_is_an_actor_of_its_own():
+    _, actors = analyse("""
+    The        DT   det    1
+    Kremlin    NNP  nsubj  2  B-ORG
+    denied     VBD  ROOT   2
+    that       IN   mark   5
+    Russia     NNP  nsubj  5  B-GPE
+    lied       VBD  ccomp  2
+    .          .    punct  2
+    """)
+    assert actors["Kremlin"].type == "state" and actors["Russia"].type == "country"
