@@ -216,9 +216,10 @@ HEZ = ("A2", "Hezbollah", "armed_group", "group:hezbollah", ["Hezbollah"])
 TUR = ("A3", "Turkey", "country", "country:TUR", ["Turkey"])
 
 
-@pytest.fixture
-def hand_store(tmp_path):
-    db = tmp_path / "h.duckdb"
+@pytest.fixture(scope="module")
+def hand_db(tmp_path_factory):
+    """Built once for the module: the tests below only read it."""
+    db = tmp_path_factory.mktemp("hand") / "h.duckdb"
     build(db, [
         article("h1", [IRAN, HEZ], [("A1", "A2", "SUPPORT", 1), ("A2", "A1", "CONSULT", 0)], source="Alpha", date="2014-01-10"),
         # h2: Turkey says it supported Hezbollah (its own claim: counts); Iran says so too (a third party's: does not)
@@ -227,7 +228,12 @@ def hand_store(tmp_path):
                 source="Beta", date="2/3/2014"),
         article("h3", [IRAN, HEZ, TUR], [("A3", "A2", "SUPPORT", 1)], source="Alpha", date="2014"),
     ])
-    with open_store(str(db)) as s:
+    return str(db)
+
+
+@pytest.fixture
+def hand_store(hand_db):
+    with open_store(hand_db) as s:
         yield s
 
 

@@ -5,6 +5,7 @@ request. Also the lazy connection of a WebStore and one article's ties read in S
 from __future__ import annotations
 
 import asyncio
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -53,10 +54,19 @@ def write(db: str, results, rebuild: bool = True) -> None:
             rebuild_corpus(st)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "c.duckdb")
+@pytest.fixture(scope="module")
+def db_built(tmp_path_factory) -> str:
+    """The two-report store, written once for the module."""
+    path = str(tmp_path_factory.mktemp("cache") / "c.duckdb")
     write(path, [report("d1", "Northern Army", "River Militia"), report("d2", "Hill Brigade", "River Militia")])
+    return path
+
+
+@pytest.fixture
+def db(db_built: str, tmp_path: Path) -> str:
+    """A test's own copy of the two-report store (tests write to it)."""
+    path = str(tmp_path / "c.duckdb")
+    shutil.copyfile(db_built, path)
     return path
 
 
