@@ -34,6 +34,7 @@ from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
 from .matcher import match_trigger
+from . import nominal
 from .nouns import match_noun_trigger
 from .participants import Participants
 from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
@@ -193,9 +194,12 @@ class _Finder(Participants):
     def _events(self, tok: Token, hit) -> list[EventRecord]:
         sent = tok.sent
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
-        sources = self._sources(tok, verb)
+        sources = nominal.event_sources(self, tok, verb, hit, self.lex)
+        if sources is None:
+            sources = self._sources(tok, verb) or nominal.instrument_sources(self, verb, self.lex)
+        sources = nominal.not_places(self, sources)
         self._avoid = set(sources)
-        targets = self._targets(tok, hit, sources)
+        targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)
         self._avoid = set()
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
