@@ -207,7 +207,7 @@ class _Finder(Participants):
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         trigger = self.text[t_start:t_end]
         negated = is_negated(tok, verb, tuple(hit.tokens))
-        modality = modality_of(tok, verb)
+        modality = "asserted" if nominal.presupposed(tok, hit) else modality_of(tok, verb)
         category = hit.category
         mode = hit.mode
         if category == "MOBILIZE" and targets and self._cooperative_purpose(verb if verb is not None else tok):

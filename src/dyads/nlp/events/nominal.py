@@ -36,6 +36,8 @@ VAGUE_VICTIMS = kb.words("nominal", "vague_victims")
 NOT_FOR_STATE = kb.words("nominal", "places_not_for_state")
 STATE_PLACE_KINDS = kb.words("nominal", "state_place_kinds")
 TIME_PREPS = kb.words("nominal", "time_preps")
+IRREALIS_MODIFIERS = kb.words("nominal", "irrealis_modifiers")
+DEFINITE = kb.words("nominal", "definite_determiners")
 STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
 
 
@@ -72,6 +74,17 @@ def _carries_on(verb: Token) -> bool:
     return bool(forms & ASPECT_VERBS)
 
 
+def presupposed(tok: Token, hit) -> bool:
+    """"could see Israel's war on Gaza spread", "warned that the Kenyan offensive would widen": a
+    definite or possessed event noun names an act that took place, whatever the clause around it
+    says of what may follow; not a planned, possible or threatened one."""
+    if not getattr(hit, "nominal", False) or tok.pos_ != "NOUN":
+        return False
+    if any(c.lower_ in IRREALIS_MODIFIERS for c in tok.children if c.i < tok.i):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+
+
 def instrument_sources(p, verb: Optional[Token], lex: TriggerLexicon) -> list:
     """"killed in the Turkish offensive": the author of the event noun under the casualty verb."""
     from .nouns import _noun_entry
@@ -100,18 +113,30 @@ def not_places(p, sources: list) -> list:
 
 
 def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) -> list:
-    if not targets and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
+    """The actors the targets stand for; when none is left, the place an attack was made in."""
+    out = _standing(p, targets, sources)
+    if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
         # the event noun itself, or the noun of a light verb ("launched a raid inside Kenya")
         nouns = [tok] if tok.pos_ == "NOUN" else [t for t in (p.doc[i] for i in hit.tokens) if t.pos_ == "NOUN"]
-        if nouns and tok.pos_ != "NOUN":
-            nouns.append(tok)
-        targets = _struck_in(p, nouns, sources)
+        victims = _unnamed_victims(tok) if tok.pos_ != "NOUN" else []
+        if (nouns or victims) and tok.pos_ != "NOUN":
+            nouns += [tok] + victims  # "launched raids in X"; "two people were killed in X"; "killed people in X"
+        out = _standing(p, _struck_in(p, nouns, sources), sources)
+    return out
+
+
+def _standing(p, targets: list, sources: list) -> list:
     out = []
     for t in targets:
         t = _standing_for(p, t, sources)
         if t is not None and t not in out:
             out.append(t)
     return out
+
+
+def _unnamed_victims(verb: Token) -> list:
+    """The victims of a blow, when the text does not name them as an actor ("killed three people")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PRON")]
 
 
 def _struck_in(p, nouns: list, sources: list) -> list:

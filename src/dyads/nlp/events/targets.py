@@ -78,15 +78,26 @@ def _targets(slots: tuple, c: _Ctx) -> list:
 
 
 def _town_state(tok):
-    """"rockets at Kiryat, a Kenyan border town": the people the apposition says the town belongs to."""
+    """"rockets at Kiryat, a Kenyan border town", "a strike on the Kenyan capital's district of X": the
+    state the apposition or the possessor says the town belongs to."""
     if tok is None:
         return None
     for c in tok.children:
         if c.dep_ == "appos" and c.lemma_.lower() in PLACE_TYPE_NOUNS:
-            for m in c.children:
-                if m.dep_ in ("amod", "compound") and m.i < c.i and m.ent_type_ in STATE_ENTS:
-                    return m
+            m = _state_modifier(c)
+            if m is not None:
+                return m
+        # "the Kenyan capital's northern district of X": the state of the place it lies in
+        if c.dep_ == "poss" and c.lemma_.lower() in PLACE_TYPE_NOUNS and tok.lemma_.lower() in PLACE_TYPE_NOUNS:
+            m = _state_modifier(c)
+            if m is not None:
+                return m
     return tok
+
+
+def _state_modifier(noun):
+    return next((m for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i
+                 and m.ent_type_ in STATE_ENTS), None)
 
 
 def _dobj_slot(s, c: _Ctx, nouns, add) -> None:
