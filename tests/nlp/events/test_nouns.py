@@ -198,3 +198,19 @@ def test_a_dateline_place_is_no_source(analyzer):
 def test_vague_victims_are_no_target(analyzer):
     rows, _, _ = _rows(analyzer, "Rebel fighters killed three people in the market.")
     assert not any(t == "people" for _, _, t in rows)
+
+
+@pytest.mark.slow
+def test_a_base_of_a_named_state_stands_for_it(analyzer):
+    rows, _, _ = _rows(analyzer, "Britain condemned Iran. Last year, Iran fired missiles at a British base in Iraq.")
+    assert ("ASSAULT", "Iran", "United Kingdom") in rows
+
+
+@pytest.mark.slow
+def test_a_known_war_stays_asserted_in_a_hypothetical_clause(analyzer):
+    r = analyzer.analyze("Diplomats fear the unrest could see Kenya's war on Somalia spread to Uganda.")
+    names = {a.id: a.name for a in r.actors}
+    war = [e for e in r.events if e.category == "ASSAULT" and names.get(e.source) == "Kenya"]
+    assert war and war[0].modality == "asserted"
+    r = analyzer.analyze("The planned Kenyan offensive on Somalia could begin next month.")
+    assert all(e.modality != "asserted" for e in r.events if e.category == "ASSAULT")

@@ -171,17 +171,23 @@ def _standing_for(p, aid: str, sources: list) -> Optional[str]:
         return None
     if not syn.startswith("made-place:"):
         return aid
-    entry = (p.doc._.dyads_place_entries or {}).get(syn.split(":", 1)[1])
-    if entry is None:
+    pid = syn.split(":", 1)[1]
+    entry = (p.doc._.dyads_place_entries or {}).get(pid)
+    if entry is not None:
+        if not entry.country:
+            return None  # "fired at ships in the Red Sea": a sea is nobody
+        if entry.kind not in STATE_PLACE_KINDS:
+            return aid
+        code = entry.country
+    else:
+        # a place the gazetteer does not know but the text files under a state ("a US base")
+        code = next((pl.country for pl in p.doc._.dyads_places or [] if pl.id == pid), None)
+    if not code or code in NOT_FOR_STATE:
         return aid
-    if not entry.country:
-        return None  # "fired at ships in the Red Sea": a sea is nobody
-    if entry.kind not in STATE_PLACE_KINDS or entry.country in NOT_FOR_STATE:
-        return aid
-    state = _state_actor(p, entry.country)
+    state = _state_actor(p, code)
     if state is None or state in sources:
         return aid
-    if any(_country_of(p, s) == entry.country for s in sources):
+    if any(_country_of(p, s) == code for s in sources):
         return aid  # "Syrian forces shelled Idlib": the state's own town
     return state
 
