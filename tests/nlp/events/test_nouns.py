@@ -11,7 +11,7 @@ import pytest
 
 from dyads.nlp.events.dyads_nouns import between_pair, dyad_hit, hyphen_pair
 from dyads.nlp.events.lexicon import load_triggers
-from dyads.nlp.events.nominal import event_sources
+from dyads.nlp.events.nominal import event_sources, instrument_sources
 from dyads.nlp.events.nouns import match_noun_trigger
 
 from docs import build
@@ -214,3 +214,35 @@ def test_a_known_war_stays_asserted_in_a_hypothetical_clause(analyzer):
     assert war and war[0].modality == "asserted"
     r = analyzer.analyze("The planned Kenyan offensive on Somalia could begin next month.")
     assert all(e.modality != "asserted" for e in r.events if e.category == "ASSAULT")
+
+
+@pytest.mark.slow
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(analyzer):
+    rows, _, _ = _rows(analyzer, "Kurdish villagers have faced regular harassment by Turkish police.")
+    assert ("COERCE", "Turkish police", "Kurds") in rows
+    rows, _, _ = _rows(analyzer, "The Iraqi army came under attack from ISIL fighters.")
+    assert any(c == "ASSAULT" and t == "Iraqi army" for c, _, t in rows)
+    # a verb of record says nothing of who underwent it
+    rows, _, _ = _rows(analyzer, "Kurdish villagers have documented harassment by Turkish police.")
+    assert not any(t == "Kurds" for _, _, t in rows)
+
+
+@pytest.mark.slow
+def test_a_relative_clause_tells_the_blow_of_its_noun(analyzer):
+    rows, _, _ = _rows(analyzer, "Somalia has faced a fierce response by Kenya which has killed 300 people in Somalia.")
+    assert ("ASSAULT", "Kenya", "Somalia") in rows
+
+
+def test_only_a_verbs_own_blow_takes_an_instrument_author():
+    # "the Somali faction that controls Kismayo": a relative clause, but the event is a noun's
+    doc = build('''
+        the       DT   det       2
+        Somali    JJ   amod      2  B-NORP
+        faction   NN   ROOT      2
+        that      WDT  nsubj     4
+        controls  VBZ  relcl     2
+        Kismayo   NNP  dobj      4  B-GPE
+    ''')
+    lex = load_triggers()
+    assert instrument_sources(_Finder({1: "A1"}), doc[2], lex) == []  # a noun: not a blow of its own
+    assert instrument_sources(_Finder({1: "A1"}), doc[4], lex) == ["A1"]  # the verb of the clause

@@ -196,7 +196,7 @@ class _Finder(Participants):
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
         sources = nominal.event_sources(self, tok, verb, hit, self.lex)
         if sources is None:
-            sources = self._sources(tok, verb) or nominal.instrument_sources(self, verb, self.lex)
+            sources = self._sources(tok, verb) or nominal.instrument_sources(self, tok, self.lex)
         sources = nominal.not_places(self, sources)
         self._avoid = set(sources)
         targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)

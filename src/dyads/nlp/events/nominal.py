@@ -36,6 +36,9 @@ VAGUE_VICTIMS = kb.words("nominal", "vague_victims")
 NOT_FOR_STATE = kb.words("nominal", "places_not_for_state")
 STATE_PLACE_KINDS = kb.words("nominal", "state_place_kinds")
 TIME_PREPS = kb.words("nominal", "time_preps")
+UNDERGO_VERBS = kb.words("nominal", "undergo_verbs")
+UNDERGO_PREPS = kb.words("nominal", "undergo_preps")
+UNDERGO_NOUNS = kb.words("nominal", "undergo_nouns")
 IRREALIS_MODIFIERS = kb.words("nominal", "irrealis_modifiers")
 DEFINITE = kb.words("nominal", "definite_determiners")
 STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
@@ -86,11 +89,18 @@ def presupposed(tok: Token, hit) -> bool:
 
 
 def instrument_sources(p, verb: Optional[Token], lex: TriggerLexicon) -> list:
-    """"killed in the Turkish offensive": the author of the event noun under the casualty verb."""
+    """"killed in the Turkish offensive": the author of the event noun under the casualty verb, or of
+    the noun a relative clause tells the blow of."""
     from .nouns import _noun_entry
 
-    if verb is None:
-        return []
+    if verb is None or verb.pos_ == "NOUN":
+        return []  # a verb's own blow only: not the verb an event noun hangs from
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        # "a ferocious response by Kenya, which has killed 300 people": the noun's author did it
+        got = _owner(verb.head)
+        found = p._actors_of(got[1]) if got is not None else []
+        if found:
+            return found
     for c in verb.children:
         if c.dep_ not in PREP_DEPS or c.lower_ not in INSTRUMENT_PREPS:
             continue
@@ -115,6 +125,8 @@ def not_places(p, sources: list) -> list:
 def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) -> list:
     """The actors the targets stand for; when none is left, the place an attack was made in."""
     out = _standing(p, targets, sources)
+    if not out and tok is not None and getattr(hit, "nominal", False):
+        out = [a for a in _standing(p, _undergoers(p, tok), sources) if a not in sources]
     if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
         # the event noun itself, or the noun of a light verb ("launched a raid inside Kenya")
         nouns = [tok] if tok.pos_ == "NOUN" else [t for t in (p.doc[i] for i in hit.tokens) if t.pos_ == "NOUN"]
@@ -132,6 +144,22 @@ def _standing(p, targets: list, sources: list) -> list:
         if t is not None and t not in out:
             out.append(t)
     return out
+
+
+def _undergoers(p, noun: Token) -> list:
+    """"Villagers have faced harassment by the police", "the town came under attack from X", "the port
+    was the target of raids by X": the subject of a verb of undergoing is the event noun's target."""
+    h = noun.head
+    if noun.dep_ == "dobj" and h.lemma_.lower() in UNDERGO_VERBS:
+        verb = h
+    elif noun.dep_ == "pobj" and h.head.lemma_.lower() in UNDERGO_VERBS and h.lower_ in UNDERGO_PREPS:
+        verb = h.head  # "subjected to", "came under", "exposed to"
+    elif noun.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in UNDERGO_NOUNS and h.head.dep_ == "attr":
+        verb = h.head.head  # "was the target of"
+    else:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return p._actors_of(subj) if subj is not None else []
 
 
 def _unnamed_victims(verb: Token) -> list:
