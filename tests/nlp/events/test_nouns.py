@@ -246,3 +246,10 @@ def test_only_a_verbs_own_blow_takes_an_instrument_author():
     lex = load_triggers()
     assert instrument_sources(_Finder({1: "A1"}), doc[2], lex) == []  # a noun: not a blow of its own
     assert instrument_sources(_Finder({1: "A1"}), doc[4], lex) == ["A1"]  # the verb of the clause
+
+
+@pytest.mark.slow
+def test_the_named_author_in_apposition_beats_its_kind(analyzer):
+    rows, _, _ = _rows(analyzer, "The raid answered attacks by the Somali group al-Shabab in Kenya last week.")
+    assert ("ASSAULT", "Al-Shabaab", "Kenya") in rows
+    assert not any(t == "Somalia" for c, _, t in rows if c == "ASSAULT")

@@ -49,7 +49,7 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     verb does not make its subject the author; None when the subject rules apply (verbs)."""
     if not getattr(hit, "nominal", False):
         return None
-    for t in [hit.source] + _modifiers(tok):
+    for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
             return found
@@ -60,6 +60,11 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPS:
         return []  # "warned of reprisals since the raid": the raid is a time, not the warner's act
     return None
+
+
+def _appositions(t: Optional[Token]) -> list:
+    """"attacks by the Somali group al-Shabab": the name in apposition, before the kind's demonym."""
+    return [c for c in t.children if c.dep_ == "appos"] if t is not None else []
 
 
 def _modifiers(noun: Token) -> list:
@@ -124,6 +129,11 @@ def not_places(p, sources: list) -> list:
 
 def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) -> list:
     """The actors the targets stand for; when none is left, the place an attack was made in."""
+    src = getattr(hit, "source", None) if getattr(hit, "nominal", False) else None
+    if src is not None and _appositions(src):
+        # "attacks by the Somali group al-Shabab": the kind's demonym is the author's, not the target
+        own = {p.actor_at.get(c.i) for c in src.children if c.dep_ in ("amod", "compound")}
+        targets = [t for t in targets if t not in own]
     out = _standing(p, targets, sources)
     if not out and tok is not None and getattr(hit, "nominal", False):
         out = [a for a in _standing(p, _undergoers(p, tok), sources) if a not in sources]
