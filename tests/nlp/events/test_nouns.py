@@ -253,3 +253,11 @@ def test_the_named_author_in_apposition_beats_its_kind(analyzer):
     rows, _, _ = _rows(analyzer, "The raid answered attacks by the Somali group al-Shabab in Kenya last week.")
     assert ("ASSAULT", "Al-Shabaab", "Kenya") in rows
     assert not any(t == "Somalia" for c, _, t in rows if c == "ASSAULT")
+
+
+@pytest.mark.slow
+def test_a_named_war_in_reported_speech_is_not_the_speakers_claim(analyzer):
+    r = analyzer.analyze("The ministry said shipping had come under fire since the Armenia-Azerbaijan war began.")
+    names = {a.id: a.name for a in r.actors}
+    war = [e for e in r.events if names.get(e.source) == "Armenia" and names.get(e.target) == "Azerbaijan"]
+    assert war and war[0].claimed_by is None

@@ -235,7 +235,7 @@ class _Finder(Participants):
                 category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
                 start=sent.start_char, end=sent.end_char, source=s, target=t, mode=mode,
                 cameo=hit.cameo, polarity=polarity(category, hit), negated=negated, modality=modality,
-                claimed_by=quote.speaker if quote is not None else None,
+                claimed_by=quote.speaker if quote is not None and not nominal.named_act(hit) else None,
                 quote=quote.id if quote is not None else None,
             ))
         return out

@@ -53,7 +53,9 @@ def dyad_hit(noun: Token) -> Optional[TriggerHit]:
     row = next((DYAD_HEADS[k] for k in _keys(noun) if k in DYAD_HEADS), None)
     if not row:
         return None
-    pair = hyphen_pair(noun) or between_pair(noun)
+    pair, how = hyphen_pair(noun), "hyphen dyad"
+    if pair is None:
+        pair, how = between_pair(noun), "dyad"
     if pair is None:
         return None
     a, b = pair
@@ -61,4 +63,4 @@ def dyad_hit(noun: Token) -> Optional[TriggerHit]:
     return TriggerHit(category=category, mode=None, cameo=cameo, polarity=polarity_of(category),
                       trigger_start=noun.i, trigger_end=noun.i + 1, target=b, target_rule="dyad",
                       candidates=(("dyad", b),), source=a, source_rule="dyad", tokens=(noun.i,),
-                      nominal=True, entry=f"{noun.lemma_.lower()} (dyad)")
+                      nominal=True, entry=f"{noun.lemma_.lower()} ({how})")
