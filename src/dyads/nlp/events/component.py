@@ -34,6 +34,7 @@ from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
 from .matcher import match_trigger
+from . import nominal
 from .nouns import match_noun_trigger
 from .participants import Participants
 from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
@@ -193,9 +194,12 @@ class _Finder(Participants):
     def _events(self, tok: Token, hit) -> list[EventRecord]:
         sent = tok.sent
         verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
-        sources = self._sources(tok, verb)
+        sources = nominal.event_sources(self, tok, verb, hit, self.lex)
+        if sources is None:
+            sources = self._sources(tok, verb) or nominal.instrument_sources(self, tok, self.lex)
+        sources = nominal.not_places(self, sources)
         self._avoid = set(sources)
-        targets = self._targets(tok, hit, sources)
+        targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)
         self._avoid = set()
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
@@ -203,7 +207,7 @@ class _Finder(Participants):
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         trigger = self.text[t_start:t_end]
         negated = is_negated(tok, verb, tuple(hit.tokens))
-        modality = modality_of(tok, verb)
+        modality = "asserted" if nominal.presupposed(tok, hit) else modality_of(tok, verb)
         category = hit.category
         mode = hit.mode
         if category == "MOBILIZE" and targets and self._cooperative_purpose(verb if verb is not None else tok):
@@ -231,7 +235,7 @@ class _Finder(Participants):
                 category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
                 start=sent.start_char, end=sent.end_char, source=s, target=t, mode=mode,
                 cameo=hit.cameo, polarity=polarity(category, hit), negated=negated, modality=modality,
-                claimed_by=quote.speaker if quote is not None else None,
+                claimed_by=quote.speaker if quote is not None and not nominal.named_act(hit) else None,
                 quote=quote.id if quote is not None else None,
             ))
         return out

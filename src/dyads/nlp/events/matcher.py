@@ -79,6 +79,8 @@ def _match(verb: Token, lex: TriggerLexicon, depth: int) -> Optional[TriggerHit]
     if d in ADJECTIVAL or (d in NOMINAL and verb.tag_ in ("VBN", "VBD", "JJ")):
         # "the besieged town", "the Syrian-backed militia", "evacuated the wounded": not events
         return None
+    if _attributive(verb):
+        return None
     key = _verb_key(verb, lex)
     if key is None:
         return None
@@ -104,6 +106,18 @@ def _match(verb: Token, lex: TriggerLexicon, depth: int) -> Optional[TriggerHit]
     if not light_done:
         return _light_verb(frame, lex, light, depth)
     return None
+
+
+def _attributive(verb: Token) -> bool:
+    """"in occupied East Timor", "the northern occupied Heights": a participle right after a
+    determiner, a preposition or an adjective modifies the name after it, whatever the parser says."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return False
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("DET", "ADP", "ADJ") or prev.dep_ in ("nsubj", "nsubjpass") or prev.head.i == verb.i:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN"
 
 
 def _try(e: Entry, f: _Frame):

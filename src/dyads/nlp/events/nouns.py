@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .lexicon import (
     CIRCUMSTANCE_PREPS, Entry, NONE, NOUN_TARGET_PREPS, PREP_DEPS, TIME_ENTS, TriggerHit, TriggerLexicon, load_triggers,
 )
+from .dyads_nouns import dyad_hit
 from .matcher import (
     _Ctx, _Frame, _find_prep, _heads, _keys, _match, _matches_noun, _mods_ok, _owner, _pobj, _span, _targets,
 )
@@ -154,6 +155,9 @@ def match_noun_trigger(noun: Token, lex: Optional[TriggerLexicon] = None) -> Opt
     lexicon does not know."""
     if lex is None:
         lex = load_triggers()
+    pair = dyad_hit(noun)
+    if pair is not None:
+        return pair  # "the Armenia-Azerbaijan war": both sides named, whatever verb governs it
     e = _noun_entry(noun, lex)
     if e is None or e.category == NONE:
         return None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from .frames import _Frame, _find_prep, _owner, _pobj
 from .lexicon import CLAUSE_TARGET, Entry, PREP_DEPS, TARGET_PREPS, TIME_ENTS
+from .words import PLACE_TYPE_NOUNS
+
+STATE_ENTS = {"NORP", "GPE"}  # "a Kenyan border town", "a Kenya border town"
 
 
 def _slots(e: Entry, has_noun: bool) -> tuple:
@@ -49,6 +52,7 @@ def _targets(slots: tuple, c: _Ctx) -> list:
     seen: set = set()
 
     def add(rule, tok):
+        tok = _town_state(tok)
         if tok is not None and tok.i not in c.trigger and tok.i not in seen and tok.ent_type_ not in TIME_ENTS:
             seen.add(tok.i)
             out.append((rule, tok))
@@ -71,6 +75,29 @@ def _targets(slots: tuple, c: _Ctx) -> list:
         elif s != "subject":
             _SLOTS.get(s, _prep_slot)(s, c, nouns, add)
     return out
+
+
+def _town_state(tok):
+    """"rockets at Kiryat, a Kenyan border town", "a strike on the Kenyan capital's district of X": the
+    state the apposition or the possessor says the town belongs to."""
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in PLACE_TYPE_NOUNS:
+            m = _state_modifier(c)
+            if m is not None:
+                return m
+        # "the Kenyan capital's northern district of X": the state of the place it lies in
+        if c.dep_ == "poss" and c.lemma_.lower() in PLACE_TYPE_NOUNS and tok.lemma_.lower() in PLACE_TYPE_NOUNS:
+            m = _state_modifier(c)
+            if m is not None:
+                return m
+    return tok
+
+
+def _state_modifier(noun):
+    return next((m for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i
+                 and m.ent_type_ in STATE_ENTS), None)
 
 
 def _dobj_slot(s, c: _Ctx, nouns, add) -> None:

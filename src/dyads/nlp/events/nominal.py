@@ -1,0 +1,249 @@
+"""The sides of events named by nouns, and places as the targets of acts.
+
+    sources = event_sources(p, tok, verb, hit, lex)   # None: let the subject rules decide
+    targets = event_targets(p, targets, sources)
+
+- A nominal event names its own author: "Turkish strikes on Iraq", "the army's raid", "attacks by
+  the rebels", "rocket fire from Taliban fighters". That author beats the subject of whatever
+  verb the noun hangs from ("the monitor recorded 20 Turkish raids": not the monitor's raids).
+  A noun naming no author takes the subject of its verb only where that verb carries the act on
+  ("Kenya intensified its raids", `aspect_verbs`) or the noun is that subject itself.
+- A casualty verb with no agent lends the author of the act it happened in: "twelve soldiers
+  were killed in the Turkish offensive" (`instrument_preps`).
+- A place is never the source of an act (a dateline, "Nairobi - hundreds marched").
+- A town an act is aimed at stands for the state it lies in when the article names that state
+  ("a strike on Baghdad" is a strike on Iraq), unless the author is of that state itself or the
+  territory stands for itself (`places_not_for_state`); a water or a place across borders is no
+  target; nor are vague victims ("killed three people", `vague_victims`).
+
+`p` is the events component's finder (a `participants.Participants`): its actor look-ups are used
+as they are.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ... import kb
+from .frames import _owner, _pobj
+from .lexicon import PREP_DEPS, TriggerLexicon
+
+ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
+INSTRUMENT_PREPS = kb.words("nominal", "instrument_preps")
+INSTRUMENT_CATEGORIES = kb.words("nominal", "instrument_categories")
+VAGUE_VICTIMS = kb.words("nominal", "vague_victims")
+NOT_FOR_STATE = kb.words("nominal", "places_not_for_state")
+STATE_PLACE_KINDS = kb.words("nominal", "state_place_kinds")
+TIME_PREPS = kb.words("nominal", "time_preps")
+UNDERGO_VERBS = kb.words("nominal", "undergo_verbs")
+UNDERGO_PREPS = kb.words("nominal", "undergo_preps")
+UNDERGO_NOUNS = kb.words("nominal", "undergo_nouns")
+IRREALIS_MODIFIERS = kb.words("nominal", "irrealis_modifiers")
+DEFINITE = kb.words("nominal", "definite_determiners")
+STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
+
+
+def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
+    """The source actors the noun phrase of a nominal event names, [] when it names none and its
+    verb does not make its subject the author; None when the subject rules apply (verbs)."""
+    if not getattr(hit, "nominal", False):
+        return None
+    for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
+        found = p._actors_of(t) if t is not None else []
+        if found:
+            return found
+    if verb is None:
+        return None
+    if tok.dep_ in OBJECT_DEPS and tok.head.i == verb.i and not _carries_on(verb):
+        return []  # "the monitor recorded 20 raids": not the monitor's
+    if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPS:
+        return []  # "warned of reprisals since the raid": the raid is a time, not the warner's act
+    return None
+
+
+def _appositions(t: Optional[Token]) -> list:
+    """"attacks by the Somali group al-Shabab": the name in apposition, before the kind's demonym."""
+    return [c for c in t.children if c.dep_ == "appos"] if t is not None else []
+
+
+def _modifiers(noun: Token) -> list:
+    """The words before an event noun that may name its author ("the April 4 Kenyan raid": Kenyan)."""
+    return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+
+
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+
+
+def _carries_on(verb: Token) -> bool:
+    from .matcher import _deinflect
+
+    forms = {verb.lemma_.lower(), verb.lower_, *_deinflect(verb.lower_)}
+    return bool(forms & ASPECT_VERBS)
+
+
+def presupposed(tok: Token, hit) -> bool:
+    """"could see Israel's war on Gaza spread", "warned that the Kenyan offensive would widen": a
+    definite or possessed event noun names an act that took place, whatever the clause around it
+    says of what may follow; not a planned, possible or threatened one."""
+    if not getattr(hit, "nominal", False) or tok.pos_ != "NOUN":
+        return False
+    if any(c.lower_ in IRREALIS_MODIFIERS for c in tok.children if c.i < tok.i):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+
+
+def named_act(hit) -> bool:
+    """"the Armenia-Azerbaijan war" is the name of a known act: reported speech that mentions it
+    does not make it the speaker's claim (other definite event nouns stay the speaker's: measured)."""
+    return getattr(hit, "source_rule", None) == "dyad" and getattr(hit, "entry", "").endswith("(hyphen dyad)")
+
+
+def instrument_sources(p, verb: Optional[Token], lex: TriggerLexicon) -> list:
+    """"killed in the Turkish offensive": the author of the event noun under the casualty verb, or of
+    the noun a relative clause tells the blow of."""
+    from .nouns import _noun_entry
+
+    if verb is None or verb.pos_ == "NOUN":
+        return []  # a verb's own blow only: not the verb an event noun hangs from
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        # "a ferocious response by Kenya, which has killed 300 people": the noun's author did it
+        got = _owner(verb.head)
+        found = p._actors_of(got[1]) if got is not None else []
+        if found:
+            return found
+    for c in verb.children:
+        if c.dep_ not in PREP_DEPS or c.lower_ not in INSTRUMENT_PREPS:
+            continue
+        n = _pobj(c)
+        if n is None or n.pos_ != "NOUN":
+            continue
+        e = _noun_entry(n, lex)
+        if e is None or e.category not in INSTRUMENT_CATEGORIES:
+            continue
+        got = _owner(n)
+        if got is not None:
+            found = p._actors_of(got[1])
+            if found:
+                return found
+    return []
+
+
+def not_places(p, sources: list) -> list:
+    return [s for s in sources if not p._place_made(s)]
+
+
+def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) -> list:
+    """The actors the targets stand for; when none is left, the place an attack was made in."""
+    src = getattr(hit, "source", None) if getattr(hit, "nominal", False) else None
+    if src is not None and _appositions(src):
+        # "attacks by the Somali group al-Shabab": the kind's demonym is the author's, not the target
+        own = {p.actor_at.get(c.i) for c in src.children if c.dep_ in ("amod", "compound")}
+        targets = [t for t in targets if t not in own]
+    out = _standing(p, targets, sources)
+    if not out and tok is not None and getattr(hit, "nominal", False):
+        out = [a for a in _standing(p, _undergoers(p, tok), sources) if a not in sources]
+    if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
+        # the event noun itself, or the noun of a light verb ("launched a raid inside Kenya")
+        nouns = [tok] if tok.pos_ == "NOUN" else [t for t in (p.doc[i] for i in hit.tokens) if t.pos_ == "NOUN"]
+        victims = _unnamed_victims(tok) if tok.pos_ != "NOUN" else []
+        if (nouns or victims) and tok.pos_ != "NOUN":
+            nouns += [tok] + victims  # "launched raids in X"; "two people were killed in X"; "killed people in X"
+        out = _standing(p, _struck_in(p, nouns, sources), sources)
+    return out
+
+
+def _standing(p, targets: list, sources: list) -> list:
+    out = []
+    for t in targets:
+        t = _standing_for(p, t, sources)
+        if t is not None and t not in out:
+            out.append(t)
+    return out
+
+
+def _undergoers(p, noun: Token) -> list:
+    """"Villagers have faced harassment by the police", "the town came under attack from X", "the port
+    was the target of raids by X": the subject of a verb of undergoing is the event noun's target."""
+    h = noun.head
+    if noun.dep_ == "dobj" and h.lemma_.lower() in UNDERGO_VERBS:
+        verb = h
+    elif noun.dep_ == "pobj" and h.head.lemma_.lower() in UNDERGO_VERBS and h.lower_ in UNDERGO_PREPS:
+        verb = h.head  # "subjected to", "came under", "exposed to"
+    elif noun.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in UNDERGO_NOUNS and h.head.dep_ == "attr":
+        verb = h.head.head  # "was the target of"
+    else:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return p._actors_of(subj) if subj is not None else []
+
+
+def _unnamed_victims(verb: Token) -> list:
+    """The victims of a blow, when the text does not name them as an actor ("killed three people")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PRON")]
+
+
+def _struck_in(p, nouns: list, sources: list) -> list:
+    """"a Kenyan raid in Kismayo": the place an attack is made in, unless it is the author's own."""
+    for c in (c for n in nouns for c in n.children):
+        if c.dep_ in PREP_DEPS and c.lower_ in STRUCK_IN_PREPS:
+            q = _pobj(c)
+            found = [a for a in (p._actors_of(q) if q is not None else []) if p._place_made(a) or _is_state(p, a)]
+            if found and sources and not any(_place_country(p, a) == _country_of(p, s) for a in found for s in sources):
+                return found
+    return []
+
+
+def _is_state(p, aid: str) -> bool:
+    a = p.actors.get(aid)
+    return a is not None and a.entry is not None and a.entry.id.startswith("country:")
+
+
+def _place_country(p, aid: str) -> Optional[str]:
+    a = p.actors.get(aid)
+    if _is_state(p, aid):
+        return a.entry.country
+    entry = (p.doc._.dyads_place_entries or {}).get((a.synthetic or "").split(":", 1)[-1]) if a is not None else None
+    return entry.country if entry is not None else None
+
+
+def _standing_for(p, aid: str, sources: list) -> Optional[str]:
+    """The actor a target stands for: a town's state, nothing for a water or a vague victim."""
+    a = p.actors.get(aid)
+    syn = (a.synthetic or "") if a is not None else ""
+    if syn.startswith("made-group:") and syn.split(":", 1)[1] in VAGUE_VICTIMS:
+        return None
+    if not syn.startswith("made-place:"):
+        return aid
+    pid = syn.split(":", 1)[1]
+    entry = (p.doc._.dyads_place_entries or {}).get(pid)
+    if entry is not None:
+        if not entry.country:
+            return None  # "fired at ships in the Red Sea": a sea is nobody
+        if entry.kind not in STATE_PLACE_KINDS:
+            return aid
+        code = entry.country
+    else:
+        # a place the gazetteer does not know but the text files under a state ("a US base")
+        code = next((pl.country for pl in p.doc._.dyads_places or [] if pl.id == pid), None)
+    if not code or code in NOT_FOR_STATE:
+        return aid
+    state = _state_actor(p, code)
+    if state is None or state in sources:
+        return aid
+    if any(_country_of(p, s) == code for s in sources):
+        return aid  # "Syrian forces shelled Idlib": the state's own town
+    return state
+
+
+def _state_actor(p, code: str) -> Optional[str]:
+    for a in p.actors.values():
+        if a.entry is not None and a.entry.id == f"country:{code}":
+            return a.id
+    return None
+
+
+def _country_of(p, aid: str) -> Optional[str]:
+    a = p.actors.get(aid)
+    return a.country if a is not None else None
+
