@@ -96,3 +96,14 @@ def test_a_demand_in_the_present_tense_is_still_asked_for(analyzer):
 def test_unable_to_act_makes_no_tie(analyzer):
     events, pairs = run(analyzer, "Tunisians in France are unable to express support for Libya.")
     assert not any("Libya" in p for p in pairs), events
+
+
+def test_condemning_an_act_accuses_its_by_agent_not_its_victim(analyzer):
+    events, _ = run(analyzer, "Egypt condemned the bombing of the Coptic church by Islamic State.")
+    assert ("ACCUSE", "Egypt", "Islamic State", False, "asserted", None) in events, events
+    assert not any(e[0] == "ACCUSE" and e[2] == "Copts" for e in events), events
+
+
+def test_who_warns_of_reprisals_since_a_raid_did_not_raid(analyzer):
+    events, _ = run(analyzer, "Erdogan has repeatedly warned of reprisals since the March 3 Greek airstrike in Izmir.")
+    assert not any(e[0] == "ASSAULT" and e[1] == "Recep Tayyip Erdogan" for e in events), events

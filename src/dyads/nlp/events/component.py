@@ -202,7 +202,7 @@ class _Finder(Participants):
         verb = said.verb
         sources = said.sources if said.sources is not None else self._sources(tok, verb)
         self._avoid = set(sources)
-        targets = self._targets(tok, hit, sources)
+        targets = said.targets if said.targets is not None else self._targets(tok, hit, sources)
         self._avoid = set()
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []

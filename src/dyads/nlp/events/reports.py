@@ -132,6 +132,19 @@ def accused(f, tok: Token, verb: Optional[Token]) -> Optional[list]:
     return found or None
 
 
+def _judged_agent(f, tok: Token) -> Optional[list]:
+    """"condemned the bombing of the church by X": the one accused is the act's "by" agent,
+    not the victim named first. None when the object names no such agent."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = f._actors_of(next((p for p in c.children if p.dep_ == "pobj"), None))
+            return found or None
+    return None
+
+
 def cue_speaker(f, tok: Token) -> Optional[str]:
     """The speaker of a quote whose reporting expression is this verb ("X's ministry accused Y
     of ..."): the quotes' resolution of who speaks, for a speech act whose subject names no actor."""
@@ -155,6 +168,7 @@ class Voice:
         self.quote: Optional[str] = None
         self.denied = False
         self.drop = False  # no act of this trigger at all
+        self.targets: Optional[list] = None  # None: the participants' own reading
 
 
 def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) -> Voice:
@@ -171,6 +185,8 @@ def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) 
         v.verb = None
         v.sources = f._sources(obj, None) or f._actors_of(misplaced_agent(tok, obj))
         return v
+    if hit is not None and hit.category == "ACCUSE" and tok.pos_ != "NOUN":
+        v.targets = _judged_agent(f, tok)
     if tok.pos_ == "NOUN" and not_agent(verb):
         agent = misplaced_agent(verb, tok)
         v.verb = None

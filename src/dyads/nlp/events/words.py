@@ -82,7 +82,7 @@ _GROUP_NOUNS: Optional[dict] = None
 def accusing_words() -> frozenset:
     global _ACCUSING
     if _ACCUSING is None:
-        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"])
+        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"]) | kb.words("denials", "condemning")
     return _ACCUSING
 
 
