@@ -107,3 +107,14 @@ def test_condemning_an_act_accuses_its_by_agent_not_its_victim(analyzer):
 def test_who_warns_of_reprisals_since_a_raid_did_not_raid(analyzer):
     events, _ = run(analyzer, "Erdogan has repeatedly warned of reprisals since the March 3 Greek airstrike in Izmir.")
     assert not any(e[0] == "ASSAULT" and e[1] == "Recep Tayyip Erdogan" for e in events), events
+
+
+@pytest.mark.parametrize("text,claimer", [
+    ("The raid on the Chadian garrison was claimed by Boko Haram.", "Boko Haram"),
+    ("The raid on the Chadian garrison was claimed by the umbrella group of Libya and Sudan-backed armed "
+     "factions called the Popular Front.", "Popular Front"),
+])
+def test_an_act_claimed_by_a_group_is_that_group_s_in_its_own_voice(analyzer, text, claimer):
+    events, _ = run(analyzer, text)
+    assert any(e[0] == "ASSAULT" and e[1] == claimer and e[5] == claimer for e in events), events
+    assert not any(e[0] == "ASSAULT" and e[1] in ("Libya", "Sudan") for e in events), events

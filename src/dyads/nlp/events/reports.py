@@ -25,6 +25,7 @@ NOT_AGENT_VERBS = kb.words("denials", "not_agent_verbs")
 ACCUSING_VERBS = kb.words("denials", "accusing_verbs")
 NAMING_VERBS = kb.words("denials", "naming_verbs")
 CONDEMNING = kb.words("denials", "condemning")
+NAMING_PARTICIPLES = kb.words("denials", "naming_participles")
 
 
 def naming(tok: Token) -> Optional[Token]:
@@ -132,6 +133,22 @@ def accused(f, tok: Token, verb: Optional[Token]) -> Optional[list]:
     return found or None
 
 
+def _called(f, verb: Token) -> list:
+    """"claimed by the umbrella group of X- and Y-backed factions called Z": the group is Z,
+    whatever it groups. The actor a naming participle ("called", "named", "known as") gives the
+    verb's subject or agent, wherever the parser hung it."""
+    phrases = [verb] + [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for head in phrases:
+        for t in (head.children if head is verb else head.subtree):
+            if t.lemma_.lower() in NAMING_PARTICIPLES and t.dep_ in ("acl", "xcomp") and t.i > verb.i:
+                for c in t.children:
+                    name = c if c.dep_ in ("oprd", "attr") else next(
+                        (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "as" else None
+                    if name is not None and name.i in f.actor_at:
+                        return [f.actor_at[name.i]]
+    return []
+
+
 def _judged_agent(f, tok: Token) -> Optional[list]:
     """"condemned the bombing of the church by X": the one accused is the act's "by" agent,
     not the victim named first. None when the object names no such agent."""
@@ -194,7 +211,8 @@ def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) 
             v.sources = f._actors_of(agent) or None
     own = owning(tok)
     if own is not None:
-        owners = f._sources(own, own) or ([cue_speaker(f, own)] if cue_speaker(f, own) else [])
+        owners = (_called(f, own) or f._sources(own, own)
+                  or ([cue_speaker(f, own)] if cue_speaker(f, own) else []))
         if owners:
             v.sources, v.claimed_by = owners[:1], owners[0]
             return v
