@@ -118,3 +118,19 @@ def test_an_act_claimed_by_a_group_is_that_group_s_in_its_own_voice(analyzer, te
     events, _ = run(analyzer, text)
     assert any(e[0] == "ASSAULT" and e[1] == claimer and e[5] == claimer for e in events), events
     assert not any(e[0] == "ASSAULT" and e[1] in ("Libya", "Sudan") for e in events), events
+
+
+def test_a_pronoun_with_an_antecedent_in_what_is_said_is_not_the_speaker(analyzer):
+    events, _ = run(analyzer, "Canada imposed sanctions on the Wagner Group for its support of the junta in Mali, "
+                              "the Canadian foreign ministry said.")
+    assert not any(e[0] == "SUPPORT" and e[1] in ("Canada", "Canadian government") for e in events), events
+
+
+def test_naming_a_bill_after_a_country_accuses_the_namer_s_target_not_the_country(analyzer):
+    events, _ = run(analyzer, "Senate Republican leaders called the Taiwan bill a cynical stunt.")
+    assert not any(e[0] == "ACCUSE" and e[2] == "Taiwan" for e in events), events
+
+
+def test_as_hung_on_the_object_still_names_it(analyzer):
+    events, _ = run(analyzer, "Ghana had described the Togo-led raid as a crime.")
+    assert any(e[:3] == ("ACCUSE", "Ghana", "Togo") for e in events), events

@@ -33,10 +33,11 @@ def naming(tok: Token) -> Optional[Token]:
     verb gives its object, or None (a naming verb with no such predicate: "called the minister")."""
     if tok.lemma_.lower() not in NAMING_VERBS or not any(c.dep_ == "dobj" for c in tok.children):
         return None
-    for c in tok.children:
-        if c.dep_ in ("oprd", "xcomp") and c.i > tok.i and c.pos_ not in ("VERB", "AUX"):
+    obj = next(c for c in tok.children if c.dep_ == "dobj")
+    for c in list(tok.children) + [c for c in obj.children if c.i > obj.i]:
+        if c.dep_ in ("oprd", "xcomp") and c.i > tok.i and c.pos_ not in ("VERB", "AUX") and c.head.i == tok.i:
             return c
-        if c.dep_ == "prep" and c.lower_ == "as":
+        if c.dep_ == "prep" and c.lower_ == "as":  # on the verb, or hung on its object
             p = next((g for g in c.children if g.dep_ in ("pobj", "amod", "acomp", "pcomp")), None)
             if p is not None:
                 return p  # "described it as a crime", "described it as reckless" (parsed as a modifier)
@@ -100,7 +101,15 @@ def self_report(f, tok: Token, verb: Optional[Token], q, speaker: Optional[str])
     if p.lower_ in FIRST_PERSON:
         return True
     a = f.actors.get(speaker)
-    return a is not None and a.type != "person"
+    if a is None or a.type == "person":
+        return False
+    # "X was sanctioned for its support of Y, the ministry said": "its" has an antecedent in
+    # what is said; only a pronoun with none before it there stands for the speaker
+    first = f.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return first is None or not any(
+        f.actor_at.get(i) not in (None, speaker) and (f.actors.get(f.actor_at[i]) is None
+                                                       or f.actors[f.actor_at[i]].type != "person")
+        for i in range(first.start, p.i))
 
 
 def not_agent(verb: Optional[Token]) -> bool:
@@ -146,6 +155,18 @@ def _called(f, verb: Token) -> list:
                         (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "as" else None
                     if name is not None and name.i in f.actor_at:
                         return [f.actor_at[name.i]]
+    return []
+
+
+def _led_by(f, obj: Token) -> list:
+    """"the X-led attack", "the Xian strikes": the agent a modifier of the object names."""
+    for c in obj.children:
+        if c.dep_ == "amod" and c.i in f.actor_at:
+            return [f.actor_at[c.i]]
+        if c.dep_ == "amod" and c.lemma_.lower() == "lead":
+            m = next((g for g in c.children if g.dep_ in ("npadvmod", "compound") and g.i in f.actor_at), None)
+            if m is not None:
+                return [f.actor_at[m.i]]
     return []
 
 
@@ -258,9 +279,11 @@ def namings(f) -> list:
         obj = next(c for c in tok.children if c.dep_ == "dobj")
         speakers = f._sources(tok, tok) or ([cue_speaker(f, tok)] if cue_speaker(f, tok) else [])
         owner = f._sources(obj, None) if obj.pos_ == "NOUN" else []
-        targets = (owner or f._actors_of(misplaced_agent(tok, obj)) or f._actors_of(obj)
-                   or f._actors_of(next((c for c in obj.children if c.dep_ in ("compound", "amod", "npadvmod")
-                                         and c.i in f.actor_at), None)))
+        # the object's owner or agent, or the object itself when it names an actor ("called X a
+        # liar"); not an actor it is about ("the X bill", "the X issue")
+        targets = (owner or f._actors_of(misplaced_agent(tok, obj))
+                   or (f._actors_of(obj) if obj.i in f.actor_at else [])
+                   or _led_by(f, obj))
         if not speakers or not targets:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
