@@ -264,3 +264,29 @@ def test_unable_to_act_is_negated_and_able_is_not():
     assert negated(parse(UNABLE)[4], parse(UNABLE)[4])
     doc = parse(ABLE)
     assert not negated(doc[4], doc[4])
+
+
+FAILED_TO = """
+Chile 1 nsubj PROPN NNP Chile
+failed 1 ROOT VERB VBD fail
+to 3 aux PART TO to
+protect 1 xcomp VERB VB protect
+Peru 3 dobj PROPN NNP Peru
+. 1 punct PUNCT . .
+"""
+
+MANAGED_TO = """
+Chile 1 nsubj PROPN NNP Chile
+managed 1 ROOT VERB VBD manage
+to 3 aux PART TO to
+protect 1 xcomp VERB VB protect
+Peru 3 dobj PROPN NNP Peru
+. 1 punct PUNCT . .
+"""
+
+
+def test_failed_to_act_is_negated_and_managed_to_is_not():
+    doc = parse(FAILED_TO)
+    assert negated(doc[3], doc[3])
+    doc = parse(MANAGED_TO)
+    assert not negated(doc[3], doc[3])
