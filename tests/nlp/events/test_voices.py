@@ -134,3 +134,31 @@ def test_naming_a_bill_after_a_country_accuses_the_namer_s_target_not_the_countr
 def test_as_hung_on_the_object_still_names_it(analyzer):
     events, _ = run(analyzer, "Ghana had described the Togo-led raid as a crime.")
     assert any(e[:3] == ("ACCUSE", "Ghana", "Togo") for e in events), events
+
+
+@pytest.mark.parametrize("text,denier,accuser", [
+    ("Nigeria denied Amnesty International's allegation that its soldiers killed protesters.", "Nigeria",
+     "Amnesty International"),
+    ("Hungary rejected accusations by Ukraine that it had blocked aid.", "Hungary", "Ukraine"),
+])
+def test_a_denial_rejects_the_accuser_it_names(analyzer, text, denier, accuser):
+    events, _ = run(analyzer, text)
+    assert any(e[:3] == ("REJECT", denier, accuser) for e in events), events
+
+
+def test_a_denial_not_made_rejects_no_one(analyzer):
+    events, _ = run(analyzer, "Hungary did not deny Ukraine's claim that it had blocked aid.")
+    assert not any(e[0] == "REJECT" for e in events), events
+
+
+def test_in_a_denied_claim_the_pronoun_is_the_denier(analyzer):
+    events, _ = run(analyzer, "Pakistan rejected India's claims that it had sheltered the Taliban.")
+    assert any(e[:3] == ("AID", "Pakistan", "Taliban") and e[3] for e in events), events
+    assert not any(e[1] == "India" and e[0] == "AID" for e in events), events
+
+
+def test_what_a_speaker_would_not_confirm_is_asserted_by_no_one(analyzer):
+    events, _ = run(analyzer, "Ukraine did not confirm that its forces struck the bridge.")
+    assert events and all(e[4] != "asserted" for e in events if e[0] == "ASSAULT"), events
+    events, _ = run(analyzer, "Ukraine confirmed that its forces struck the bridge.")
+    assert any(e[0] == "ASSAULT" and e[4] == "asserted" for e in events), events

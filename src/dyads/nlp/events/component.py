@@ -36,6 +36,7 @@ from .lexicon import intent_category, polarity_of
 from .matcher import match_trigger
 from .nouns import match_noun_trigger
 from .participants import Participants
+from .denials import rebuttals
 from .reports import namings, voice
 from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
 
@@ -171,7 +172,7 @@ class _Finder(Participants):
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
-        for e in accusations(self, {tok.i for tok, _ in hits}) + namings(self):
+        for e in accusations(self, {tok.i for tok, _ in hits}) + namings(self) + rebuttals(self):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
                 seen.add(key)
@@ -209,6 +210,8 @@ class _Finder(Participants):
         trigger = self.text[t_start:t_end]
         negated = is_negated(tok, verb, tuple(hit.tokens)) or said.denied
         modality = modality_of(tok, verb)
+        if said.unsaid and modality == "asserted":
+            modality = "hypothetical"  # "did not confirm that its forces struck": asserted by no one
         category = hit.category
         mode = hit.mode
         if category == "MOBILIZE" and targets and self._cooperative_purpose(verb if verb is not None else tok):

@@ -97,3 +97,36 @@ def owning(v: Token) -> Optional[Token]:
     if c is None or _said_no(c):
         return None
     return c
+
+
+def rebuttals(f) -> list:
+    """"X denied Y's allegation that ...", "X dismissed claims by Y that ...": X rejects Y (REJECT,
+    toward the accuser its claim noun names), in the voice of whoever reports X's words; the act
+    denied stays a negated event of its own. `f`: the events finder."""
+    from ..doc import EventRecord
+
+    out = []
+    for tok in f.doc:
+        if tok.lemma_.lower() not in DISMISSING or tok.pos_ not in ("VERB", "AUX") or _said_no(tok):
+            continue
+        for n in tok.children:
+            if n.dep_ != "dobj" or n.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            accuser = next((c for c in n.children if c.dep_ == "poss"), None)
+            if accuser is None:
+                by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                accuser = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+            deniers = f._sources(tok, tok)
+            accusers = f._actors_of(accuser) if accuser is not None else []
+            if not deniers or not accusers or deniers[0] == accusers[0]:
+                continue
+            start, end = tok.idx, tok.idx + len(tok.text)
+            outer = f._quote_at(start, end)
+            sent = tok.sent
+            out.append(EventRecord(
+                category="REJECT", trigger=tok.text, trigger_start=start, trigger_end=end,
+                start=sent.start_char, end=sent.end_char, source=deniers[0], target=accusers[0],
+                mode=None, cameo="120", polarity=-1,
+                claimed_by=outer.speaker if outer is not None else None,
+                quote=outer.id if outer is not None else None))
+    return out

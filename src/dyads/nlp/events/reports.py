@@ -87,12 +87,7 @@ def self_report(f, tok: Token, verb: Optional[Token], q, speaker: Optional[str])
     for a group, never for a person."""
     if q is None or speaker is None:
         return False
-    if tok.pos_ == "NOUN":
-        subj = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if subj is None and verb is not None:
-            subj = f._subject(verb)
-    else:
-        subj = f._subject(verb if verb is not None else tok)
+    subj = _subject_token(f, tok, verb)
     if subj is None or not (q.start <= subj.idx < q.end):
         return False
     p = _self_pronoun(subj)
@@ -206,6 +201,7 @@ class Voice:
         self.quote: Optional[str] = None
         self.denied = False
         self.drop = False  # no act of this trigger at all
+        self.unsaid = False  # what a reporting verb said not to report ("did not confirm that ...")
         self.targets: Optional[list] = None  # None: the participants' own reading
 
 
@@ -257,7 +253,25 @@ def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) 
             v.claimed_by = deniers[0]
             dq = next((x for x in f.quotes if x.claim is not None and x.claim.cue[0] <= d.i < x.claim.cue[1]), None)
             v.quote = dq.id if dq is not None else v.quote
+            subj = _subject_token(f, tok, v.verb)
+            if subj is not None and _self_pronoun(subj) is not None and d.i < subj.i:
+                v.sources = deniers[:1]  # "rejected India's claims that it sheltered ...": the denier's own act
+    elif q is not None and q.claim is not None and _unsaid(f.doc, q.claim):
+        v.unsaid = True  # "did not confirm that its forces struck ...": no one asserts it
     return v
+
+
+def _subject_token(f, tok: Token, verb: Optional[Token]) -> Optional[Token]:
+    if tok.pos_ == "NOUN":
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        return poss if poss is not None else (f._subject(verb) if verb is not None else None)
+    return f._subject(verb if verb is not None else tok)
+
+
+def _unsaid(doc, claim) -> bool:
+    """A reporting verb said not to report: "did not confirm that ...", "would not say whether ..."."""
+    cue = doc[claim.cue[1] - 1]
+    return cue.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in cue.children)
 
 
 def namings(f) -> list:
