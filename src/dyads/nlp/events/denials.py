@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ... import kb
+from ..doctext import token_strings
 
 DENYING = kb.words("denials", "denying")
 DISMISSING = kb.words("denials", "dismissing")
@@ -106,8 +107,11 @@ def rebuttals(f) -> list:
     from ..doc import EventRecord
 
     out = []
-    for tok in f.doc:
-        if tok.lemma_.lower() not in DISMISSING or tok.pos_ not in ("VERB", "AUX") or _said_no(tok):
+    for i, lemma in enumerate(token_strings(f.doc, "LEMMA")):
+        if lemma.lower() not in DISMISSING:
+            continue  # most words: one look at the lemma array
+        tok = f.doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or _said_no(tok):
             continue
         for n in tok.children:
             if n.dep_ != "dobj" or n.lemma_.lower() not in CLAIM_NOUNS:

@@ -12,11 +12,13 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from spacy.tokens import Token
 
 from ... import kb
+from ..doctext import token_strings
 
 SELF_PRONOUNS = kb.words("denials", "self_pronouns")
 FIRST_PERSON = kb.words("denials", "first_person")
@@ -46,11 +48,33 @@ def naming(tok: Token) -> Optional[Token]:
 
 def quote_over(quotes, start: int, end: int):
     """The innermost quote that holds [start, end), whether its speaker was resolved or not."""
+    starts, order, longest = _index(quotes)
     best = None
-    for q in quotes:
+    # only a quote starting at most `longest` characters before `end` can hold [start, end)
+    for k in range(bisect_left(starts, end - longest), bisect_right(starts, start)):
+        q = quotes[order[k]]
         if q.start <= start and end <= q.end and (best is None or q.end - q.start < best.end - best.start):
             best = q
     return best
+
+
+_INDEX: list = [None, None]  # the quotes list last indexed, and its index
+
+
+def _index(quotes) -> tuple:
+    """The quotes' starts in order, their places in the list, the longest quote; and each cue
+    token's quote (`cue_speaker`): built once for a list of quotes."""
+    if _INDEX[0] is not quotes or _INDEX[1][3] != len(quotes):
+        order = sorted(range(len(quotes)), key=lambda n: quotes[n].start)
+        cues = {}
+        for q in quotes:
+            if q.claim is not None and q.speaker:
+                for i in range(q.claim.cue[0], q.claim.cue[1]):
+                    cues.setdefault(i, q)
+        _INDEX[0] = quotes
+        _INDEX[1] = ([quotes[n].start for n in order], order, max((q.end - q.start for q in quotes), default=0),
+                     len(quotes), cues)
+    return _INDEX[1][:3]
 
 
 def quote_speaker(f, q) -> Optional[str]:
@@ -181,11 +205,9 @@ def _judged_agent(f, tok: Token) -> Optional[list]:
 def cue_speaker(f, tok: Token) -> Optional[str]:
     """The speaker of a quote whose reporting expression is this verb ("X's ministry accused Y
     of ..."): the quotes' resolution of who speaks, for a speech act whose subject names no actor."""
-    for q in f.quotes:
-        c = q.claim
-        if c is not None and q.speaker and c.cue[0] <= tok.i < c.cue[1]:
-            return q.speaker
-    return None
+    _index(f.quotes)
+    q = _INDEX[1][4].get(tok.i)
+    return q.speaker if q is not None else None
 
 
 class Voice:
@@ -284,8 +306,11 @@ def namings(f) -> list:
 
     words = accusing_words() | CONDEMNING
     out = []
-    for tok in f.doc:
-        if tok.lemma_.lower() not in NAMING_VERBS or tok.pos_ not in ("VERB", "AUX"):
+    for i, lemma in enumerate(token_strings(f.doc, "LEMMA")):
+        if lemma.lower() not in NAMING_VERBS:
+            continue  # most words: one look at the lemma array
+        tok = f.doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         pred = naming(tok)
         if pred is None or negated(tok, None) or not {x.lemma_.lower() for x in pred.subtree} & words:
