@@ -37,6 +37,8 @@ from .matcher import match_trigger
 from . import nominal
 from .nouns import match_noun_trigger
 from .participants import Participants
+from .denials import rebuttals
+from .reports import namings, voice
 from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
 
 LEXICON_INDEX = "triggers.json"  # in a component's to_disk folder: the extra lexicon files, in order
@@ -171,7 +173,7 @@ class _Finder(Participants):
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
-        for e in accusations(self, {tok.i for tok, _ in hits}):
+        for e in accusations(self, {tok.i for tok, _ in hits}) + namings(self) + rebuttals(self):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
                 seen.add(key)
@@ -193,21 +195,33 @@ class _Finder(Participants):
 
     def _events(self, tok: Token, hit) -> list[EventRecord]:
         sent = tok.sent
-        verb = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
-        sources = nominal.event_sources(self, tok, verb, hit, self.lex)
-        if sources is None:
-            sources = self._sources(tok, verb) or nominal.instrument_sources(self, tok, self.lex)
-        sources = nominal.not_places(self, sources)
+        t_start = self.doc[hit.trigger_start].idx
+        t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
+        # reported speech, denials and claims of responsibility: who acts, who asserts it
+        said = voice(self, tok, tok if tok.pos_ != "NOUN" else self._governing_verb(tok), t_start, t_end, hit)
+        if said.drop:
+            return []
+        verb = said.verb
+        if said.sources is not None:
+            sources = said.sources
+        else:  # a nominal event's own author first ("the army's raid"), else the verb's subject
+            sources = nominal.event_sources(self, tok, verb, hit, self.lex)
+            if sources is None:
+                sources = self._sources(tok, verb) or nominal.instrument_sources(self, tok, self.lex)
+            sources = nominal.not_places(self, sources)
         self._avoid = set(sources)
-        targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)
+        if said.targets is not None:
+            targets = said.targets
+        else:
+            targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)
         self._avoid = set()
         if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
             return []
-        t_start = self.doc[hit.trigger_start].idx
-        t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         trigger = self.text[t_start:t_end]
-        negated = is_negated(tok, verb, tuple(hit.tokens))
+        negated = is_negated(tok, verb, tuple(hit.tokens)) or said.denied
         modality = "asserted" if nominal.presupposed(tok, hit) else modality_of(tok, verb)
+        if said.unsaid and modality == "asserted":
+            modality = "hypothetical"  # "did not confirm that its forces struck": asserted by no one
         category = hit.category
         mode = hit.mode
         if category == "MOBILIZE" and targets and self._cooperative_purpose(verb if verb is not None else tok):
@@ -220,6 +234,8 @@ class _Finder(Participants):
             if unless(verb if verb is not None else tok):
                 category = "THREATEN"  # "will withdraw its force unless ...": a threat
         quote = self._quote_at(t_start, t_end)
+        claimed_by = said.claimed_by or (quote.speaker if quote is not None and not nominal.named_act(hit) else None)
+        quote_id = said.quote or (quote.id if quote is not None else None)
         out = []
         # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
         open_object = not any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ()))
@@ -235,8 +251,7 @@ class _Finder(Participants):
                 category=category, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
                 start=sent.start_char, end=sent.end_char, source=s, target=t, mode=mode,
                 cameo=hit.cameo, polarity=polarity(category, hit), negated=negated, modality=modality,
-                claimed_by=quote.speaker if quote is not None and not nominal.named_act(hit) else None,
-                quote=quote.id if quote is not None else None,
+                claimed_by=claimed_by, quote=quote_id,
             ))
         return out
 

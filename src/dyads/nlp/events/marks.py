@@ -10,7 +10,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .words import ASKING, CONDITIONALS, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS, WANTING
+from .words import (ASKING, CONDITIONALS, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS,
+                    TELLING, UNABLE, WANTING)
 
 
 def main_clause(v: Token) -> bool:
@@ -29,7 +30,10 @@ def main_clause(v: Token) -> bool:
 def reported_clause(comp: Token) -> bool:
     """A tensed clause under an asking verb reports what is so ("told me that Russia bombed the
     village", "told me the village was bombed"); only an infinitive ("told the army to withdraw")
-    or a bare subjunctive ("demanded that Israel withdraw") is the act asked for."""
+    or a bare subjunctive ("demanded that Israel withdraw") is the act asked for; and only a verb
+    of telling reports ("demanded the army withdraws" asks, whatever its tense)."""
+    if comp.head.lemma_.lower() not in TELLING:
+        return False
     if comp.dep_ != "ccomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
         return False
     return comp.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
@@ -37,6 +41,9 @@ def reported_clause(comp: Token) -> bool:
 
 
 def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
+    v = verb if verb is not None else tok
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in UNABLE:
+        return True  # "unable to reach the town"
     for t in (tok, verb):
         if t is None:
             continue

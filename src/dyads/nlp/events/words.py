@@ -15,6 +15,10 @@ MODALS_FUTURE = kb.words("events", "modals_future")
 WANTING = kb.words("events", "wanting")
 # verbs under which an event is only asked for ("urged them to withdraw")
 ASKING = kb.words("events", "asking")
+# asking verbs whose tensed clause may report what is so ("told them that ..."): kb/grammar/modality.yaml
+TELLING = kb.words("modality", "telling")
+# adjectives under which an act does not happen ("unable to reach")
+UNABLE = kb.words("modality", "unable")
 # reporting verbs under which "would" is the future of the past ("said they would boycott")
 REPORTING_FUTURE = kb.words("events", "reporting_future")
 # nouns of people that stand for the group they belong to ("Hizbullah fighters")
@@ -78,7 +82,7 @@ _GROUP_NOUNS: Optional[dict] = None
 def accusing_words() -> frozenset:
     global _ACCUSING
     if _ACCUSING is None:
-        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"])
+        _ACCUSING = frozenset(kb.data("evaluations.yaml")["accusing"]) | kb.words("denials", "condemning")
     return _ACCUSING
 
 
