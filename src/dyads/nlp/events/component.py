@@ -30,13 +30,14 @@ from ..mentions import doc_text
 from ..places import place_for
 from ..quotes import quote_at
 from .accusations import accusations
+from .alignments import alignments
 from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
 from .matcher import match_trigger
 from .nouns import match_noun_trigger
 from .participants import Participants
-from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
+from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED
 
 LEXICON_INDEX = "triggers.json"  # in a component's to_disk folder: the extra lexicon files, in order
 
@@ -170,7 +171,7 @@ class _Finder(Participants):
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
-        for e in accusations(self, {tok.i for tok, _ in hits}):
+        for e in accusations(self, {tok.i for tok, _ in hits}) + alignments(self):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
                 seen.add(key)
@@ -217,14 +218,7 @@ class _Finder(Participants):
                 category = "THREATEN"  # "will withdraw its force unless ...": a threat
         quote = self._quote_at(t_start, t_end)
         out = []
-        # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
-        open_object = not any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ()))
-        if len(sources) > 1 and not targets and category in RECIPROCAL and open_object:
-            # "the United States and Jordan have agreed": with each other, one act between them
-            pairs = list(zip(sources, sources[1:]))
-        else:
-            pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
-        for s, t in pairs:
+        for s, t in self._pairs(tok, verb, hit, category, sources, targets):
             if s is not None and s == t:
                 continue
             out.append(EventRecord(

@@ -15,14 +15,30 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import kb
 from ..doc import ACTORS_KEY, PLACES_KEY, ActorRegistry
 from ..mentions import Cand
 from .lexicon import polarity_of
 from .words import (
     ASKING, CAUSATIVE_VERBS, EXAMPLE_PREPS, GROUP_PRONOUNS, HAVING_VERBS, LOCATIVE_PREPS, MAX_NESTING, MEMBER_NOUNS,
     MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
-    QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
+    QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns, people_noun,
 )
+
+# verbs whose subject gets what a noun trigger names ("received support from X": X gives)
+RECEIVING_VERBS = kb.words("alignments", "receiving_verbs")
+GIVER_PREPS = kb.words("alignments", "giver_preps")
+# verbs of an act two conjoined sides do to each other ("X and Y exchanged fire")
+RECIPROCAL_VERBS = kb.words("alignments", "reciprocal_verbs")
+# acts conjoined sides do with each other: whatever their object ("X and Y agreed on a pact"); unless
+# the verb has an object of its own ("X and Y welcomed the deal"); only with no object at all
+MUTUAL_CATEGORIES = kb.words("alignments", "mutual_categories")
+MUTUAL_UNLESS_OBJECT = kb.words("alignments", "mutual_unless_object")
+MUTUAL_WITHOUT_OBJECT = kb.words("alignments", "mutual_without_object")
+# the acts whose giver a receiving verb names ("received aid from X")
+GIVEN_CATEGORIES = kb.words("alignments", "given_categories")
+# "fighting between X and Y": both sides of the act
+BETWEEN_PREPS = kb.words("alignments", "between_preps")
 
 
 class Participants:
@@ -59,6 +75,12 @@ class Participants:
         return None
 
     def _sources(self, tok: Token, verb: Optional[Token]) -> list[str]:
+        between = self._between(tok)
+        if between:
+            return between[:1]
+        received = self._received(tok, verb)
+        if received is not None:
+            return received[0]
         if tok.pos_ == "NOUN":
             # "X's attack on Y", "an attack by X"
             for c in tok.children:
@@ -127,6 +149,12 @@ class Participants:
         return None
 
     def _targets(self, tok: Token, hit, sources: list = ()) -> list[str]:
+        between = self._between(tok)
+        if between:
+            return between[1:]
+        received = self._received(tok, self._governing_verb(tok) if tok.pos_ == "NOUN" else None)
+        if received is not None:
+            return received[1]
         # the first candidate recipient that names an actor
         for _rule, cand in getattr(hit, "candidates", ()) or ():
             found = self._actors_of(cand)
@@ -154,6 +182,58 @@ class Participants:
             if found:
                 return found
         return []
+
+    def _between(self, tok: Token) -> list[str]:
+        """"fighting between X and Y", "clashes between X, Y and Z": the act's sides, when the
+        trigger has no subject of its own ("X mediated between Y and Z" is X's act)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in BETWEEN_PREPS:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                found = self._actors_of(pobj) if pobj is not None else []
+                if len(found) >= 2:
+                    return found
+        return []
+
+    def _received(self, tok: Token, verb: Optional[Token]) -> Optional[tuple[list, list]]:
+        """"Syria received support from Moscow": (givers, receivers) of a trigger that is a verb of
+        receiving or its object, when the text names the giver."""
+        v = verb if tok.pos_ == "NOUN" else tok
+        if v is None or v.lemma_.lower() not in RECEIVING_VERBS or (tok is not v and tok.head is not v):
+            return None
+        hit = self.hits.get(tok.i)
+        if hit is None or hit.category not in GIVEN_CATEGORIES:
+            return None
+        owners = [v] + [c for c in v.children if c.dep_ == "dobj"]
+        for owner in owners:
+            for c in owner.children:
+                if c.dep_ == "prep" and c.lower_ in GIVER_PREPS:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    givers = self._actors_of(pobj) if pobj is not None else []
+                    if givers:
+                        subj = self._subject(v)
+                        return givers, (self._actors_of(subj) if subj is not None else [])
+        return None
+
+    def _pairs(self, tok: Token, verb: Optional[Token], hit, category: str, sources: list, targets: list) -> list:
+        """(source, target) of each event a trigger makes: every source with every target; conjoined
+        sides and no one else, with each other when the act is mutual: an agreement, a meeting or
+        cooperation whatever its object ("the United States and Jordan agreed on a pact"), support
+        unless the verb has an object of its own ("signed a treaty" is mutual, "welcomed the deal"
+        is not), a rejection only with no object at all, and an act of the reciprocal verbs ("X and
+        Y have been exchanging fire")."""
+        if len(sources) > 1 and not targets:
+            v = verb if verb is not None else tok
+            # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
+            open_object = not any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ()))
+            objects = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+            mutual = category in MUTUAL_CATEGORIES or v.lemma_.lower() in RECIPROCAL_VERBS or \
+                category in MUTUAL_UNLESS_OBJECT and all(c.i in hit.tokens for c in objects) or \
+                category in MUTUAL_WITHOUT_OBJECT and not objects and not hit.candidates
+            if mutual and open_object:
+                return list(zip(sources, sources[1:]))
+        return [(s, t) for s in sources or [None] for t in targets or [None]]
 
     def _cooperative_purpose(self, v: Token) -> bool:
         for c in v.children:
