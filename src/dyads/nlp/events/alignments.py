@@ -71,7 +71,7 @@ def _record(f, s, tg, hostile: bool, first: int, end: int, anchor: Token) -> Opt
     if s is None or tg is None or s == tg:
         return None
     doc = f.doc
-    verb = anchor.head if anchor.dep_ in ("attr", "acomp") and anchor.head is not anchor else None
+    verb = anchor.head if anchor.dep_ in ("attr", "acomp") and anchor.head.i != anchor.i else None
     if negated(anchor, verb):
         return None  # "X is no ally of Y"
     t_start = doc[first].idx
@@ -153,7 +153,7 @@ def _hyphen_participle(f, t: Token, hostile: bool) -> list[Found]:
         return []
     head = t.head
     for _ in range(2):
-        if head.pos_ in ("NOUN", "PROPN") or head.head is head:
+        if head.pos_ in ("NOUN", "PROPN") or head.head.i == head.i:
             break
         head = head.head
     if head.i <= i or head.pos_ not in ("NOUN", "PROPN"):
@@ -261,7 +261,7 @@ def _clause_subject(f, t: Token) -> list[str]:
         if h.pos_ in ("VERB", "AUX"):
             subj = f._subject(h)
             return f._actors_of(subj) if subj is not None else []
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
     return []

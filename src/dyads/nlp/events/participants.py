@@ -15,31 +15,15 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ... import kb
 from ..doc import ACTORS_KEY, PLACES_KEY, ActorRegistry
 from ..mentions import Cand
 from .lexicon import polarity_of
 from .words import (
     ASKING, CAUSATIVE_VERBS, EXAMPLE_PREPS, GROUP_PRONOUNS, HAVING_VERBS, LOCATIVE_PREPS, MAX_NESTING, MEMBER_NOUNS,
     MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
-    QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns, people_noun,
+    QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
-
-# verbs whose subject gets what a noun trigger names ("received support from X": X gives)
-RECEIVING_VERBS = kb.words("alignments", "receiving_verbs")
-GIVER_PREPS = kb.words("alignments", "giver_preps")
-# verbs of an act two conjoined sides do to each other ("X and Y exchanged fire")
-RECIPROCAL_VERBS = kb.words("alignments", "reciprocal_verbs")
-# acts conjoined sides do with each other: whatever their object ("X and Y agreed on a pact"); unless
-# the verb has an object of its own ("X and Y welcomed the deal"); only with no object at all
-MUTUAL_CATEGORIES = kb.words("alignments", "mutual_categories")
-MUTUAL_UNLESS_OBJECT = kb.words("alignments", "mutual_unless_object")
-MUTUAL_WITHOUT_OBJECT = kb.words("alignments", "mutual_without_object")
-# the acts whose giver a receiving verb names ("received aid from X")
-GIVEN_CATEGORIES = kb.words("alignments", "given_categories")
-# "fighting between X and Y": both sides of the act
-BETWEEN_PREPS = kb.words("alignments", "between_preps")
-
+from .frames import between_object, giver_object, mutual
 
 class Participants:
     """The actors of a Doc as the event rules look them up, token by token."""
@@ -100,7 +84,22 @@ class Participants:
                     if p.dep_ == "pobj":
                         return self._actors_of(p)
         subj = self._subject(v)
-        return self._actors_of(subj) if subj is not None else []
+        return self._actors_of(subj) if subj is not None else self._stranded_subject(v)
+
+    def _stranded_subject(self, v: Token) -> list[str]:
+        """A main verb without a subject after a list of actors the parser hung on an earlier phrase
+        ("with the signing of the pact, the army and the rebels have agreed"): that list."""
+        if v.dep_ != "ROOT" or any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
+            return []
+        k = v.i - 1
+        while k > v.sent.start and self.doc[k].head.i == v.i and self.doc[k].dep_ in ("aux", "neg", "advmod"):
+            k -= 1
+        t = self.doc[k]
+        if t.dep_ not in ("conj", "appos") or t.pos_ not in ("NOUN", "PROPN"):
+            return []
+        while t.dep_ == "conj" and t.head.i in self.actor_at:
+            t = t.head
+        return self._actors_of(t) if t.i in self.actor_at else []
 
     def _subject(self, v: Token) -> Optional[Token]:
         """The subject of a verb, climbing to the verb it depends on when it has none
@@ -113,7 +112,9 @@ class Participants:
                 if c.dep_ == "nsubj":
                     if c.lower_ in RELATIVES and t.dep_ == "relcl":
                         return t.head
-                    return c
+                    inner = next((x for x in c.children if x.dep_ == "nsubj"), None) if c.tag_ in ("VBG", "VBN") else None
+                    # "the agency operating in the region said": the noun of a reduced relative
+                    return inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") else c
                 if c.dep_ == "nsubjpass":
                     passive = True
             if passive:
@@ -181,58 +182,44 @@ class Participants:
             found = [a for a in self._actor_within(cand, skip) if a not in sources]
             if found:
                 return found
+        return [a for a in self._dangling_object(tok) if a not in sources]
+
+    def _dangling_object(self, tok: Token) -> list[str]:
+        """"granted asylum to five officers holed up in the embassy": a preposition the parser left
+        without its object, whose noun it made the subject of the next clause."""
+        v = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
+        for c in v.children if v is not None else ():
+            if c.dep_ != "prep" or c.lower_ in LOCATIVE_PREPS or any(x.dep_ in ("pobj", "pcomp") for x in c.children):
+                continue
+            for k in range(c.i + 1, min(c.i + 6, len(self.doc))):
+                t = self.doc[k]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.head.i == v.i:
+                    return self._actors_of(t)
+                if t.pos_ in ("VERB", "AUX", "PUNCT"):
+                    break
         return []
 
     def _between(self, tok: Token) -> list[str]:
-        """"fighting between X and Y", "clashes between X, Y and Z": the act's sides, when the
-        trigger has no subject of its own ("X mediated between Y and Z" is X's act)."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return []
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in BETWEEN_PREPS:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                found = self._actors_of(pobj) if pobj is not None else []
-                if len(found) >= 2:
-                    return found
-        return []
+        """"fighting between X and Y": both sides, when there are two."""
+        pobj = between_object(tok)
+        found = self._actors_of(pobj) if pobj is not None else []
+        return found if len(found) >= 2 else []
 
     def _received(self, tok: Token, verb: Optional[Token]) -> Optional[tuple[list, list]]:
-        """"Syria received support from Moscow": (givers, receivers) of a trigger that is a verb of
-        receiving or its object, when the text names the giver."""
-        v = verb if tok.pos_ == "NOUN" else tok
-        if v is None or v.lemma_.lower() not in RECEIVING_VERBS or (tok is not v and tok.head is not v):
-            return None
+        """"Syria received support from Moscow": (givers, receivers)."""
         hit = self.hits.get(tok.i)
-        if hit is None or hit.category not in GIVEN_CATEGORIES:
+        found = giver_object(tok, verb, hit.category) if hit is not None else None
+        givers = self._actors_of(found[0]) if found is not None else []
+        if not givers:
             return None
-        owners = [v] + [c for c in v.children if c.dep_ == "dobj"]
-        for owner in owners:
-            for c in owner.children:
-                if c.dep_ == "prep" and c.lower_ in GIVER_PREPS:
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    givers = self._actors_of(pobj) if pobj is not None else []
-                    if givers:
-                        subj = self._subject(v)
-                        return givers, (self._actors_of(subj) if subj is not None else [])
-        return None
+        subj = self._subject(found[1])
+        return givers, (self._actors_of(subj) if subj is not None else [])
 
     def _pairs(self, tok: Token, verb: Optional[Token], hit, category: str, sources: list, targets: list) -> list:
-        """(source, target) of each event a trigger makes: every source with every target; conjoined
-        sides and no one else, with each other when the act is mutual: an agreement, a meeting or
-        cooperation whatever its object ("the United States and Jordan agreed on a pact"), support
-        unless the verb has an object of its own ("signed a treaty" is mutual, "welcomed the deal"
-        is not), a rejection only with no object at all, and an act of the reciprocal verbs ("X and
-        Y have been exchanging fire")."""
-        if len(sources) > 1 and not targets:
-            v = verb if verb is not None else tok
-            # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
-            open_object = not any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ()))
-            objects = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-            mutual = category in MUTUAL_CATEGORIES or v.lemma_.lower() in RECIPROCAL_VERBS or \
-                category in MUTUAL_UNLESS_OBJECT and all(c.i in hit.tokens for c in objects) or \
-                category in MUTUAL_WITHOUT_OBJECT and not objects and not hit.candidates
-            if mutual and open_object:
-                return list(zip(sources, sources[1:]))
+        """(source, target) of each event a trigger makes: every source with every target, or
+        conjoined sides and no one else with each other when the act is mutual (`frames.mutual`)."""
+        if len(sources) > 1 and not targets and mutual(tok, verb, hit, category):
+            return list(zip(sources, sources[1:]))
         return [(s, t) for s in sources or [None] for t in targets or [None]]
 
     def _cooperative_purpose(self, v: Token) -> bool:
