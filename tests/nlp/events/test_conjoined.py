@@ -197,3 +197,27 @@ there 8 advmod ADV RB there
 def test_a_preposition_left_without_its_object_takes_the_noun_after_it(events):
     got = events(parse(DANGLING, {"Latveria": ("A1", "country"), "Ruritania": ("A2", "country")}))
     assert [(s, t) for _, s, t in got] == [("A1", "A2")]
+
+
+def met_to(verb: str, lemma: str, obj: str) -> str:
+    return f"""
+Genovia 3 nsubj PROPN NNP Genovia
+and 0 cc CCONJ CC and
+Ruritania 0 conj PROPN NNP Ruritania
+met 3 ROOT VERB VBD meet
+to 5 aux PART TO to
+{verb} 3 advcl VERB VB {lemma}
+a 7 det DET DT a
+{obj} 5 dobj NOUN NN {obj}
+. 3 punct PUNCT . .
+"""
+
+
+def test_conjoined_sides_of_a_mutual_act_in_a_purpose_clause_act_with_each_other(events):
+    got = events(parse(met_to("sign", "sign", "treaty")))
+    assert len(got) == 2 and all((s, t) == ("A1", "A2") for _, s, t in got)
+
+
+def test_a_purpose_clause_act_that_is_not_mutual_makes_no_dyad_of_the_conjoined_sides(events):
+    got = events(parse(met_to("welcome", "welcome", "plan")))
+    assert all(c != "SUPPORT" for c, _, _ in got)

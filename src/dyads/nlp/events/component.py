@@ -198,7 +198,7 @@ class _Finder(Participants):
         self._avoid = set(sources)
         targets = self._targets(tok, hit, sources)
         self._avoid = set()
-        if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
+        if not (self._dyadic_enough(tok, verb, hit.category, sources, targets) or self._mutual_sides(tok, verb, hit, sources, targets)):
             return []
         t_start = self.doc[hit.trigger_start].idx
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)

@@ -215,6 +215,11 @@ class Participants:
         subj = self._subject(found[1])
         return givers, (self._actors_of(subj) if subj is not None else [])
 
+    def _mutual_sides(self, tok: Token, verb: Optional[Token], hit, sources: list, targets: list) -> bool:
+        """Conjoined sides of a mutual act are a dyad wherever the act is told ("leaders of X and Y
+        met to sign a deal")."""
+        return len(sources) > 1 and not targets and mutual(tok, verb, hit, hit.category)
+
     def _pairs(self, tok: Token, verb: Optional[Token], hit, category: str, sources: list, targets: list) -> list:
         """(source, target) of each event a trigger makes: every source with every target, or
         conjoined sides and no one else with each other when the act is mutual (`frames.mutual`)."""
