@@ -212,3 +212,47 @@ march 5 ROOT VERB VB march
     EventsComponent()(doc)
     e = next(e for e in doc._.dyads_events if e.mode == "alignment")
     assert (e.source, e.target, e.modality, e.negated, e.claimed_by) == ("A1", "A2", "asserted", False, None)
+
+
+WHO_ALLIED = """
+The 1 det DET DT the
+rebels 6 nsubj NOUN NNS rebels
+, 1 punct PUNCT , ,
+who 5 nsubjpass PRON WP who
+are 5 auxpass AUX VBP be
+allied 1 relcl VERB VBN ally
+shelled 6 ROOT VERB VBD shell
+the 8 det DET DT the
+town 6 dobj NOUN NN town
+. 6 punct PUNCT . .
+"""
+
+
+def test_a_relative_clause_of_siding_speaks_of_its_antecedent(aligned):
+    rows = WHO_ALLIED.replace("allied 1 relcl VERB VBN ally", "allied 1 relcl VERB VBN ally\nwith 5 prep ADP IN with\nRuritania 6 pobj PROPN NNP Ruritania")
+    rows = "\n".join(_shift(line) for line in rows.strip().splitlines())
+    assert aligned(parse(rows, {"Ruritania": RURITANIA, "rebels": REBELS})) == [("SUPPORT", "A2", "A1", 1, "allied with")]
+
+
+def _shift(line: str) -> str:
+    """WHO_ALLIED with two tokens put in after "allied": heads after it move by two."""
+    w = line.split()
+    if w[0] in ("with", "Ruritania"):
+        return line
+    head = int(w[1])
+    return " ".join([w[0], str(head + 2 if head > 5 else head)] + w[2:])
+
+
+def test_a_capital_named_only_as_a_place_backs_as_its_country(aligned):
+    from dyads.model import Place
+    from dyads.nlp.doc import PLACES_KEY
+    rows = backed("backed").replace("Ruritania 2 npadvmod PROPN NNP Ruritania", "Strelsau 2 npadvmod PROPN NNP Strelsau")
+    rows += "and 4 cc CCONJ CC and\nRuritania 4 conj PROPN NNP Ruritania\n"
+    rows = rows.replace(". 4 punct PUNCT . .\n", "") + ". 4 punct PUNCT . .\n"
+    doc = parse(rows, {"Ruritania": RURITANIA, "rebels": REBELS})
+    doc._.dyads_actors[0].attributes["country"] = {"value": "RUR"}
+    doc.spans[PLACES_KEY] = [Span(doc, 0, 1, label="P1")]
+    doc._.dyads_places = [Place("P1", "Strelsau", country="RUR")]
+    assert aligned(doc) == [("SUPPORT", "A1", "A2", 1, "Strelsau-backed")]
+    doc = parse(rows, {"Ruritania": RURITANIA, "rebels": REBELS})
+    assert aligned(doc) == []  # a name that is neither an actor nor a known place backs no one

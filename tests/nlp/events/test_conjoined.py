@@ -221,3 +221,23 @@ def test_conjoined_sides_of_a_mutual_act_in_a_purpose_clause_act_with_each_other
 def test_a_purpose_clause_act_that_is_not_mutual_makes_no_dyad_of_the_conjoined_sides(events):
     got = events(parse(met_to("welcome", "welcome", "plan")))
     assert all(c != "SUPPORT" for c, _, _ in got)
+
+
+LEADERS_OF = """
+Latveria 1 nsubj PROPN NNP Latveria
+blasted 1 ROOT VERB VBD blast
+the 3 det DET DT the
+leaders 1 dobj NOUN NNS leader
+of 3 prep ADP IN of
+Genovia 4 pobj PROPN NNP Genovia
+and 5 cc CCONJ CC and
+Ruritania 5 conj PROPN NNP Ruritania
+. 1 punct PUNCT . .
+"""
+
+
+def test_the_members_of_conjoined_actors_stand_for_every_one_of_them(events):
+    got = events(parse(LEADERS_OF))
+    assert [(s, t) for _, s, t in got] == [("A3", "A1"), ("A3", "A2")]
+    got = events(parse(LEADERS_OF, {"Latveria": ("A1", "country"), "Genovia": ("A2", "country")}))
+    assert [(s, t) for _, s, t in got] == [("A1", "A2")]

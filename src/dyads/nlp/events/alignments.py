@@ -25,6 +25,7 @@ from ... import kb
 from ...kb.names import name_key
 from ..doc import EventRecord
 from .marks import modality, negated
+from .words import RELATIVES
 
 CATEGORY = kb.table("alignments", "categories")
 BACKING = kb.words("alignments", "backing_participles")
@@ -305,6 +306,8 @@ def _siding_word(f, t: Token, hostile: bool) -> list[Found]:
         sides = [a] if a else []
     else:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVES and t.dep_ == "relcl":
+            subj = t.head  # "the rebels, who are allied with X"
         if subj is None and t.dep_ in ("acomp", "attr", "oprd"):
             subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and t.dep_ == "advcl":

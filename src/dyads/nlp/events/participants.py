@@ -23,6 +23,7 @@ from .words import (
     MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
+from .alignments import country_of_place
 from .frames import between_object, giver_object, mutual
 
 class Participants:
@@ -209,7 +210,8 @@ class Participants:
         """"Syria received support from Moscow": (givers, receivers)."""
         hit = self.hits.get(tok.i)
         found = giver_object(tok, verb, hit.category) if hit is not None else None
-        givers = self._actors_of(found[0]) if found is not None else []
+        giver = country_of_place(self, found[0]) if found is not None else None  # "support from Tehran": Iran's
+        givers = [giver] if giver else self._actors_of(found[0]) if found is not None else []
         if not givers:
             return None
         subj = self._subject(found[1])
@@ -375,7 +377,7 @@ class Participants:
                 if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i in self.actor_at:
-                        return [self.actor_at[pobj.i]]
+                        return self._actors_of(pobj)  # "the leaders of X and Y": every one named
                     if pobj is not None and depth < 2:
                         found = self._actor_of_head(pobj, depth + 1)  # "combatants from the Alawite clan"
                         if found:
