@@ -256,3 +256,9 @@ def test_a_capital_named_only_as_a_place_backs_as_its_country(aligned):
     assert aligned(doc) == [("SUPPORT", "A1", "A2", 1, "Strelsau-backed")]
     doc = parse(rows, {"Ruritania": RURITANIA, "rebels": REBELS})
     assert aligned(doc) == []  # a name that is neither an actor nor a known place backs no one
+
+
+def test_a_leader_named_before_led_backs_a_coalition_but_not_a_chamber(aligned):
+    doc = parse(backed("led", "coalition"), {"Ruritania": RURITANIA, "coalition": REBELS})
+    assert aligned(doc) == [("SUPPORT", "A1", "A2", 1, "Ruritania-led")]
+    assert aligned(parse(backed("led", "chamber"), {"Ruritania": RURITANIA, "chamber": REBELS})) == []

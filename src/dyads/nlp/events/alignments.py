@@ -30,6 +30,8 @@ from .words import RELATIVES
 CATEGORY = kb.table("alignments", "categories")
 BACKING = kb.words("alignments", "backing_participles")
 HOSTILE_PARTICIPLES = kb.words("alignments", "hostile_participles")
+LEADING = kb.words("alignments", "leading_participles")
+LED_NOUNS = kb.words("alignments", "led_nouns")
 SIDING_PREFIXES = kb.words("alignments", "siding_prefixes")
 HOSTILE_PREFIXES = kb.words("alignments", "hostile_prefixes")
 ALLY_NOUNS = kb.table("alignments", "ally_nouns")
@@ -57,7 +59,7 @@ def alignments(f) -> list[EventRecord]:
 def _constructions(f, t: Token) -> list[Found]:
     low, lem = t.lower_, t.lemma_.lower()
     out: list[Found] = []
-    if low in BACKING or low in HOSTILE_PARTICIPLES:
+    if low in BACKING or low in HOSTILE_PARTICIPLES or low in LEADING:
         out += _hyphen_participle(f, t, low in HOSTILE_PARTICIPLES)
     if low in SIDING_PREFIXES or low in HOSTILE_PREFIXES:
         out += _prefixed(f, t, low in HOSTILE_PREFIXES)
@@ -122,6 +124,8 @@ def _named(f, head: Token) -> Optional[str]:
     for c in head.children:
         if c.dep_ == "appos" and c.i in f.actor_at:
             return f.actor_at[c.i]
+    if head.dep_ == "appos" and head.head.i in f.actor_at:
+        return f.actor_at[head.head.i]  # "Operation X, a Y-led naval force"
     nxt = head.i + 1
     if nxt < len(f.doc) and nxt in f.actor_at and f.doc[nxt].pos_ == "PROPN" and not f.doc[nxt].is_sent_start:
         return f.actor_at[nxt]
@@ -158,6 +162,8 @@ def _hyphen_participle(f, t: Token, hostile: bool) -> list[Found]:
             break
         head = head.head
     if head.i <= i or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if t.lower_ in LEADING and head.lemma_.lower() not in LED_NOUNS and head.lower_ not in LED_NOUNS:
         return []
     backed = _named(f, head)
     if backed is None:
