@@ -262,3 +262,25 @@ def test_a_leader_named_before_led_backs_a_coalition_but_not_a_chamber(aligned):
     doc = parse(backed("led", "coalition"), {"Ruritania": RURITANIA, "coalition": REBELS})
     assert aligned(doc) == [("SUPPORT", "A1", "A2", 1, "Ruritania-led")]
     assert aligned(parse(backed("led", "chamber"), {"Ruritania": RURITANIA, "chamber": REBELS})) == []
+
+
+ALONGSIDE = """
+Genovia 1 nsubj PROPN NNP Genovia
+drafted 1 ROOT VERB VBD draft
+the 3 det DET DT the
+motion 1 dobj NOUN NN motion
+alongside 1 prep ADP IN alongside
+Ruritania 4 pobj PROPN NNP Ruritania
+. 1 punct PUNCT . .
+"""
+
+
+def test_a_co_agent_after_alongside_cooperates_with_the_subject():
+    doc = parse(ALONGSIDE, {"Genovia": GENOVIA, "Ruritania": RURITANIA})
+    EventsComponent()(doc)
+    got = [(e.category, e.source, e.target, e.mode, e.modality) for e in doc._.dyads_events]
+    assert ("COOPERATE", "A2", "A1", None, "asserted") in got
+    doc = parse(ALONGSIDE.replace("alongside 1 prep ADP IN alongside", "without 1 prep ADP IN without"),
+                {"Genovia": GENOVIA, "Ruritania": RURITANIA})
+    EventsComponent()(doc)
+    assert not any(e.category == "COOPERATE" for e in doc._.dyads_events)

@@ -9,7 +9,9 @@ The constructions, each with its words in kb/grammar/alignments.yaml:
 - a prefix before a name: "pro-Moscow gangs" (the gangs -> Moscow), "anti-Kyiv forces" (hostile);
 - a noun of an ally or an enemy: "X, an ally of Y", "Y's proxy X", "X and Y are allies",
   "longtime rivals X and Y", "its enemy, Z", "accused arch-foe Z" (the accuser and Z);
-- a word of siding with someone: "allied with Y", "loyal to Y", "hostile to Y".
+- a word of siding with someone: "allied with Y", "loyal to Y", "hostile to Y";
+- a co-agent: "X drafted the motion alongside Y" (a joint act: COOPERATE, no mode, with the
+  verb's modality; not when the verb is itself a cooperation, "fought alongside Y").
 The backer is the source ("Iran-backed X": Iran -> X); siding and hostility go from the one
 described to the one named. A capital or country named only as a place stands for the country
 actor of the article it belongs to ("backed by Tehran" is Iran's backing).
@@ -38,6 +40,8 @@ ALLY_NOUNS = kb.table("alignments", "ally_nouns")
 HOSTILE_NOUNS = kb.words("alignments", "hostile_nouns")
 SIDING_WORDS = kb.table("alignments", "siding_words")
 HOSTILE_WORDS = kb.table("alignments", "hostile_words")
+CO_AGENT_PREPS = kb.words("alignments", "co_agent_preps")
+CO_AGENT_ADVERBS = kb.words("alignments", "co_agent_adverbs")
 HYPHENS = {"-", "\u2010", "\u2011"}
 NAME_GAP = {"and", ",", "the"}  # what may stand between the names of a list ("rivals X and the Y")
 MAX_LIST = 8  # tokens a list of names after an ally noun may run
@@ -67,7 +71,25 @@ def _constructions(f, t: Token) -> list[Found]:
         out += _ally_noun(f, t, lem in HOSTILE_NOUNS or low in HOSTILE_NOUNS)
     if low in SIDING_WORDS or low in HOSTILE_WORDS:
         out += _siding_word(f, t, low in HOSTILE_WORDS)
+    if low in CO_AGENT_PREPS or low == "with" and any(c.lower_ in CO_AGENT_ADVERBS for c in t.children):
+        out += _co_agent(f, t)
     return out
+
+
+def _co_agent(f, t: Token) -> list[Found]:
+    """"X sponsored the resolution alongside Y", "X, together with Y, demanded ...": X and Y act
+    together, a cooperation told by the verb (its negation and modality are the verb's)."""
+    verb = t.head if t.head.pos_ in ("VERB", "AUX") or t.head.dep_ != "dobj" else t.head.head
+    if t.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    hit = f.hits.get(verb.i)
+    if hit is not None and hit.category == "COOPERATE":
+        return []  # "fought alongside X": the verb's own cooperation with X
+    pobj = next((p for p in t.children if p.dep_ == "pobj"), None)
+    partners = _phrase_actors(f, pobj) if pobj is not None else []
+    subj = f._subject(verb)
+    sides = f._actors_of(subj) if subj is not None else []
+    return [(a, b, None, t.i, t.i + 1, verb) for a in sides for b in partners]
 
 
 def _record(f, s, tg, hostile: bool, first: int, end: int, anchor: Token) -> Optional[EventRecord]:
@@ -75,6 +97,8 @@ def _record(f, s, tg, hostile: bool, first: int, end: int, anchor: Token) -> Opt
         return None
     doc = f.doc
     verb = anchor.head if anchor.dep_ in ("attr", "acomp") and anchor.head.i != anchor.i else None
+    if hostile is None:
+        verb = anchor
     if negated(anchor, verb):
         return None  # "X is no ally of Y"
     t_start = doc[first].idx
@@ -83,8 +107,10 @@ def _record(f, s, tg, hostile: bool, first: int, end: int, anchor: Token) -> Opt
     if quote is not None and quote.kind == "indirect":
         quote = None  # "X said the Iran-backed group ...": the article's own description of the group
     sent = anchor.sent
+    joint = hostile is None  # a joint act: cooperation, not a standing alignment
     return EventRecord(
-        category=CATEGORY["hostile" if hostile else "cooperative"], mode="alignment",
+        category="COOPERATE" if joint else CATEGORY["hostile" if hostile else "cooperative"],
+        mode=None if joint else "alignment",
         trigger=f.text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
         start=sent.start_char, end=sent.end_char, source=s, target=tg, cameo=None,
         polarity=-1 if hostile else 1, negated=False, modality=modality(anchor, verb),

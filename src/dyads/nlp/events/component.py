@@ -171,6 +171,7 @@ class _Finder(Participants):
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
+        self.hits = {tok.i: hit for tok, hit in hits}
         for e in accusations(self, {tok.i for tok, _ in hits}) + alignments(self):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
