@@ -30,6 +30,7 @@ from ..mentions import doc_text
 from ..places import place_for
 from ..quotes import quote_at
 from .accusations import accusations
+from .alignments import alignments
 from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
@@ -39,7 +40,7 @@ from .nouns import match_noun_trigger
 from .participants import Participants
 from .denials import rebuttals
 from .reports import namings, voice
-from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED, RECIPROCAL, people_noun
+from .words import CALL_VERBS, MADE_PREFIXES, ONE_SIDED
 
 LEXICON_INDEX = "triggers.json"  # in a component's to_disk folder: the extra lexicon files, in order
 
@@ -173,7 +174,8 @@ class _Finder(Participants):
                 hits.append((tok, hit))
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
-        for e in accusations(self, {tok.i for tok, _ in hits}) + namings(self) + rebuttals(self):
+        self.hits = {tok.i: hit for tok, hit in hits}
+        for e in accusations(self, {tok.i for tok, _ in hits}) + alignments(self) + namings(self) + rebuttals(self):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
                 seen.add(key)
@@ -215,7 +217,7 @@ class _Finder(Participants):
         else:
             targets = nominal.event_targets(self, self._targets(tok, hit, sources), sources, tok, hit)
         self._avoid = set()
-        if not self._dyadic_enough(tok, verb, hit.category, sources, targets):
+        if not (self._dyadic_enough(tok, verb, hit.category, sources, targets) or self._mutual_sides(tok, verb, hit, sources, targets)):
             return []
         trigger = self.text[t_start:t_end]
         negated = is_negated(tok, verb, tuple(hit.tokens)) or said.denied
@@ -237,14 +239,7 @@ class _Finder(Participants):
         claimed_by = said.claimed_by or (quote.speaker if quote is not None and not nominal.named_act(hit) else None)
         quote_id = said.quote or (quote.id if quote is not None else None)
         out = []
-        # "recruited combatants" has someone at the other end; "agreed upon a pact" has not
-        open_object = not any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ()))
-        if len(sources) > 1 and not targets and category in RECIPROCAL and open_object:
-            # "the United States and Jordan have agreed": with each other, one act between them
-            pairs = list(zip(sources, sources[1:]))
-        else:
-            pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
-        for s, t in pairs:
+        for s, t in self._pairs(tok, verb, hit, category, sources, targets):
             if s is not None and s == t:
                 continue
             out.append(EventRecord(

@@ -1,5 +1,7 @@
 """The parts of a verb's parse the trigger entries look at, and the token helpers the verb matcher
-(`matcher.py`), the target slots (`targets.py`) and the noun matcher (`nouns.py`) share.
+(`matcher.py`), the target slots (`targets.py`) and the noun matcher (`nouns.py`) share; and the
+frames of an act's sides the participants read: "between X and Y", "received X from Y", and
+whether conjoined sides act on each other (`mutual`).
 """
 from __future__ import annotations
 
@@ -7,8 +9,25 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ... import kb
 from ...kb.names import singular
 from .lexicon import ACTOR_ENTS, COMPLEMENT_DEPS, MOD_DEPS, MUST, OBJ_DEPS, PREP_DEPS, QUANTITY
+from .words import people_noun
+
+# verbs whose subject gets what a trigger names ("received support from X": X gives), the acts so
+# given, and the prepositions of the giver
+RECEIVING_VERBS = kb.words("alignments", "receiving_verbs")
+GIVEN_CATEGORIES = kb.words("alignments", "given_categories")
+GIVER_PREPS = kb.words("alignments", "giver_preps")
+# verbs of an act two conjoined sides do to each other ("X and Y exchanged fire")
+RECIPROCAL_VERBS = kb.words("alignments", "reciprocal_verbs")
+# acts conjoined sides do with each other: whatever their object ("X and Y agreed on a pact"); unless
+# the verb has an object of its own ("X and Y welcomed the deal"); only with no object at all
+MUTUAL_CATEGORIES = kb.words("alignments", "mutual_categories")
+MUTUAL_UNLESS_OBJECT = kb.words("alignments", "mutual_unless_object")
+MUTUAL_WITHOUT_OBJECT = kb.words("alignments", "mutual_without_object")
+# "fighting between X and Y": both sides of the act
+BETWEEN_PREPS = kb.words("alignments", "between_preps")
 
 
 def _keys(tok: Token) -> tuple:
@@ -175,3 +194,47 @@ def _must_clause(f: _Frame) -> bool:
     if c is None:
         return False
     return any(a.dep_ == "aux" and a.lower_ in MUST for a in c.children)
+
+
+def between_object(tok: Token) -> Optional[Token]:
+    """The object of "between" after a trigger with no subject of its own ("fighting between X and
+    Y", "clashes between X, Y and Z"); "X mediated between Y and Z" is X's act, and gives None."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in BETWEEN_PREPS:
+            return _pobj(c)
+    return None
+
+
+def giver_object(tok: Token, verb: Optional[Token], category: str) -> Optional[tuple]:
+    """(the giver's phrase, the receiving verb) of "Syria received support from Moscow": a trigger
+    that is a verb of receiving or its object, for an act that is given (aid, support); "received a
+    mission from X" (letting it in) is the receiver's own act."""
+    v = verb if tok.pos_ == "NOUN" else tok
+    if v is None or category not in GIVEN_CATEGORIES or v.lemma_.lower() not in RECEIVING_VERBS or \
+            (tok.i != v.i and tok.head.i != v.i):
+        return None
+    for owner in [v] + [c for c in v.children if c.dep_ == "dobj"]:
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in GIVER_PREPS:
+                p = _pobj(c)
+                if p is not None:
+                    return p, v
+    return None
+
+
+def mutual(tok: Token, verb: Optional[Token], hit, category: str) -> bool:
+    """Do conjoined sides, with no one else named, do the act with each other? An agreement, a
+    meeting or cooperation whatever its object ("the United States and Jordan agreed on a pact");
+    support unless the verb has an object of its own ("signed a treaty" is mutual, "welcomed the
+    deal" is each one's); a rejection only with no object at all ("vetoed the plan" is each one's);
+    an act of the reciprocal verbs ("X and Y have been exchanging fire"). Never when the object is
+    people ("recruited combatants" has someone at the other end)."""
+    v = verb if verb is not None else tok
+    if any(c.i not in hit.tokens and people_noun(c) for _, c in (hit.candidates or ())):
+        return False
+    objects = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    return category in MUTUAL_CATEGORIES or v.lemma_.lower() in RECIPROCAL_VERBS or \
+        category in MUTUAL_UNLESS_OBJECT and all(c.i in hit.tokens for c in objects) or \
+        category in MUTUAL_WITHOUT_OBJECT and not objects and not hit.candidates

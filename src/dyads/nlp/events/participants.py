@@ -23,7 +23,8 @@ from .words import (
     MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
-
+from .alignments import country_of_place
+from .frames import between_object, giver_object, mutual
 
 class Participants:
     """The actors of a Doc as the event rules look them up, token by token."""
@@ -59,6 +60,12 @@ class Participants:
         return None
 
     def _sources(self, tok: Token, verb: Optional[Token]) -> list[str]:
+        between = self._between(tok)
+        if between:
+            return between[:1]
+        received = self._received(tok, verb)
+        if received is not None:
+            return received[0]
         if tok.pos_ == "NOUN":
             # "X's attack on Y", "an attack by X"
             for c in tok.children:
@@ -78,7 +85,22 @@ class Participants:
                     if p.dep_ == "pobj":
                         return self._actors_of(p)
         subj = self._subject(v)
-        return self._actors_of(subj) if subj is not None else []
+        return self._actors_of(subj) if subj is not None else self._stranded_subject(v)
+
+    def _stranded_subject(self, v: Token) -> list[str]:
+        """A main verb without a subject after a list of actors the parser hung on an earlier phrase
+        ("with the signing of the pact, the army and the rebels have agreed"): that list."""
+        if v.dep_ != "ROOT" or any(c.dep_ in ("nsubjpass", "expl") for c in v.children):
+            return []
+        k = v.i - 1
+        while k > v.sent.start and self.doc[k].head.i == v.i and self.doc[k].dep_ in ("aux", "neg", "advmod"):
+            k -= 1
+        t = self.doc[k]
+        if t.dep_ not in ("conj", "appos") or t.pos_ not in ("NOUN", "PROPN"):
+            return []
+        while t.dep_ == "conj" and t.head.i in self.actor_at:
+            t = t.head
+        return self._actors_of(t) if t.i in self.actor_at else []
 
     def _subject(self, v: Token) -> Optional[Token]:
         """The subject of a verb, climbing to the verb it depends on when it has none
@@ -91,7 +113,9 @@ class Participants:
                 if c.dep_ == "nsubj":
                     if c.lower_ in RELATIVES and t.dep_ == "relcl":
                         return t.head
-                    return c
+                    inner = next((x for x in c.children if x.dep_ == "nsubj"), None) if c.tag_ in ("VBG", "VBN") else None
+                    # "the agency operating in the region said": the noun of a reduced relative
+                    return inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") else c
                 if c.dep_ == "nsubjpass":
                     passive = True
             if passive:
@@ -127,6 +151,12 @@ class Participants:
         return None
 
     def _targets(self, tok: Token, hit, sources: list = ()) -> list[str]:
+        between = self._between(tok)
+        if between:
+            return between[1:]
+        received = self._received(tok, self._governing_verb(tok) if tok.pos_ == "NOUN" else None)
+        if received is not None:
+            return received[1]
         # the first candidate recipient that names an actor
         for _rule, cand in getattr(hit, "candidates", ()) or ():
             found = self._actors_of(cand)
@@ -153,7 +183,51 @@ class Participants:
             found = [a for a in self._actor_within(cand, skip) if a not in sources]
             if found:
                 return found
+        return [a for a in self._dangling_object(tok) if a not in sources]
+
+    def _dangling_object(self, tok: Token) -> list[str]:
+        """"granted asylum to five officers holed up in the embassy": a preposition the parser left
+        without its object, whose noun it made the subject of the next clause."""
+        v = tok if tok.pos_ != "NOUN" else self._governing_verb(tok)
+        for c in v.children if v is not None else ():
+            if c.dep_ != "prep" or c.lower_ in LOCATIVE_PREPS or any(x.dep_ in ("pobj", "pcomp") for x in c.children):
+                continue
+            for k in range(c.i + 1, min(c.i + 6, len(self.doc))):
+                t = self.doc[k]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.head.i == v.i:
+                    return self._actors_of(t)
+                if t.pos_ in ("VERB", "AUX", "PUNCT"):
+                    break
         return []
+
+    def _between(self, tok: Token) -> list[str]:
+        """"fighting between X and Y": both sides, when there are two."""
+        pobj = between_object(tok)
+        found = self._actors_of(pobj) if pobj is not None else []
+        return found if len(found) >= 2 else []
+
+    def _received(self, tok: Token, verb: Optional[Token]) -> Optional[tuple[list, list]]:
+        """"Syria received support from Moscow": (givers, receivers)."""
+        hit = self.hits.get(tok.i)
+        found = giver_object(tok, verb, hit.category) if hit is not None else None
+        giver = country_of_place(self, found[0]) if found is not None else None  # "support from Tehran": Iran's
+        givers = [giver] if giver else self._actors_of(found[0]) if found is not None else []
+        if not givers:
+            return None
+        subj = self._subject(found[1])
+        return givers, (self._actors_of(subj) if subj is not None else [])
+
+    def _mutual_sides(self, tok: Token, verb: Optional[Token], hit, sources: list, targets: list) -> bool:
+        """Conjoined sides of a mutual act are a dyad wherever the act is told ("leaders of X and Y
+        met to sign a deal")."""
+        return len(sources) > 1 and not targets and mutual(tok, verb, hit, hit.category)
+
+    def _pairs(self, tok: Token, verb: Optional[Token], hit, category: str, sources: list, targets: list) -> list:
+        """(source, target) of each event a trigger makes: every source with every target, or
+        conjoined sides and no one else with each other when the act is mutual (`frames.mutual`)."""
+        if len(sources) > 1 and not targets and mutual(tok, verb, hit, category):
+            return list(zip(sources, sources[1:]))
+        return [(s, t) for s in sources or [None] for t in targets or [None]]
 
     def _cooperative_purpose(self, v: Token) -> bool:
         for c in v.children:
@@ -303,7 +377,7 @@ class Participants:
                 if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.i in self.actor_at:
-                        return [self.actor_at[pobj.i]]
+                        return self._actors_of(pobj)  # "the leaders of X and Y": every one named
                     if pobj is not None and depth < 2:
                         found = self._actor_of_head(pobj, depth + 1)  # "combatants from the Alawite clan"
                         if found:
