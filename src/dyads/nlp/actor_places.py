@@ -20,6 +20,9 @@ from .mentions import Cand
 LOCATING_PREPS = kb.words("actor_places", "locating_preps")
 # nouns of a country's ground ("Syria's capital", "the border with Lebanon")
 GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
+# participles whose hyphened name is where something is ("Britain-based", "Israel-bound"), not
+# who acts ("Iran-backed", "Togo-led": the country backs, leads)
+PLACING_PARTICIPLES = kb.words("actor_places", "placing_participles")
 
 
 def only_a_place(doc: Doc, a: ActorInfo) -> bool:
@@ -46,13 +49,20 @@ def _placed(doc: Doc, c: Cand) -> bool:
 def _placed_token(tok: Token) -> bool:
     dep, head = tok.dep_, tok.head
     if dep == "npadvmod":
-        return True  # "Britain-based", "Israel-bound"
+        return head.lemma_.lower() in PLACING_PARTICIPLES or head.lower_ in PLACING_PARTICIPLES
+        # "Britain-based", "Israel-bound" are places; "Iran-backed", "Togo-led" name who acts
     if dep == "pobj" and head.lower_ in LOCATING_PREPS:
         return True  # "killed in Syria", "between Jordan and Egypt"
     if dep == "pobj" and head.head.lemma_.lower() in GROUND_NOUNS:
         return True  # "the border with Lebanon"
     if dep == "poss" and head.lemma_.lower() in GROUND_NOUNS:
         return True  # "Qatar's capital"
-    if dep == "compound" and head.pos_ == "PROPN":
-        return True  # "Jordan Valley": part of a longer name
+    if dep == "compound" and head.pos_ == "PROPN" and not _dashed(tok, head):
+        return True  # "Jordan Valley": part of a longer name (not "Armenia-Azerbaijan": a pair)
     return False
+
+
+def _dashed(a: Token, b: Token) -> bool:
+    """Two names joined by a dash ("Armenia-Azerbaijan"): a pair of sides, not one longer name."""
+    lo, hi = sorted((a.i, b.i))
+    return hi - lo == 2 and a.doc[lo + 1].text in ("-", "\u2013", "\u2014", "/")

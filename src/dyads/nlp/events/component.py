@@ -28,6 +28,7 @@ from ..dates import date_in_chars
 from ..doc import ActorRegistry, EventRecord
 from ..mentions import doc_text
 from ..places import place_for
+from ..places.gazetteer import gazetteer
 from ..quotes import quote_at
 from .accusations import accusations
 from .alignments import alignments
@@ -251,8 +252,13 @@ class _Finder(Participants):
         return out
 
     def _place_made(self, aid: str) -> bool:
+        """Whether an actor is a place an event made one (a town, a region), not a whole country:
+        a country that acts is its state ("the Armenia-Azerbaijan war"), a town never is."""
         a = self.actors.get(aid)
-        return a is not None and (a.synthetic or "").startswith("made-place:")
+        if a is None or not (a.synthetic or "").startswith("made-place:"):
+            return False
+        entry = gazetteer().resolve(a.name)
+        return entry is None or entry.kind != "country"
 
     def _dyadic_enough(self, tok: Token, verb: Optional[Token], category: str, sources: list, targets: list) -> bool:
         """An event is a dyad: who does it and to whom. One side may be missing only where the
