@@ -1,4 +1,4 @@
-"""Countries the article names only as places: not actors.
+"""Countries (and other places) the article names only as places: not actors.
 
 A country is an actor when it does something or something is done to it ("Jordan closed its
 border", "talks with Egypt", "Iran's proposal"). Named only as where things happen or where
@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import kb
+from ..kb.names import place_key
 from .doc import ActorInfo
 from .mentions import Cand
 
@@ -20,14 +21,29 @@ from .mentions import Cand
 LOCATING_PREPS = kb.words("actor_places", "locating_preps")
 # nouns of a country's ground ("Syria's capital", "the border with Lebanon")
 GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
+# the types the entity recogniser's guess gives a place it mistook for an actor
+GUESSED_TYPES = {"person", "organization", "company", "community"}
 
 
 def only_a_place(doc: Doc, a: ActorInfo) -> bool:
-    """Is `a` a known country whose every mention names it only as a place?"""
-    if a.type != "country" or a.entry is None or a.entry.type != "country":
-        return False
+    """Is `a` a known country, or a name the gazetteer knows as a place ("Nalchik", "Jenin" the
+    model took for an organisation or a person), whose every mention names it only as a place?"""
     named = [c for c in a.cands if c.kind != "pronoun"]
-    return bool(named) and all(_placed(doc, c) for c in named)
+    if not named:
+        return False
+    if a.entry is not None:
+        if a.type != "country" or a.entry.type != "country":
+            return False
+        return all(_placed(doc, c) for c in named)
+    if a.synthetic or a.type not in GUESSED_TYPES or any(c.kind not in ("ner", "name") for c in named):
+        return False
+    return all(_placed(doc, c) for c in named) and _known_place(a.name)
+
+
+def _known_place(name: str) -> bool:
+    from .places.gazetteer import gazetteer  # loaded once per process; asked only of names placed so
+
+    return bool(gazetteer().candidates(place_key(name)))
 
 
 def _placed(doc: Doc, c: Cand) -> bool:
@@ -53,6 +69,6 @@ def _placed_token(tok: Token) -> bool:
         return True  # "the border with Lebanon"
     if dep == "poss" and head.lemma_.lower() in GROUND_NOUNS:
         return True  # "Qatar's capital"
-    if dep == "compound" and head.pos_ == "PROPN":
-        return True  # "Jordan Valley": part of a longer name
+    if dep == "compound" and (head.pos_ == "PROPN" or head.lemma_.lower() in GROUND_NOUNS):
+        return True  # "Jordan Valley": part of a longer name; "the Jenin camp"
     return False

@@ -18,13 +18,14 @@ from .lexicon import ActorLexicon
 from .doc import ActorInfo, ActorRegistry  # the actor record and its one owner
 from .mentions import Cand, doc_words, is_capitalised, prefixed
 from .coref_descriptions import DescriptionResolution
+from .coref_organs import OrganResolution
 from .coref_pronouns import PronounResolution, _inside, _merged, quoted_regions  # noqa: F401 (re-exported)
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
 TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
 
 
-class Resolver(DescriptionResolution, PronounResolution):
+class Resolver(DescriptionResolution, OrganResolution, PronounResolution):
     def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon):
         self.doc, self.kb, self.lex = doc, kb, lex
         self.registry = ActorRegistry(doc)  # makes the actors and attaches their mentions
