@@ -125,3 +125,43 @@ def test_opposition_to_something_is_an_act_and_our_military_the_speakers():
     .            .    punct  1
     """)
     assert set(actors) == {"Norway"}
+
+
+COUNCIL = """
+The        DT   det       3
+Harwick    NNP  compound  2  B-ORG
+Trade      NNP  compound  3  I-ORG
+Council    NNP  nsubj     4  I-ORG
+met        VBD  ROOT      4
+.          .    punct     4
+Then       RB   advmod    8
+the        DT   det       7
+Council    NNP  nsubj     8  B-ORG
+voted      VBD  ROOT      8
+.          .    punct     8
+"""
+
+
+def test_the_capitalised_head_of_a_name_refers_back_to_it():
+    doc, actors = analyse(COUNCIL)
+    council = actors["Harwick Trade Council"]
+    assert texts(doc, council) == ["Harwick Trade Council", "Council"]
+
+
+def test_but_not_when_two_names_end_with_it():
+    doc, actors = analyse("""
+    Harwick    NNP  compound  2  B-ORG
+    Trade      NNP  compound  2  I-ORG
+    Council    NNP  nsubj     6  I-ORG
+    and        CC   cc        2
+    Pell       NNP  compound  5  B-ORG
+    Council    NNP  conj      2  I-ORG
+    met        VBD  ROOT      6
+    .          .    punct     6
+    The        DT   det       9
+    Council    NNP  nsubj     10 B-ORG
+    voted      VBD  ROOT      10
+    .          .    punct     10
+    """)
+    assert texts(doc, actors["Harwick Trade Council"]) == ["Harwick Trade Council"]
+    assert texts(doc, actors["Pell Council"]) == ["Pell Council"]

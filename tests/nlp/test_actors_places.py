@@ -131,3 +131,28 @@ def test_the_seat_of_power_is_an_actor_of_its_own():
     .          .    punct  2
     """)
     assert actors["Kremlin"].type == "state" and actors["Russia"].type == "country"
+
+
+def test_the_second_of_two_capitals_acting_together_is_its_country_too():
+    _, actors = analyse("""
+    Paris      NNP  nsubj  3  B-GPE
+    and        CC   cc     0
+    Moscow     NNP  conj   0  B-GPE
+    exchanged  VBD  ROOT   3
+    messages   NNS  dobj   3
+    .          .    punct  3
+    """)
+    assert set(actors) == {"France", "Russia"}
+
+
+def test_a_capital_joined_to_a_place_stays_a_place():
+    _, actors = analyse("""
+    Flights    NNS  nsubj  1
+    left       VBD  ROOT   1
+    for        IN   prep   1
+    Lyon       NNP  pobj   2  B-GPE
+    and        CC   cc     3
+    Paris      NNP  conj   3  B-GPE
+    .          .    punct  1
+    """)
+    assert actors == {}

@@ -221,7 +221,7 @@ class DescriptionResolution:
             added.append(c)
 
     def _the_name(self, tok: Token, added: list) -> None:
-        a = self._org_by_part((fold(tok.text),))
+        a = self._org_by_part((fold(tok.text),), head=True)
         if a is not None:
             c = Cand(tok.i - 1, tok.i + 1, "desc", type=a.type, role="name")
             self.attach(c, a)

@@ -412,7 +412,10 @@ TALK_WORDS = kb.words("mentions", "talk_words")
 
 def acts_as_government(root: Token) -> bool:
     """A capital that does what governments do: the subject of an act ("Washington demanded"),
-    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal")."""
+    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal");
+    the second of two joined so ("Tehran and Washington exchanged messages")."""
+    if root.dep_ == "conj" and root.head is not root and root.head.ent_type_ == "GPE":
+        return acts_as_government(root.head)
     if root.dep_ == "nsubj":
         head = root.head
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PLACE_VERBS and head.pos_ != "AUX"
