@@ -156,3 +156,41 @@ def test_a_capital_joined_to_a_place_stays_a_place():
     .          .    punct  1
     """)
     assert actors == {}
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_not_a_person():
+    _, actors = analyse("""
+    Settlers   NNS  nsubj  1
+    raided     VBD  ROOT   1
+    the        DT   det    3
+    town       NN   dobj   1
+    of         IN   prep   3
+    Harwick    NNP  pobj   4  B-PERSON
+    .          .    punct  1
+    """)
+    assert actors == {}
+
+
+def test_a_dateline_is_no_actor():
+    _, actors = analyse("""
+    Harwick    NNP  ROOT   0  B-PERSON
+    ,          ,    punct  0
+    Northland  NNP  appos  0  B-GPE
+    \u2014     :    punct  0
+    Farmers    NNS  nsubj  5
+    left       VBD  ROOT   5
+    .          .    punct  5
+    """)
+    assert "Harwick" not in actors
+
+
+def test_a_person_named_beside_a_town_stays_a_person():
+    _, actors = analyse("""
+    Edna       NNP  compound 1  B-PERSON
+    Harwick    NNP  nsubj    2  I-PERSON
+    visited    VBD  ROOT     2
+    the        DT   det      4
+    town       NN   dobj     2
+    .          .    punct    2
+    """)
+    assert actors["Edna Harwick"].type == "person"

@@ -21,6 +21,8 @@ from .mentions import Cand
 LOCATING_PREPS = kb.words("actor_places", "locating_preps")
 # nouns of a country's ground ("Syria's capital", "the border with Lebanon")
 GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
+# dashes that end a dateline ("Harwick, Northland — ...")
+DATELINE_DASHES = {"\u2014", "\u2013", "--"}
 # the types the entity recogniser's guess gives a place it mistook for an actor
 GUESSED_TYPES = {"person", "organization", "company", "community"}
 
@@ -37,7 +39,29 @@ def only_a_place(doc: Doc, a: ActorInfo) -> bool:
         return all(_placed(doc, c) for c in named)
     if a.synthetic or a.type not in GUESSED_TYPES or any(c.kind not in ("ner", "name") for c in named):
         return False
-    return all(_placed(doc, c) for c in named) and _known_place(a.name)
+    if not all(_placed(doc, c) or _dateline(doc, c) for c in named):
+        return False
+    return any(_named_a_place(doc, c) or _dateline(doc, c) for c in named) or _known_place(a.name)
+
+
+def _named_a_place(doc: Doc, c: Cand) -> bool:
+    """'the town of Harwick', 'the Harwick camp': a noun of ground says the name is a place's."""
+    tok = doc[c.start : c.end].root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in GROUND_NOUNS:
+        return True
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in GROUND_NOUNS
+
+
+def _dateline(doc: Doc, c: Cand) -> bool:
+    """'Harwick, Northland — As soon as ...': the place an article is filed from, at its start."""
+    if c.start > 0 and "\n" not in doc[c.start - 1].text_with_ws and not doc[c.start - 1].is_space:
+        return False
+    for t in doc[c.end : c.end + 6]:
+        if t.text in DATELINE_DASHES:
+            return True
+        if not (t.is_punct or (t.text[:1].isupper() and t.pos_ == "PROPN")):
+            return False
+    return False
 
 
 def _known_place(name: str) -> bool:
