@@ -62,6 +62,14 @@ def test_organisations_and_persons_still_do(start, end):
     assert names_an_actor(span_of(NAMES, start, end))
 
 
+def test_a_singular_noun_starting_a_sentence_may_be_a_name_the_tagger_missed():
+    assert names_an_actor(span_of("""
+    Harwickpeace NN   nsubj     1  B-ORG
+    protested    VBD  ROOT      1
+    .            .    punct     1
+    """, 0, 1))
+
+
 def test_a_proper_noun_starting_a_sentence_is_still_a_name():
     assert names_an_actor(span_of("""
     Edna        NNP  nsubj     1  B-PERSON

@@ -148,6 +148,10 @@ def _in_title(doc: Doc, i: int, lex: ActorLexicon) -> bool:
     return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
 
 
+# tags of common words a sentence's start capitalises (a singular noun may be a name the tagger missed)
+_COMMON_TAGS = {"NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBG"}
+
+
 def names_an_actor(span) -> bool:
     """Can an entity's words name an actor? Not an event, deal or thing ("the Oslo Accords",
     "Storm Daniel", "the Hajj", "GMT"), nor common words capitalised at a sentence's start
@@ -157,8 +161,8 @@ def names_an_actor(span) -> bool:
         return False
     if span[-1].text.endswith(("-class", "‑class")):
         return False
-    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ not in PROPER_TAGS and not span[0].is_upper:
-        return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_TAGS:
+        return False  # a plural noun, an adjective or an adverb ("Critics", "Deadliest"); not "Greenpeace" (NN)
     return True
 
 
