@@ -1729,7 +1729,6 @@ detainee|community|OPP
 political prisoner|community|OPP
 prisoner of war|community|MIL|prisoners of war
 hostage|community|||added
-child|community|CVL|children
 tribesman|community|||added
 tribe|community|||added
 ethnic minority|community|CVL|ethnic minorities

@@ -131,3 +131,66 @@ def test_the_seat_of_power_is_an_actor_of_its_own():
     .          .    punct  2
     """)
     assert actors["Kremlin"].type == "state" and actors["Russia"].type == "country"
+
+
+def test_the_second_of_two_capitals_acting_together_is_its_country_too():
+    _, actors = analyse("""
+    Paris      NNP  nsubj  3  B-GPE
+    and        CC   cc     0
+    Moscow     NNP  conj   0  B-GPE
+    exchanged  VBD  ROOT   3
+    messages   NNS  dobj   3
+    .          .    punct  3
+    """)
+    assert set(actors) == {"France", "Russia"}
+
+
+def test_a_capital_joined_to_a_place_stays_a_place():
+    _, actors = analyse("""
+    Flights    NNS  nsubj  1
+    left       VBD  ROOT   1
+    for        IN   prep   1
+    Lyon       NNP  pobj   2  B-GPE
+    and        CC   cc     3
+    Paris      NNP  conj   3  B-GPE
+    .          .    punct  1
+    """)
+    assert actors == {}
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_not_a_person():
+    _, actors = analyse("""
+    Settlers   NNS  nsubj  1
+    raided     VBD  ROOT   1
+    the        DT   det    3
+    town       NN   dobj   1
+    of         IN   prep   3
+    Harwick    NNP  pobj   4  B-PERSON
+    .          .    punct  1
+    """)
+    assert actors == {}
+
+
+def test_a_dateline_is_no_actor():
+    _, actors = analyse("""
+    Harwick    NNP  ROOT   0  B-PERSON
+    ,          ,    punct  0
+    Northland  NNP  appos  0  B-GPE
+    \u2014     :    punct  0
+    Farmers    NNS  nsubj  5
+    left       VBD  ROOT   5
+    .          .    punct  5
+    """)
+    assert "Harwick" not in actors
+
+
+def test_a_person_named_beside_a_town_stays_a_person():
+    _, actors = analyse("""
+    Edna       NNP  compound 1  B-PERSON
+    Harwick    NNP  nsubj    2  I-PERSON
+    visited    VBD  ROOT     2
+    the        DT   det      4
+    town       NN   dobj     2
+    .          .    punct    2
+    """)
+    assert actors["Edna Harwick"].type == "person"

@@ -1,4 +1,4 @@
-"""Countries the article names only as places: not actors.
+"""Countries (and other places) the article names only as places: not actors.
 
 A country is an actor when it does something or something is done to it ("Jordan closed its
 border", "talks with Egypt", "Iran's proposal"). Named only as where things happen or where
@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import kb
+from ..kb.names import place_key
 from .doc import ActorInfo
 from .mentions import Cand
 
@@ -23,14 +24,53 @@ GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
 # participles whose hyphened name is where something is ("Britain-based", "Israel-bound"), not
 # who acts ("Iran-backed", "Togo-led": the country backs, leads)
 PLACING_PARTICIPLES = kb.words("actor_places", "placing_participles")
+# dashes that end a dateline ("Harwick, Northland — ...")
+DATELINE_DASHES = {"\u2014", "\u2013", "--"}
+# the types the entity recogniser's guess gives a place it mistook for an actor
+GUESSED_TYPES = {"person", "organization", "company", "community"}
 
 
 def only_a_place(doc: Doc, a: ActorInfo) -> bool:
-    """Is `a` a known country whose every mention names it only as a place?"""
-    if a.type != "country" or a.entry is None or a.entry.type != "country":
-        return False
+    """Is `a` a known country, or a name the gazetteer knows as a place ("Nalchik", "Jenin" the
+    model took for an organisation or a person), whose every mention names it only as a place?"""
     named = [c for c in a.cands if c.kind != "pronoun"]
-    return bool(named) and all(_placed(doc, c) for c in named)
+    if not named:
+        return False
+    if a.entry is not None:
+        if a.type != "country" or a.entry.type != "country":
+            return False
+        return all(_placed(doc, c) for c in named)
+    if a.synthetic or a.type not in GUESSED_TYPES or any(c.kind not in ("ner", "name") for c in named):
+        return False
+    if not all(_placed(doc, c) or _dateline(doc, c) for c in named):
+        return False
+    return any(_named_a_place(doc, c) or _dateline(doc, c) for c in named) or _known_place(a.name)
+
+
+def _named_a_place(doc: Doc, c: Cand) -> bool:
+    """'the town of Harwick', 'the Harwick camp': a noun of ground says the name is a place's."""
+    tok = doc[c.start : c.end].root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in GROUND_NOUNS:
+        return True
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in GROUND_NOUNS
+
+
+def _dateline(doc: Doc, c: Cand) -> bool:
+    """'Harwick, Northland — As soon as ...': the place an article is filed from, at its start."""
+    if c.start > 0 and "\n" not in doc[c.start - 1].text_with_ws and not doc[c.start - 1].is_space:
+        return False
+    for t in doc[c.end : c.end + 6]:
+        if t.text in DATELINE_DASHES:
+            return True
+        if not (t.is_punct or (t.text[:1].isupper() and t.pos_ == "PROPN")):
+            return False
+    return False
+
+
+def _known_place(name: str) -> bool:
+    from .places.gazetteer import gazetteer  # loaded once per process; asked only of names placed so
+
+    return bool(gazetteer().candidates(place_key(name)))
 
 
 def _placed(doc: Doc, c: Cand) -> bool:
@@ -57,6 +97,8 @@ def _placed_token(tok: Token) -> bool:
         return True  # "the border with Lebanon"
     if dep == "poss" and head.lemma_.lower() in GROUND_NOUNS:
         return True  # "Qatar's capital"
+    if dep == "compound" and head.lemma_.lower() in GROUND_NOUNS:
+        return True  # "the Jenin camp"
     if dep == "compound" and head.pos_ == "PROPN" and not _dashed(tok, head):
         return True  # "Jordan Valley": part of a longer name (not "Armenia-Azerbaijan": a pair)
     return False

@@ -18,13 +18,14 @@ from .lexicon import ActorLexicon
 from .doc import ActorInfo, ActorRegistry  # the actor record and its one owner
 from .mentions import Cand, doc_words, is_capitalised, prefixed
 from .coref_descriptions import DescriptionResolution
+from .coref_organs import OrganResolution
 from .coref_pronouns import PronounResolution, _inside, _merged, quoted_regions  # noqa: F401 (re-exported)
 
 GENERATED = DEFAULT_FILES[0]  # a surname alone links to one of its persons only with context
 TYPE_PRIORITY = ["person", "armed_group", "political_group", "state", "media", "company", "community", "country", "organization"]
 
 
-class Resolver(DescriptionResolution, PronounResolution):
+class Resolver(DescriptionResolution, OrganResolution, PronounResolution):
     def __init__(self, doc: Doc, kb: KnowledgeBase, lex: ActorLexicon):
         self.doc, self.kb, self.lex = doc, kb, lex
         self.registry = ActorRegistry(doc)  # makes the actors and attaches their mentions
@@ -145,7 +146,7 @@ class Resolver(DescriptionResolution, PronounResolution):
                 self.by_key[key] = a
                 self.attach(c, a)
             return
-        org = self._org_by_part(key)
+        org = self._org_by_part(key, head=self._after_the(c))
         if org is not None:
             self.attach(c, org)
             return
@@ -155,6 +156,11 @@ class Resolver(DescriptionResolution, PronounResolution):
             a = self.new(self._clean_name(c), c.type)
             self.by_key[key] = a
             self.attach(c, a)
+
+    def _after_the(self, c: Cand) -> bool:
+        """A capitalised one-word name after 'the' ("the Council"): the article's short form of a name."""
+        return c.end - c.start == 1 and c.start > 0 and self.doc[c.start - 1].lower_ == "the" \
+            and is_capitalised(self.doc[c.start])
 
     def _person_by_part(self, key: tuple, c: Cand) -> Optional[ActorInfo]:
         """A surname or first name to the person whose full name it shortens: the one
@@ -179,11 +185,18 @@ class Resolver(DescriptionResolution, PronounResolution):
             return local[0]
         return min(found, key=lambda a: a.first())
 
-    def _org_by_part(self, key: tuple) -> Optional[ActorInfo]:
-        """'Al-Nusra' or 'the Weekly' to the one organisation whose name holds it."""
-        if len(key) != 1 or key[0] in _GENERIC_WORDS:
+    def _org_by_part(self, key: tuple, head: bool = False) -> Optional[ActorInfo]:
+        """'Al-Nusra' or 'the Weekly' to the one organisation whose name holds it; with `head`
+        (a capitalised 'the Council' after 'the UN Security Council'), a generic word too, as
+        the last word of the one organisation's name."""
+        if len(key) != 1:
             return None
-        found = [a for a in self.actors if a.type != "person" and any(len(k) >= 2 and key[0] in k for k in a.keys)]
+        if key[0] in _GENERIC_WORDS:
+            if not head:
+                return None
+            found = [a for a in self.actors if a.type != "person" and any(len(k) >= 2 and k[-1] == key[0] for k in a.keys)]
+        else:
+            found = [a for a in self.actors if a.type != "person" and any(len(k) >= 2 and key[0] in k for k in a.keys)]
         return found[0] if len(found) == 1 else None
 
     def propagate_names(self, cands: list[Cand]) -> list[Cand]:

@@ -98,15 +98,49 @@ class DescriptionResolution:
                 name = self._group_name(tok)
                 a = self.by_synthetic.get("group:" + name) or self.new(name, "armed_group", synthetic="group:" + name)
             else:
+                if not self._names_institution(tok):
+                    continue
                 iso = self._country_beside(tok) or focus
                 a = self.institution(role, iso)
                 if a is None:
                     continue
-                s = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+                s = self._modifiers_start(tok, start)
+                s = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
                 c = Cand(s, tok.i + 1, "desc", type=a.type, role=role, country=iso)
             self.attach(c, a)
             added.append(c)
+        added += self.resolve_organs(cands, covered, focus)
         return sorted(cands + added, key=lambda c: c.start)
+
+    def _modifiers_start(self, tok: Token, start: int) -> int:
+        """Where a description begins with its lower-case modifiers: "the internationally
+        recognised government", "the interim government" (not a demonym nor a possessive)."""
+        s = start
+        while s > 0:
+            t = self.doc[s - 1]
+            word = t.is_lower and t.is_alpha and (t.tag_ in ("JJ", "RB", "VBN") or t.dep_ == "amod")
+            if not ((word or t.tag_ == "HYPH") and s - 1 < t.head.i <= tok.i):
+                break
+            s -= 1
+        return s
+
+    def _names_institution(self, tok: Token) -> bool:
+        """Does this 'government', 'army' or 'opposition' name the institution? Not as a modifier
+        of another noun ("government officials", "an opposition war monitor"; but "government
+        forces" are its members), nor the act of opposing ("their opposition to the bill"), nor
+        the speaker's own ("our own military")."""
+        t = tok
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head  # "military and government officials": as the first of them
+        if t.dep_ in ("amod", "compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN") \
+                and t.head.lower_ not in MEMBER_NOUNS:
+            return False
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                return False
+            if child.dep_ == "poss" and child.lower_ in SPEAKER_POSSESSIVES:
+                return False
+        return True
 
     def _description_at(self, tok: Token, words: list[str]) -> tuple[Optional[str], int]:
         low = tok.lower_
@@ -154,7 +188,18 @@ class DescriptionResolution:
                             a = self._actor_at(p.i)
                             if a is not None and a.country:
                                 return a.country
-        return None
+        return self._possessor_before(tok)
+
+    def _possessor_before(self, tok: Token) -> Optional[str]:
+        """"Yemen's internationally recognised government" parsed apart: the country whose
+        possessive ending stands just before the description's modifiers."""
+        i = tok.i - 1
+        while i >= 0 and self.doc[i].tag_ in ("JJ", "RB", "VBN", "NN") and self.doc[i].is_lower:
+            i -= 1
+        if i < 1 or self.doc[i].tag_ != "POS":
+            return None
+        a = self._actor_at(i - 1)
+        return a.country if a is not None and a.type in ("country", "state") else None
 
     def _actor_at(self, i: int) -> Optional[ActorInfo]:
         for a in self.actors:
@@ -176,7 +221,7 @@ class DescriptionResolution:
             added.append(c)
 
     def _the_name(self, tok: Token, added: list) -> None:
-        a = self._org_by_part((fold(tok.text),))
+        a = self._org_by_part((fold(tok.text),), head=True)
         if a is not None:
             c = Cand(tok.i - 1, tok.i + 1, "desc", type=a.type, role="name")
             self.attach(c, a)
@@ -187,3 +232,7 @@ class DescriptionResolution:
 _ROLE_NOUN = kb.table("coref", "role_nouns")
 # verbs of "the regime led/headed/run by X": X's country is the regime's
 LEADING_VERBS = kb.words("coref", "leading_verbs")
+# nouns a description may modify and still name its institution ("government forces")
+MEMBER_NOUNS = kb.words("state_organs", "member_nouns")
+# possessives of the speaker or the one spoken to ("our own military")
+SPEAKER_POSSESSIVES = kb.words("state_organs", "speaker_possessives")

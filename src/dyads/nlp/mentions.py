@@ -130,6 +130,12 @@ def trim(doc: Doc, s: int, e: int, lex: ActorLexicon, label: str) -> tuple[int, 
 _BOILERPLATE = kb.words("mentions", "boilerplate")
 # last words that make a name a place, not an actor
 _PLACE_HEADS = kb.words("mentions", "place_heads")
+# last words that make a name an event, a deal or a thing ("Oslo Accords", "AU Summit")
+_THING_HEADS = kb.words("mentions", "thing_heads")
+# first words of a storm's name ("Storm Daniel")
+_STORM_WORDS = kb.words("mentions", "storm_words")
+# one-word names of feasts, historical events and time zones ("Hajj", "Nakba", "GMT")
+_NON_ACTOR_NAMES = kb.words("mentions", "non_actor_names")
 # month names and abbreviations: never a name's last word
 _MONTHS = kb.words("mentions", "month_words")
 MAX_NAME_TOKENS = 9
@@ -140,6 +146,24 @@ def _in_title(doc: Doc, i: int, lex: ActorLexicon) -> bool:
     if i + 1 < len(doc) and lex.title_starting_at(words, i + 1):
         return True
     return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
+
+
+# tags of common words a sentence's start capitalises (a singular noun may be a name the tagger missed)
+_COMMON_TAGS = {"NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBG"}
+
+
+def names_an_actor(span) -> bool:
+    """Can an entity's words name an actor? Not an event, deal or thing ("the Oslo Accords",
+    "Storm Daniel", "the Hajj", "GMT"), nor common words capitalised at a sentence's start
+    that the tagger does not take for a name ("Missiles struck", "Deadliest ...")."""
+    last, first = span[-1].lower_, span[0].lower_
+    if last in _THING_HEADS or first in _STORM_WORDS or (len(span) == 1 and last in _NON_ACTOR_NAMES):
+        return False
+    if span[-1].text.endswith(("-class", "‑class")):
+        return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_TAGS:
+        return False  # a plural noun, an adjective or an adverb ("Critics", "Deadliest"); not "Greenpeace" (NN)
+    return True
 
 
 def ner_mentions(doc: Doc, lex: ActorLexicon) -> list[Cand]:
@@ -161,7 +185,7 @@ def ner_mentions(doc: Doc, lex: ActorLexicon) -> list[Cand]:
         span = doc[s:e]
         if e - s > MAX_NAME_TOKENS or "\n" in span.text or any(t.lower_ in _BOILERPLATE for t in span):
             continue
-        if span[-1].lower_ in _PLACE_HEADS:
+        if span[-1].lower_ in _PLACE_HEADS or not names_an_actor(span):
             continue
         if e - s == 1 and (doc[s].lower_,) in lex.descriptions:
             continue  # "Opposition" capitalised: a description, resolved as one
@@ -392,7 +416,10 @@ TALK_WORDS = kb.words("mentions", "talk_words")
 
 def acts_as_government(root: Token) -> bool:
     """A capital that does what governments do: the subject of an act ("Washington demanded"),
-    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal")."""
+    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal");
+    the second of two joined so ("Tehran and Washington exchanged messages")."""
+    if root.dep_ == "conj" and root.head is not root and root.head.ent_type_ == "GPE":
+        return acts_as_government(root.head)
     if root.dep_ == "nsubj":
         head = root.head
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PLACE_VERBS and head.pos_ != "AUX"
