@@ -11,6 +11,7 @@ from ..claims import ReportingLexicon
 from ..doc import QuoteInfo
 from ..mentions import doc_text
 from .cues import colon_intro, continues
+from .framed import framing_claim
 from .marks import Region
 from .speakers import set_speaker
 from .spans import opens_sentence, strip_marks
@@ -75,7 +76,12 @@ def uncued(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Reg
         intro = colon_intro(doc, s, lex)
         q = QuoteInfo("direct", r.start, r.end, strip_marks(text[r.start : r.end].strip()), regions=[r])
         if intro is None and not opens_sentence(doc, s):
-            # a fragment quoted inside the article's own sentence, with no cue: whose, the text does not say
+            # a fragment quoted inside the article's own sentence: the subject's words when a verb
+            # of speech or accusation frames it ('it blamed "..."'), else whose, the text does not say
+            framed = framing_claim(doc, s, e)
+            if framed is not None:
+                q.cue, q.claim = framed.cue_text, framed
+                set_speaker(doc, q, framed, persons)
             quotes.append(q)
             by_order = sorted(quotes, key=lambda q: q.start)
             used[k] = q
