@@ -370,3 +370,17 @@ def test_it_framing_a_quoted_phrase_is_the_institution_before(analyzer):
 def test_a_quoted_phrase_no_verb_of_speech_frames_has_no_speaker(analyzer, text):
     r = analyzer.analyze(text)
     assert all(q.speaker is None for q in r.quotes), [(q.text, q.speaker_text) for q in r.quotes]
+
+
+@slow
+def test_it_said_speaks_for_the_institution_before(analyzer):
+    _, q, name = _speaker_of(analyzer, "The Interior Ministry issued a statement. It said the attack on the "
+                             "town was illegal.", "attack on the town")
+    assert name == "Interior Ministry" and q.speaker_text == "It"
+
+
+@slow
+def test_it_said_after_a_person_only_speaks_for_no_one(analyzer):
+    _, q, name = _speaker_of(analyzer, "Mayor Ellen Park issued a statement. It said the attack on the "
+                             "town was illegal.", "attack on the town")
+    assert q.speaker is None

@@ -43,6 +43,7 @@ def person_nouns() -> set[str]:
 def set_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
     """The claim's speaker on the quote: its words, characters and actor."""
     if c.speaker is None or c.head is None:
+        _pronoun_speaker(doc, q, c)
         return
     s, e = c.speaker
     q.speaker_text = doc[s:e].text
@@ -142,3 +143,14 @@ def group_antecedent(doc: Doc, tok) -> Optional[str]:
             break
         start = doc[start - 1].sent.start
     return None
+
+
+def _pronoun_speaker(doc: Doc, q: QuoteInfo, c: Claim) -> None:
+    """'It said ...': the claim takes no 'it' as speaker; the group it stands for speaks."""
+    verb = doc[c.cue[0]]
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in GROUP_PRONOUNS:
+        return
+    a = group_antecedent(doc, subj)
+    if a is not None:
+        q.speaker_text, q.speaker_chars, q.speaker = subj.text, (subj.idx, subj.idx + len(subj.text)), a
