@@ -384,3 +384,20 @@ def test_it_said_after_a_person_only_speaks_for_no_one(analyzer):
     _, q, name = _speaker_of(analyzer, "Mayor Ellen Park issued a statement. It said the attack on the "
                              "town was illegal.", "attack on the town")
     assert q.speaker is None
+
+
+@slow
+def test_a_framed_phrase_without_a_verb_is_still_its_framers_words(analyzer):
+    _, q, name = _speaker_of(analyzer, 'The Interior Ministry issued a statement on Sunday. It blamed '
+                             '"foreign-funded terrorist gangs of the north" for the attacks.', "terrorist gangs")
+    assert name == "Interior Ministry"
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    'The Interior Ministry issued a statement. It blamed "gangs" for the attacks.',
+    'The convoy reached the "safe zone of the northern border" on Friday.',
+])
+def test_a_short_or_unframed_verbless_phrase_is_no_quote(analyzer, text):
+    r = analyzer.analyze(text)
+    assert r.quotes == [], [(q.text, q.speaker_text) for q in r.quotes]
