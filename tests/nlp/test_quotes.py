@@ -275,3 +275,129 @@ def test_nested_reported_speech_is_voiced_by_the_innermost_speaker(analyzer):
     names = {a.id: a.name for a in r.actors}
     [e] = [e for e in r.events if e.category == "ASSAULT"]
     assert names[e.claimed_by] == "Emmanuel Macron"
+
+
+# ------------------------------------------------------------------ speakers named by a capital or a pronoun
+
+
+def _framed_doc(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_quotation_in_the_object_of_a_framing_verb_is_its_subjects():
+    from dyads.nlp.quotes.framed import framing_claim
+
+    # The council blamed " armed gangs " for the fire .
+    words = ["The", "council", "blamed", '"', "armed", "gangs", '"', "for", "the", "fire", "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 2, 9, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "punct", "amod", "dobj", "punct", "prep", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "ADJ", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["the", "council", "blame", '"', "armed", "gang", '"', "for", "the", "fire", "."]
+    doc = _framed_doc(words, heads, deps, pos, lemmas)
+    c = framing_claim(doc, 4, 6)
+    assert c is not None and c.head == 1 and c.speaker == (0, 2) and c.cue_text == "blamed"
+
+
+def test_a_quotation_after_a_verb_that_frames_nothing_has_no_framer():
+    from dyads.nlp.quotes.framed import framing_claim
+
+    # The convoy reached the " zone of safety " .
+    words = ["The", "convoy", "reached", "the", '"', "zone", "of", "safety", '"', "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 6, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "punct", "dobj", "prep", "pobj", "punct", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "PUNCT", "NOUN", "ADP", "NOUN", "PUNCT", "PUNCT"]
+    lemmas = ["the", "convoy", "reach", "the", '"', "zone", "of", "safety", '"', "."]
+    assert framing_claim(_framed_doc(words, heads, deps, pos, lemmas), 5, 8) is None
+
+
+def test_the_one_blamed_in_a_passive_does_not_speak_the_quotation():
+    from dyads.nlp.quotes.framed import framing_claim
+
+    # The militia was blamed for " the raids " .
+    words = ["The", "militia", "was", "blamed", "for", '"', "the", "raids", '"', "."]
+    heads = [1, 3, 3, 3, 3, 7, 7, 4, 7, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "prep", "punct", "det", "pobj", "punct", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT"]
+    lemmas = ["the", "militia", "be", "blame", "for", '"', "the", "raid", '"', "."]
+    assert framing_claim(_framed_doc(words, heads, deps, pos, lemmas), 6, 8) is None
+
+
+def _speaker_of(analyzer, text, needle):
+    r = analyzer.analyze(text)
+    names = {a.id: a.name for a in r.actors}
+    found = [q for q in r.quotes if needle in q.text]
+    assert found, [(q.text, q.speaker_text) for q in r.quotes]
+    return r, found[0], names.get(found[0].speaker)
+
+
+@slow
+def test_a_capital_that_speaks_is_its_state(analyzer):
+    r, q, name = _speaker_of(analyzer, "Germany sent two envoys to the talks. According to Berlin, the border "
+                             "crossings will reopen next month.", "border crossings")
+    germany = {a.id for a in r.actors if a.name == "Germany"}
+    assert q.speaker_text == "Berlin" and q.speaker in germany
+
+
+@slow
+def test_a_capital_that_speaks_makes_its_state_when_the_article_does_not_name_it(analyzer):
+    _, q, name = _speaker_of(analyzer, "According to Ankara, the border crossings will reopen next month.",
+                             "border crossings")
+    assert q.speaker is not None and name != "Ankara"
+
+
+@slow
+def test_a_capital_that_is_only_the_place_is_not_the_speaker(analyzer):
+    _, q, name = _speaker_of(analyzer, "In Berlin, officials said the border crossings would reopen next month.",
+                             "border crossings")
+    assert name == "officials"
+
+
+@slow
+def test_it_framing_a_quoted_phrase_is_the_institution_before(analyzer):
+    _, q, name = _speaker_of(analyzer, 'The Interior Ministry issued a statement on Sunday. It blamed '
+                             '"foreign-funded gangs hiding in the hills" for the attacks.', "gangs hiding")
+    assert q.kind == "direct" and name == "Interior Ministry" and q.cue == "blamed"
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    'The convoy finally reached what was left of the "zone that was promised to the refugees" on Friday.',
+    'The militia was blamed for "attacks that killed dozens of villagers" last year.',
+])
+def test_a_quoted_phrase_no_verb_of_speech_frames_has_no_speaker(analyzer, text):
+    r = analyzer.analyze(text)
+    assert all(q.speaker is None for q in r.quotes), [(q.text, q.speaker_text) for q in r.quotes]
+
+
+@slow
+def test_it_said_speaks_for_the_institution_before(analyzer):
+    _, q, name = _speaker_of(analyzer, "The Interior Ministry issued a statement. It said the attack on the "
+                             "town was illegal.", "attack on the town")
+    assert name == "Interior Ministry" and q.speaker_text == "It"
+
+
+@slow
+def test_it_said_after_a_person_only_speaks_for_no_one(analyzer):
+    _, q, name = _speaker_of(analyzer, "Mayor Ellen Park issued a statement. It said the attack on the "
+                             "town was illegal.", "attack on the town")
+    assert q.speaker is None
+
+
+@slow
+def test_a_framed_phrase_without_a_verb_is_still_its_framers_words(analyzer):
+    _, q, name = _speaker_of(analyzer, 'The Interior Ministry issued a statement on Sunday. It blamed '
+                             '"foreign-funded terrorist gangs of the north" for the attacks.', "terrorist gangs")
+    assert name == "Interior Ministry"
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    'The Interior Ministry issued a statement. It blamed "gangs" for the attacks.',
+    'The convoy reached the "safe zone of the northern border" on Friday.',
+])
+def test_a_short_or_unframed_verbless_phrase_is_no_quote(analyzer, text):
+    r = analyzer.analyze(text)
+    assert r.quotes == [], [(q.text, q.speaker_text) for q in r.quotes]

@@ -16,7 +16,8 @@ from .. import spanrows
 from ..actors import SPAN_KEY
 from ..claims import Claim
 from ..doc import ActorRegistry, QuoteInfo
-from ..mentions import Cand
+from ..kb import load_kb
+from ..mentions import Cand, capital_of
 from .spans import end_char
 
 # pronouns that cannot speak, promise or accuse
@@ -25,6 +26,8 @@ NOT_SPEAKERS = kb.words("quotes", "not_speakers")
 QUANTIFIERS = kb.words("quotes", "quantifiers")
 # determiners stripped from a speaker's description
 DETERMINERS = kb.words("quotes", "determiners")
+# pronouns that may stand for a group, an institution or a country ("it blamed ...")
+GROUP_PRONOUNS = kb.words("quotes", "group_pronouns")
 
 
 def person_nouns() -> set[str]:
@@ -40,6 +43,7 @@ def person_nouns() -> set[str]:
 def set_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
     """The claim's speaker on the quote: its words, characters and actor."""
     if c.speaker is None or c.head is None:
+        _pronoun_speaker(doc, q, c)
         return
     s, e = c.speaker
     q.speaker_text = doc[s:e].text
@@ -66,6 +70,11 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
         if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
             return m.label_
     tok = doc[head]
+    iso = _capital(doc, head, span)
+    if iso is not None:
+        return country_actor(doc, iso, span)  # "according to Moscow": the state speaks
+    if tok.lower_ in GROUP_PRONOUNS and span[1] - span[0] == 1:
+        return group_antecedent(doc, tok)
     noun = tok
     if tok.lower_ in QUANTIFIERS:
         noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
@@ -85,3 +94,63 @@ def description_actor(doc: Doc, span: tuple[int, int]) -> str:
     a = registry.find(key) or registry.make(name, "person", key, index=len(registry.actors))
     registry.add_mention(a, Cand(s, e, "desc", type="person", role="speaker", actor=a.index))
     return a.id
+
+
+def _capital(doc: Doc, head: int, span: tuple[int, int]) -> Optional[str]:
+    """The ISO code of the state whose capital (seat of government) the phrase is, or None: a
+    proper name headed by the capital itself ("Moscow"), not a phrase naming people there
+    ("Moscow officials", "residents of Moscow")."""
+    s, e = span
+    while s < e and doc[s].lower_ in DETERMINERS:
+        s += 1
+    if doc[head].pos_ != "PROPN" or not all(t.pos_ == "PROPN" for t in doc[s:e]):
+        return None
+    return capital_of(doc[s:e].text)
+
+
+def country_actor(doc: Doc, iso: str, span: tuple[int, int]) -> Optional[str]:
+    """The actor of the state `iso`: the article's own when it names the country, else one made
+    from the knowledge base's entry, with the capital's words as its mention."""
+    registry = ActorRegistry(doc)
+    key = f"country:{iso}"
+    a = next((a for a in registry.actors if a.kb_id == key), None)
+    if a is None:
+        entry = load_kb().entries.get(key)
+        if entry is None:
+            return None
+        a = registry.make(entry.name, entry.type, "capital:" + iso, index=len(registry.actors))
+        a.entry = entry
+    registry.add_mention(a, Cand(span[0], span[1], "ner", type=a.type, role="government", country=iso, actor=a.index), unique=True)
+    return a.id
+
+
+def group_antecedent(doc: Doc, tok) -> Optional[str]:
+    """'it'/'they' speaking: the group, institution or country that was the subject just before
+    (in its sentence or the one before), never a person."""
+    actors = {a.id: a for a in (doc._.dyads_actors or [])}
+    sent = tok.sent
+    start = sent.start
+    for _ in range(2):
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
+                continue
+            covering = spanrows.covering(doc, SPAN_KEY, i)
+            a = actors.get(covering[0].label_) if covering else None
+            if a is not None and a.type != "person":
+                return a.id
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return None
+
+
+def _pronoun_speaker(doc: Doc, q: QuoteInfo, c: Claim) -> None:
+    """'It said ...': the claim takes no 'it' as speaker; the group it stands for speaks."""
+    verb = doc[c.cue[0]]
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in GROUP_PRONOUNS:
+        return
+    a = group_antecedent(doc, subj)
+    if a is not None:
+        q.speaker_text, q.speaker_chars, q.speaker = subj.text, (subj.idx, subj.idx + len(subj.text)), a
