@@ -375,3 +375,20 @@ def test_model_place_of_an_event_sentence(nlp):
 def test_model_persons_named_like_towns_are_not_places(nlp):
     doc, places = model_places(nlp, "Senator Elizabeth Warren met Mr Phoenix in the capital.")
     assert "Warren" not in places and "Phoenix" not in places
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,where", [
+    # a capital that acts ("backed by Paris") is its country, not where the attack happened
+    ("Rebels backed by Paris attacked an army post in Gao on Monday.", "Gao"),
+    ("Militias armed by Moscow shelled Kharkiv.", "Kharkiv"),
+    # introduced by a locative preposition, a capital is the place
+    ("Protesters marched against the government in Paris.", "Paris"),
+])
+def test_a_capital_that_acts_is_not_the_place_of_the_event(text, where):
+    from dyads.nlp.pipeline import analyze
+
+    r = analyze(text)
+    names = {p.id: p.name for p in r.places}
+    assert r.events, text
+    assert {names.get(e.place) for e in r.events} == {where}, [(e.category, names.get(e.place)) for e in r.events]

@@ -45,7 +45,7 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
     Among the place mentions there, a place introduced by a locative preposition ("in Aleppo",
     "near the border town of Kobani") or the object of a verb of taking or striking ("shelled
     Douma") wins; a place that is also one of the actors ("Russia accused Ukraine") is no
-    place of the event unless so introduced. Towns and regions come before countries, and the
+    place of the event unless a locative preposition introduces it ("backed by Washington": the capital acts). Towns and regions come before countries, and the
     mention nearest the anchor (the trigger's offset) before the others. None when no mention fits.
     """
     cx_actor = set()
@@ -61,11 +61,13 @@ def place_for(doc: Doc, start_char: int, end_char: int, anchor_char: Optional[in
         if place is None:
             continue
         score = 1.0
-        if _locative(doc, sp.start, sp.end):
+        locative = _locative(doc, sp.start, sp.end)
+        acting = any(i in cx_actor for i in range(sp.start, sp.end))
+        if locative:
             score += 4.0
-        elif _cue(doc, sp.start, sp.end):
-            score += 2.5
-        if any(i in cx_actor for i in range(sp.start, sp.end)) and not _locative(doc, sp.start, sp.end):
+        elif _cue(doc, sp.start, sp.end) and not (acting and sp.start > 0 and doc[sp.start - 1].lower_ == "by"):
+            score += 2.5  # "shelled Douma"; not "backed by Washington", where the capital is the agent
+        if acting and not locative:
             score -= 3.0
         entry = entries.get(place.id)
         if entry is None or entry.kind not in ("country", "continent"):
