@@ -8,7 +8,10 @@ the source and the target come from the parse (`participants.py`); negation ("no
 been committed", "did not attack") and modality ("should", "could" -> hypothetical; "will" ->
 future; "asked to", "demanded" -> demanded) from `marks.py`; a speaker's condemning words about
 an actor are an accusation (`accusations.py`). An event inside a quote is claimed by the quote's
-speaker; only asserted, non-negated events in the article's own voice make relations.
+speaker; reported speech, denials and claims of responsibility decide who acts and who asserts
+it (`reports.py`, `denials.py`); nominal events their own authors (`nominal.py`); standing
+alignments are events too (`alignments.py`). Which events make relations is decided in one
+place, `graph.event_voice` (asserted, not negated, in the article's voice or a side's own).
 
 `match(doc)` finds the events; `set_annotations(doc, events)` drops the actors made for events
 that did not hold (through the actor registry), numbers the events, gives each its date (relative
