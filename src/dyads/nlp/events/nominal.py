@@ -146,6 +146,8 @@ def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) 
     if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
         # the event noun itself, or the noun of a light verb ("launched a raid inside Kenya")
         nouns = [tok] if tok.pos_ == "NOUN" else [t for t in (p.doc[i] for i in hit.tokens) if t.pos_ == "NOUN"]
+        if src is not None and tok.pos_ == "NOUN":
+            nouns += [src] + _appositions(src)  # "attacks by the group X in Kenya": "in Kenya" hung on X
         victims = _unnamed_victims(tok) if tok.pos_ != "NOUN" else []
         if (nouns or victims) and tok.pos_ != "NOUN":
             nouns += [tok] + victims  # "launched raids in X"; "two people were killed in X"; "killed people in X"
@@ -188,10 +190,17 @@ def _struck_in(p, nouns: list, sources: list) -> list:
     for c in (c for n in nouns for c in n.children):
         if c.dep_ in PREP_DEPS and c.lower_ in STRUCK_IN_PREPS:
             q = _pobj(c)
-            found = [a for a in (p._actors_of(q) if q is not None else []) if p._place_made(a) or _is_state(p, a)]
+            found = [a for a in (p._actors_of(q) if q is not None else []) if _made_place(p, a) or _is_state(p, a)]
             if found and sources and not any(_place_country(p, a) == _country_of(p, s) for a in found for s in sources):
                 return found
     return []
+
+
+def _made_place(p, aid: str) -> bool:
+    """A place an event made an actor of: a town, or a country the text names only as a place ("in
+    Kenya"; the actors component leaves such a country no actor of its own)."""
+    a = p.actors.get(aid)
+    return a is not None and (a.synthetic or "").startswith("made-place:")
 
 
 def _is_state(p, aid: str) -> bool:
