@@ -51,3 +51,15 @@ def test_an_attack_with_no_author_has_no_sides(analyzer):
 def test_a_country_made_weapon_is_no_attack_by_it(analyzer):
     rows = _rows(analyzer, "Police found a Russian-made rifle in a house in Cameroon.")
     assert not any(s == "Russia" for c, s, _ in rows if c == "ASSAULT")
+
+
+@pytest.mark.slow
+def test_a_passive_relative_clause_tells_the_victim_of_its_noun(analyzer):
+    rows = _rows(analyzer, "Her brother, Omar Haddad, who was shot dead by Serbian forces, was buried on Friday.")
+    assert ("ASSAULT", "Serbia", "Omar Haddad") in rows
+
+
+@pytest.mark.slow
+def test_an_active_relative_clause_names_the_author_not_the_victim(analyzer):
+    rows = _rows(analyzer, "Serbian officials said the gunmen, who attacked Kosovo police, had fled.")
+    assert not any(t == "gunmen" for c, _, t in rows if c == "ASSAULT")

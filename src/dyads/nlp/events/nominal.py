@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ... import kb
 from .frames import _owner, _pobj
 from .lexicon import PREP_DEPS, TriggerLexicon
+from .words import RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
 INSTRUMENT_PREPS = kb.words("nominal", "instrument_preps")
@@ -141,6 +142,8 @@ def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) 
         own = {p.actor_at.get(c.i) for c in src.children if c.dep_ in ("amod", "compound")}
         targets = [t for t in targets if t not in own]
     out = _standing(p, targets, sources)
+    if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES and tok.pos_ != "NOUN":
+        out = [a for a in _standing(p, _verb_victims(p, tok, hit), sources) if a not in sources]
     if not out and tok is not None and getattr(hit, "nominal", False):
         out = [a for a in _standing(p, _undergoers(p, tok), sources) if a not in sources]
     if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
@@ -178,6 +181,27 @@ def _undergoers(p, noun: Token) -> list:
         return []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return p._actors_of(subj) if subj is not None else []
+
+
+def _verb_victims(p, verb: Token, hit) -> list:
+    """The victims of a blow the usual rules missed: "the boy, who was shot dead by X" (the noun a
+    passive relative clause tells of), "a settler shot dead a farmer" (the object the parser hung on
+    the trigger's second word)."""
+    if verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVES for c in verb.children):
+        h = verb.head  # the noun, or the name in apposition to it ("her brother, Omar Haddad, who")
+        for n in [h] + _appositions(h) + ([h.head] if h.dep_ == "appos" else []):
+            found = p._actors_of(n)
+            if found:
+                return found
+    for i in getattr(hit, "tokens", ()):
+        if i == verb.i:
+            continue
+        for c in p.doc[i].children:
+            if c.dep_ in ("dobj", "pobj") and c.i not in hit.tokens:
+                found = p._actors_of(c)
+                if found:
+                    return found
+    return []
 
 
 def _unnamed_victims(verb: Token) -> list:
