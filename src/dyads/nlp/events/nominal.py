@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ... import kb
 from .frames import _owner, _pobj
 from .lexicon import PREP_DEPS, TriggerLexicon
+from .words import RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
 INSTRUMENT_PREPS = kb.words("nominal", "instrument_preps")
@@ -141,11 +142,15 @@ def event_targets(p, targets: list, sources: list, tok: Token = None, hit=None) 
         own = {p.actor_at.get(c.i) for c in src.children if c.dep_ in ("amod", "compound")}
         targets = [t for t in targets if t not in own]
     out = _standing(p, targets, sources)
+    if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES and tok.pos_ != "NOUN":
+        out = [a for a in _standing(p, _verb_victims(p, tok, hit), sources) if a not in sources]
     if not out and tok is not None and getattr(hit, "nominal", False):
         out = [a for a in _standing(p, _undergoers(p, tok), sources) if a not in sources]
     if not out and tok is not None and hit is not None and hit.category in INSTRUMENT_CATEGORIES:
         # the event noun itself, or the noun of a light verb ("launched a raid inside Kenya")
         nouns = [tok] if tok.pos_ == "NOUN" else [t for t in (p.doc[i] for i in hit.tokens) if t.pos_ == "NOUN"]
+        if src is not None and tok.pos_ == "NOUN":
+            nouns += [src] + _appositions(src)  # "attacks by the group X in Kenya": "in Kenya" hung on X
         victims = _unnamed_victims(tok) if tok.pos_ != "NOUN" else []
         if (nouns or victims) and tok.pos_ != "NOUN":
             nouns += [tok] + victims  # "launched raids in X"; "two people were killed in X"; "killed people in X"
@@ -178,6 +183,27 @@ def _undergoers(p, noun: Token) -> list:
     return p._actors_of(subj) if subj is not None else []
 
 
+def _verb_victims(p, verb: Token, hit) -> list:
+    """The victims of a blow the usual rules missed: "the boy, who was shot dead by X" (the noun a
+    passive relative clause tells of), "a settler shot dead a farmer" (the object the parser hung on
+    the trigger's second word)."""
+    if verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVES for c in verb.children):
+        h = verb.head  # the noun, or the name in apposition to it ("her brother, Omar Haddad, who")
+        for n in [h] + _appositions(h) + ([h.head] if h.dep_ == "appos" else []):
+            found = p._actors_of(n)
+            if found:
+                return found
+    for i in getattr(hit, "tokens", ()):
+        if i == verb.i:
+            continue
+        for c in p.doc[i].children:
+            if c.dep_ in ("dobj", "pobj") and c.i not in hit.tokens:
+                found = p._actors_of(c)
+                if found:
+                    return found
+    return []
+
+
 def _unnamed_victims(verb: Token) -> list:
     """The victims of a blow, when the text does not name them as an actor ("killed three people")."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PRON")]
@@ -188,10 +214,17 @@ def _struck_in(p, nouns: list, sources: list) -> list:
     for c in (c for n in nouns for c in n.children):
         if c.dep_ in PREP_DEPS and c.lower_ in STRUCK_IN_PREPS:
             q = _pobj(c)
-            found = [a for a in (p._actors_of(q) if q is not None else []) if p._place_made(a) or _is_state(p, a)]
+            found = [a for a in (p._actors_of(q) if q is not None else []) if _made_place(p, a) or _is_state(p, a)]
             if found and sources and not any(_place_country(p, a) == _country_of(p, s) for a in found for s in sources):
                 return found
     return []
+
+
+def _made_place(p, aid: str) -> bool:
+    """A place an event made an actor of: a town, or a country the text names only as a place ("in
+    Kenya"; the actors component leaves such a country no actor of its own)."""
+    a = p.actors.get(aid)
+    return a is not None and (a.synthetic or "").startswith("made-place:")
 
 
 def _is_state(p, aid: str) -> bool:
