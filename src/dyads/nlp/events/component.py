@@ -225,7 +225,7 @@ class _Finder(Participants):
             return []
         trigger = self.text[t_start:t_end]
         negated = is_negated(tok, verb, tuple(hit.tokens)) or said.denied
-        modality = "asserted" if nominal.presupposed(tok, hit) else modality_of(tok, verb)
+        modality = "asserted" if nominal.presupposed(tok, hit) or said.narrated else modality_of(tok, verb)
         if said.unsaid and modality == "asserted":
             modality = "hypothetical"  # "did not confirm that its forces struck": asserted by no one
         category = hit.category
@@ -239,7 +239,7 @@ class _Finder(Participants):
             category = intent_category(category)  # "will provide aid": an agreement; "would boycott": a threat
             if unless(verb if verb is not None else tok):
                 category = "THREATEN"  # "will withdraw its force unless ...": a threat
-        quote = self._quote_at(t_start, t_end)
+        quote = None if said.narrated else self._quote_at(t_start, t_end)
         claimed_by = said.claimed_by or (quote.speaker if quote is not None and not nominal.named_act(hit) else None)
         quote_id = said.quote or (quote.id if quote is not None else None)
         out = []

@@ -25,6 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .frames import between_object, giver_object, mutual
+from .speech import back_reference
 
 class Participants:
     """The actors of a Doc as the event rules look them up, token by token."""
@@ -398,6 +399,8 @@ class Participants:
                             found = self._actor_of_head(pobj, depth + 1)
                             if found:
                                 return found
+        if (back := back_reference(self, t)) is not None:  # "after the latter accused Z"
+            return [back]
         if t.pos_ == "PRON" and t.lower_ in GROUP_PRONOUNS:
             a = self._antecedent(t)
             return [a] if a else []

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ... import kb
 from ..doctext import token_strings
+from .speech import narrated
 
 SELF_PRONOUNS = kb.words("denials", "self_pronouns")
 FIRST_PERSON = kb.words("denials", "first_person")
@@ -225,6 +226,7 @@ class Voice:
         self.drop = False  # no act of this trigger at all
         self.unsaid = False  # what a reporting verb said not to report ("did not confirm that ...")
         self.targets: Optional[list] = None  # None: the participants' own reading
+        self.narrated = False  # told in the article's voice though inside a quote's words
 
 
 def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) -> Voice:
@@ -259,6 +261,9 @@ def voice(f, tok: Token, verb: Optional[Token], start: int, end: int, hit=None) 
     if acc:
         v.sources = acc
     q = quote_over(f.quotes, start, end)
+    if narrated(f.doc, tok, q):
+        v.narrated = True  # "demanded that X explain itself after Y accused Z": Y's accusation is told
+        return v
     speaker = quote_speaker(f, q)
     if acc is None and self_report(f, tok, v.verb, q, speaker):
         v.sources, v.claimed_by, v.quote = [speaker], speaker, q.id
