@@ -62,8 +62,10 @@ def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
 
 def modality(tok: Token, verb: Optional[Token]) -> str:
     v = verb if verb is not None else tok
+    if stray_asked(v):
+        return "demanded"
     t = v
-    for depth in range(4):
+    for depth in range(5):
         for c in t.children:
             if c.dep_ in ("aux", "auxpass"):
                 low = c.lower_
@@ -86,8 +88,31 @@ def modality(tok: Token, verb: Optional[Token]) -> str:
                 return "demanded" if under_asking(head) else "asserted"
             t = head
             continue
+        if t.dep_ == "conj" and t.head.i != t.i and not _has_subject(t):
+            t = t.head  # "urged the UK to stand by it and recognise the state": the conjunct is asked too
+            continue
         break
     return "asserted"
+
+
+def _has_subject(v: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+
+
+def stray_asked(v: Token) -> bool:
+    """A bare verb the parser hung on the main verb as a conjunct although it follows an asking verb
+    and its object: "held a rally to demand the UK recognise the state" (recognise under "held").
+    The main verb is tensed, the conjunct bare and subjectless: it is the act asked for."""
+    if v.dep_ != "conj" or v.tag_ not in ("VB", "VBP") or _has_subject(v):
+        return False
+    head = v.head
+    if head.i == v.i or head.tag_ not in ("VBD", "VBZ", "VBN") or head.lemma_.lower() in ASKING:
+        return False
+    for a in v.doc[head.i + 1:v.i]:
+        if a.pos_ == "VERB" and a.lemma_.lower() in ASKING and a.head.i == head.i and a.dep_ in ("advcl", "xcomp", "acl", "ccomp") \
+                and any(c.dep_ in ("dobj", "dative") for c in a.children):
+            return True
+    return False
 
 
 def unless(v: Token) -> bool:
