@@ -125,3 +125,37 @@ def test_conjunct_of_the_asking_verb_is_asserted():
 def test_conjunct_with_its_own_subject_keeps_its_own_modality():
     doc = parse(OWN_SUBJECT)
     assert modality(doc[6], None) == "asserted"
+
+
+# "Genovia is sending no more rifles to Ruritania."
+NO_MORE = """
+Genovia 2 nsubj PROPN NNP Genovia
+is 2 aux AUX VBZ be
+sending 2 ROOT VERB VBG send
+no 4 neg DET DT no
+more 5 amod ADJ JJR more
+rifles 2 dobj NOUN NNS rifle
+to 2 prep ADP IN to
+Ruritania 6 pobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+"""
+
+# "Genovia is sending more rifles to Ruritania."
+MORE = """
+Genovia 2 nsubj PROPN NNP Genovia
+is 2 aux AUX VBZ be
+sending 2 ROOT VERB VBG send
+more 4 amod ADJ JJR more
+rifles 2 dobj NOUN NNS rifle
+to 2 prep ADP IN to
+Ruritania 5 pobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+"""
+
+
+def test_no_more_of_the_object_negates_the_act():
+    from dyads.nlp.events.marks import negated
+    doc = parse(NO_MORE)
+    assert negated(doc[2], None)
+    doc = parse(MORE)
+    assert not negated(doc[2], None)

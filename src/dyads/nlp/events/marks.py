@@ -55,6 +55,8 @@ def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
                     return True
                 if c.dep_ == "dobj" and c.i in trigger:
                     return True  # "carried out no attacks": the act is the light verb's object
+            if c.dep_ == "dobj" and _no_more(c):
+                return True  # "is sending no more arms to X": what is no longer given is not given
         if tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -93,6 +95,15 @@ def modality(tok: Token, verb: Optional[Token]) -> str:
             continue
         break
     return "asserted"
+
+
+def _no_more(obj: Token) -> bool:
+    """ "no more arms", "no further troops": the object counted down to nothing."""
+    return any(a.dep_ == "amod" and a.lower_ in ("more", "further", "additional", "longer")
+               and any(g.lower_ == "no" and g.dep_ in ("neg", "det", "advmod") for g in a.children)
+               or a.lower_ == "no" and a.dep_ in ("neg", "det") and a.i + 1 < len(obj.doc)
+               and obj.doc[a.i + 1].lower_ in ("more", "further", "additional", "longer")
+               for a in obj.children)
 
 
 def _has_subject(v: Token) -> bool:
