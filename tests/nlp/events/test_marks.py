@@ -159,3 +159,33 @@ def test_no_more_of_the_object_negates_the_act():
     assert negated(doc[2], None)
     doc = parse(MORE)
     assert not negated(doc[2], None)
+
+
+# "Genovia expects an attack." / "Genovia braced for a strike." / "Genovia condemned an attack."
+def _object_of(verb: str, lemma: str, prep: bool = False) -> Doc:
+    if prep:
+        return parse(f"""
+Genovia 1 nsubj PROPN NNP Genovia
+{verb} 1 ROOT VERB VBD {lemma}
+for 1 prep ADP IN for
+a 4 det DET DT a
+strike 2 pobj NOUN NN strike
+. 1 punct PUNCT . .
+""")
+    return parse(f"""
+Genovia 1 nsubj PROPN NNP Genovia
+{verb} 1 ROOT VERB VBZ {lemma}
+an 3 det DET DT an
+attack 1 dobj NOUN NN attack
+. 1 punct PUNCT . .
+""")
+
+
+def test_an_expected_act_is_not_asserted():
+    assert modality(_object_of("expects", "expect")[3], None) == "hypothetical"
+    assert modality(_object_of("braced", "brace", prep=True)[4], None) == "hypothetical"
+
+
+def test_an_act_condemned_or_reported_stays_asserted():
+    assert modality(_object_of("condemned", "condemn")[3], None) == "asserted"
+    assert modality(_object_of("reported", "report")[3], None) == "asserted"

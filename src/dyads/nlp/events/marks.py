@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .words import (ASKING, CONDITIONALS, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS,
+from .words import (ASKING, CONDITIONALS, EXPECTING, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS,
                     TELLING, UNABLE, WANTING)
 
 
@@ -66,6 +66,8 @@ def modality(tok: Token, verb: Optional[Token]) -> str:
     v = verb if verb is not None else tok
     if stray_asked(v):
         return "demanded"
+    if expected(tok):
+        return "hypothetical"  # not "future": the expecting side does not promise the act
     t = v
     for depth in range(5):
         for c in t.children:
@@ -104,6 +106,19 @@ def _no_more(obj: Token) -> bool:
                or a.lower_ == "no" and a.dep_ in ("neg", "det") and a.i + 1 < len(obj.doc)
                and obj.doc[a.i + 1].lower_ in ("more", "further", "additional", "longer")
                for a in obj.children)
+
+
+def expected(tok: Token) -> bool:
+    """An act named as what a side expects or braces for ("expects an attack", "braced for a
+    strike") has not happened."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ != "dobj":
+        return False
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in EXPECTING
 
 
 def _has_subject(v: Token) -> bool:
