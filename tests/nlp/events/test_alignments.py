@@ -284,3 +284,30 @@ def test_a_co_agent_after_alongside_cooperates_with_the_subject():
                 {"Genovia": GENOVIA, "Ruritania": RURITANIA})
     EventsComponent()(doc)
     assert not any(e.category == "COOPERATE" for e in doc._.dyads_events)
+
+
+def _part_is_supporter(owner_word: str, part: str) -> str:
+    return f"""
+{owner_word} 2 poss PROPN NNP {owner_word}
+'s 0 case PART POS 's
+{part} 3 nsubj NOUN NN {part}
+is 3 ROOT AUX VBZ be
+a 6 det DET DT a
+strong 6 amod ADJ JJ strong
+supporter 3 attr NOUN NN supporter
+of 6 prep ADP IN of
+Ruritania 7 pobj PROPN NNP Ruritania
+. 3 punct PUNCT . .
+"""
+
+
+def test_an_owned_part_that_is_no_actor_does_not_speak_for_its_owner(aligned):
+    # "Genovia's ruling party is a strong supporter of Ruritania": the party, not Genovia
+    doc = parse(_part_is_supporter("Genovia", "party"), {"Genovia": GENOVIA, "Ruritania": RURITANIA})
+    assert aligned(doc) == []
+
+
+def test_an_actor_subject_that_is_a_supporter_supports(aligned):
+    doc = parse(_part_is_supporter("Genovia", "government"),
+                {"Genovia": GENOVIA, "government": ("A3", "state"), "Ruritania": RURITANIA})
+    assert [(c, s, t) for c, s, t, _, _ in aligned(doc)] == [("SUPPORT", "A3", "A1")]

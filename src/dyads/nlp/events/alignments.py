@@ -275,6 +275,8 @@ def _described(f, t: Token) -> tuple[list[str], bool]:
         return ([a] if a else []), False
     if t.dep_ == "attr":
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and _unnamed_part(f, subj):
+            return [], False  # "X's governing party is a supporter of Y": the party, not X
         return (f._actors_of(subj) if subj is not None else []), False
     for c in t.children:
         if c.dep_ == "appos":
@@ -285,6 +287,12 @@ def _described(f, t: Token) -> tuple[list[str], bool]:
     if named:
         return named, t.dep_ in ("compound", "amod", "nmod")
     return [], False
+
+
+def _unnamed_part(f, subj: Token) -> bool:
+    """A common noun owned by an actor but no actor itself ("X's ruling party", "X's fan groups")."""
+    return subj.pos_ == "NOUN" and subj.i not in f.actor_at and any(
+        c.dep_ == "poss" and c.i in f.actor_at for c in subj.children)
 
 
 def _clause_subject(f, t: Token) -> list[str]:

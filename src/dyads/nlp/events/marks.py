@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .words import (ASKING, CONDITIONALS, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS,
+from .words import (ASKING, CONDITIONALS, EXPECTING, FINITE_TAGS, MODALS_FUTURE, MODALS_HYPOTHETICAL, REPORTING_FUTURE, STOPPING_VERBS,
                     TELLING, UNABLE, WANTING)
 
 
@@ -55,6 +55,8 @@ def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
                     return True
                 if c.dep_ == "dobj" and c.i in trigger:
                     return True  # "carried out no attacks": the act is the light verb's object
+            if c.dep_ == "dobj" and _no_more(c):
+                return True  # "is sending no more arms to X": what is no longer given is not given
         if tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -62,8 +64,12 @@ def negated(tok: Token, verb: Optional[Token], trigger: tuple = ()) -> bool:
 
 def modality(tok: Token, verb: Optional[Token]) -> str:
     v = verb if verb is not None else tok
+    if stray_asked(v):
+        return "demanded"
+    if expected(tok):
+        return "hypothetical"  # not "future": the expecting side does not promise the act
     t = v
-    for depth in range(4):
+    for depth in range(5):
         for c in t.children:
             if c.dep_ in ("aux", "auxpass"):
                 low = c.lower_
@@ -86,8 +92,53 @@ def modality(tok: Token, verb: Optional[Token]) -> str:
                 return "demanded" if under_asking(head) else "asserted"
             t = head
             continue
+        if t.dep_ == "conj" and t.head.i != t.i and not _has_subject(t):
+            t = t.head  # "urged the UK to stand by it and recognise the state": the conjunct is asked too
+            continue
         break
     return "asserted"
+
+
+def _no_more(obj: Token) -> bool:
+    """ "no more arms", "no further troops": the object counted down to nothing."""
+    return any(a.dep_ == "amod" and a.lower_ in ("more", "further", "additional", "longer")
+               and any(g.lower_ == "no" and g.dep_ in ("neg", "det", "advmod") for g in a.children)
+               or a.lower_ == "no" and a.dep_ in ("neg", "det") and a.i + 1 < len(obj.doc)
+               and obj.doc[a.i + 1].lower_ in ("more", "further", "additional", "longer")
+               for a in obj.children)
+
+
+def expected(tok: Token) -> bool:
+    """An act named as what a side expects or braces for ("expects an attack", "braced for a
+    strike") has not happened."""
+    if tok.pos_ != "NOUN":
+        return False
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ != "dobj":
+        return False
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in EXPECTING
+
+
+def _has_subject(v: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+
+
+def stray_asked(v: Token) -> bool:
+    """A bare verb the parser hung on the main verb as a conjunct although it follows an asking verb
+    and its object: "held a rally to demand the UK recognise the state" (recognise under "held").
+    The main verb is tensed, the conjunct bare and subjectless: it is the act asked for."""
+    if v.dep_ != "conj" or v.tag_ not in ("VB", "VBP") or _has_subject(v):
+        return False
+    head = v.head
+    if head.i == v.i or head.tag_ not in ("VBD", "VBZ", "VBN") or head.lemma_.lower() in ASKING:
+        return False
+    for a in v.doc[head.i + 1:v.i]:
+        if a.pos_ == "VERB" and a.lemma_.lower() in ASKING and a.head.i == head.i and a.dep_ in ("advcl", "xcomp", "acl", "ccomp") \
+                and any(c.dep_ in ("dobj", "dative") for c in a.children):
+            return True
+    return False
 
 
 def unless(v: Token) -> bool:
