@@ -136,6 +136,8 @@ _THING_HEADS = kb.words("mentions", "thing_heads")
 _STORM_WORDS = kb.words("mentions", "storm_words")
 # one-word names of feasts, historical events and time zones ("Hajj", "Nakba", "GMT")
 _NON_ACTOR_NAMES = kb.words("mentions", "non_actor_names")
+# continents' and regions' adjectives, languages: a people the recogniser saw where no party is
+_REGION_AND_LANGUAGE = kb.words("non_actor_adjectives", "region_and_language_words")
 # month names and abbreviations: never a name's last word
 _MONTHS = kb.words("mentions", "month_words")
 MAX_NAME_TOKENS = 9
@@ -187,6 +189,8 @@ def ner_mentions(doc: Doc, lex: ActorLexicon) -> list[Cand]:
             continue
         if span[-1].lower_ in _PLACE_HEADS or not names_an_actor(span):
             continue
+        if e - s == 1 and doc[s].lower_ in _REGION_AND_LANGUAGE:
+            continue  # "the Asian champions", "in Hebrew and Persian": no party
         if e - s == 1 and (doc[s].lower_,) in lex.descriptions:
             continue  # "Opposition" capitalised: a description, resolved as one
         if e - s == 1 and doc[s].lower_ in lex.departments and _in_title(doc, s, lex):

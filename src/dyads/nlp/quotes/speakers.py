@@ -28,6 +28,8 @@ QUANTIFIERS = kb.words("quotes", "quantifiers")
 DETERMINERS = kb.words("quotes", "determiners")
 # pronouns that may stand for a group, an institution or a country ("it blamed ...")
 GROUP_PRONOUNS = kb.words("quotes", "group_pronouns")
+# heads naming a text or a channel ("a statement read", "polls show"): no actor of their own
+DOCUMENT_NOUNS = kb.words("speaker_actors", "document_nouns")
 
 
 def person_nouns() -> set[str]:
@@ -78,6 +80,8 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
     noun = tok
     if tok.lower_ in QUANTIFIERS:
         noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
+        return None  # "a statement said": the words stay the speaker's text; a text is no actor
     if noun.lemma_.lower() in persons or noun.lower_ in persons:
         return description_actor(doc, span)
     return None

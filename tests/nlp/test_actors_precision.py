@@ -1,0 +1,81 @@
+"""Rule tests of what makes no actor: a continent's or a language's word the recogniser takes for
+a people, and a speaker phrase headed by a text ("a statement said"). Own invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from dyads.nlp.actors import ActorsComponent
+from dyads.nlp.kb import Entry, KnowledgeBase
+from docs import build
+
+KB = KnowledgeBase([
+    Entry("country:IRN", "Iran", "country", country="IRN", demonyms=["Iranian"]),
+])
+
+
+def actor_names(spec: str) -> list[str]:
+    doc = build(spec)
+    comp = ActorsComponent.__new__(ActorsComponent)
+    comp.name, comp.actors_files = "dyads_actors", ()
+    from dyads.nlp.lexicon import load_lexicon
+
+    comp.kb, comp.lex = KB, load_lexicon()
+    comp(doc)
+    return [a.name for a in doc._.dyads_actors]
+
+
+def test_continent_adjective_is_no_actor():
+    names = actor_names('''
+        The        DT   det     2
+        Caribbean  JJ   amod    2  B-NORP
+        champions  NNS  nsubj   3
+        won        VBD  ROOT    3
+        .          .    punct   3
+    ''')
+    assert "Caribbean" not in names
+
+
+def test_language_is_no_actor():
+    names = actor_names('''
+        He         PRP  nsubj   1
+        wrote      VBD  ROOT    1
+        in         IN   prep    1
+        Farsi      NNP  pobj    2  B-NORP
+        .          .    punct   1
+    ''')
+    assert "Farsi" not in names
+
+
+def test_a_people_the_knowledge_base_lacks_stays_an_actor():
+    # negative case: an unknown people's name is still an actor
+    names = actor_names('''
+        The        DT   det     1
+        Zorvani    NNPS nsubj   2  B-NORP
+        marched    VBD  ROOT    2
+        .          .    punct   2
+    ''')
+    assert "Zorvani" in names
+
+
+slow = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dyads import Analyzer
+
+    return Analyzer()
+
+
+@slow
+def test_a_statement_speaking_is_no_actor(analyzer):
+    r = analyzer.analyze("A statement issued on Monday said the harbour would reopen within a week.")
+    assert not any(a.name.lower().endswith("statement") for a in r.actors)
+    assert any((q.speaker_text or "").lower().endswith("statement") for q in r.quotes)
+
+
+@slow
+def test_analysts_speaking_are_an_actor(analyzer):
+    # negative case: persons known by description still become actors
+    r = analyzer.analyze("Several analysts said the harbour would reopen within a week.")
+    assert any("analysts" in a.name.lower() for a in r.actors)
