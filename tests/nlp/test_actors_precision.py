@@ -79,3 +79,30 @@ def test_analysts_speaking_are_an_actor(analyzer):
     # negative case: persons known by description still become actors
     r = analyzer.analyze("Several analysts said the harbour would reopen within a week.")
     assert any("analysts" in a.name.lower() for a in r.actors)
+
+
+def test_country_as_a_yardstick_is_no_actor():
+    names = actor_names('''
+        The        DT   det     1
+        lake       NN   nsubj   2
+        is         VBZ  ROOT    2
+        similar    JJ   acomp   2
+        in         IN   prep    3
+        size       NN   pobj    4
+        to         IN   prep    3
+        Iran       NNP  pobj    6  B-GPE
+        .          .    punct   2
+    ''')
+    assert "Iran" not in names
+
+
+def test_country_compared_as_a_party_stays_an_actor():
+    # negative case: "talks similar to ..." aside, a country spoken to is an actor
+    names = actor_names('''
+        Envoys     NNS  nsubj   1
+        spoke      VBD  ROOT    1
+        to         IN   prep    1
+        Iran       NNP  pobj    2  B-GPE
+        .          .    punct   1
+    ''')
+    assert "Iran" in names
