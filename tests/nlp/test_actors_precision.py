@@ -106,3 +106,47 @@ def test_country_compared_as_a_party_stays_an_actor():
         .          .    punct   1
     ''')
     assert "Iran" in names
+
+
+def test_name_does_not_end_in_a_lowercase_word_or_run_across_a_quote():
+    from dyads.nlp.mentions import names_an_actor
+
+    cut = build('''
+        Unidad     NNP  compound 2  B-ORG
+        de         NNP  compound 2  I-ORG
+        .          .    ROOT     2
+    ''')
+    assert not names_an_actor(cut[0:2])
+    quoted = build('''
+        Mara       NNP  compound 2  B-PERSON
+        \u201c     ``   punct    2  I-PERSON
+        Vell       NNP  ROOT     2  I-PERSON
+    ''')
+    assert not names_an_actor(quoted[0:3])
+    # negative case: a particle inside, a capitalised last word
+    whole = build('''
+        Bureau     NNP  ROOT     0  B-ORG
+        of         IN   prep     0  I-ORG
+        Harbours   NNP  pobj     1  I-ORG
+    ''')
+    assert names_an_actor(whole[0:3])
+
+
+def test_weapon_designation_is_no_name():
+    from dyads.nlp.mentions import names_an_actor
+
+    doc = build('''
+        Zorvan     NNP  compound 1  B-ORG
+        Ka-52      NNP  ROOT     1  I-ORG
+    ''')
+    assert not names_an_actor(doc[0:2])
+    single = build('''
+        G-20       NNP  ROOT     0  B-ORG
+    ''')
+    assert names_an_actor(single[0:1])  # negative case: a group called by a letter and a number
+
+
+@slow
+def test_relative_phrase_speaking_is_no_actor(analyzer):
+    r = analyzer.analyze("Aid came from Norway, whose people have said for years that the valley must be rebuilt.")
+    assert not any(a.name.lower().startswith("whose") for a in r.actors)

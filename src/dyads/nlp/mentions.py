@@ -13,6 +13,7 @@ actors.
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import dataclass, field
 from typing import Optional
@@ -150,6 +151,10 @@ def _in_title(doc: Doc, i: int, lex: ActorLexicon) -> bool:
     return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
 
 
+# a weapon's or a machine's designation ("F-16", "Su-30", "T-72"): its maker's name before it is no actor
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]*$")
+_QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u00ab", "\u00bb"}
+
 # tags of common words a sentence's start capitalises (a singular noun may be a name the tagger missed)
 _COMMON_TAGS = {"NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBG"}
 
@@ -163,6 +168,10 @@ def names_an_actor(span) -> bool:
         return False
     if span[-1].text.endswith(("-class", "‑class")):
         return False
+    if len(span) > 1 and (span[-1].is_lower or _DESIGNATION.match(span[-1].text)):
+        return False  # a name cut short ("Bureau of the"), a run of foreign words; "the Omani Su-30"
+    if len(span) > 1 and any(t.text in _QUOTE_MARKS for t in span):
+        return False  # one name does not run across a quotation mark
     if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_TAGS:
         return False  # a plural noun, an adjective or an adverb ("Critics", "Deadliest"); not "Greenpeace" (NN)
     return True

@@ -80,6 +80,8 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
     noun = tok
     if tok.lower_ in QUANTIFIERS:
         noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    if doc[span[0]].tag_ in ("WP$", "WDT", "WP"):
+        return None  # "X, whose people have said ...": a relative phrase, no one of its own
     if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
         return None  # "a statement said": the words stay the speaker's text; a text is no actor
     if noun.lemma_.lower() in persons or noun.lower_ in persons:
