@@ -130,6 +130,14 @@ def test_name_does_not_end_in_a_lowercase_word_or_run_across_a_quote():
         Harbours   NNP  pobj     1  I-ORG
     ''')
     assert names_an_actor(whole[0:3])
+    # negative case: a name the recogniser cut after an English function word stays a name
+    cut_short = build('''
+        Office     NNP  ROOT     0  B-ORG
+        of         IN   prep     0  I-ORG
+        Roads      NNP  pobj     1  I-ORG
+        and        CC   cc       2  I-ORG
+    ''')
+    assert names_an_actor(cut_short[0:4])
 
 
 def test_weapon_designation_is_no_name():

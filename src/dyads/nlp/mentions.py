@@ -168,8 +168,8 @@ def names_an_actor(span) -> bool:
         return False
     if span[-1].text.endswith(("-class", "‑class")):
         return False
-    if len(span) > 1 and (span[-1].is_lower or _DESIGNATION.match(span[-1].text)):
-        return False  # a name cut short ("Bureau of the"), a run of foreign words; "the Omani Su-30"
+    if len(span) > 1 and ((span[-1].is_lower and not span[-1].is_stop) or _DESIGNATION.match(span[-1].text)):
+        return False  # a run of foreign words ("Unidad de"); "the Omani Su-30" (not "Ministry of X and": cut short)
     if len(span) > 1 and any(t.text in _QUOTE_MARKS for t in span):
         return False  # one name does not run across a quotation mark
     if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_TAGS:
