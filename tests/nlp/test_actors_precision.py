@@ -158,3 +158,16 @@ def test_weapon_designation_is_no_name():
 def test_relative_phrase_speaking_is_no_actor(analyzer):
     r = analyzer.analyze("Aid came from Norway, whose people have said for years that the valley must be rebuilt.")
     assert not any(a.name.lower().startswith("whose") for a in r.actors)
+
+
+@slow
+def test_apposition_speaking_is_the_named_one(analyzer):
+    r = analyzer.analyze("The walkout was led by Ghana, a founding member, which argued that the vote broke the charter.")
+    assert not any("member" in a.name.lower() for a in r.actors)
+
+
+@slow
+def test_description_speaking_alone_stays_an_actor(analyzer):
+    # negative case: no name beside it, the description is its own actor
+    r = analyzer.analyze("A founding member argued that the vote broke the charter.")
+    assert any("member" in a.name.lower() for a in r.actors)

@@ -72,6 +72,10 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
         if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
             return m.label_
     tok = doc[head]
+    if tok.dep_ == "appos" and tok.head.i < span[0]:
+        covering = spanrows.covering(doc, SPAN_KEY, tok.head.i)
+        if covering:
+            return covering[0].label_  # "Kenya, a founding member, argued": the named one speaks
     iso = _capital(doc, head, span)
     if iso is not None:
         return country_actor(doc, iso, span)  # "according to Moscow": the state speaks
