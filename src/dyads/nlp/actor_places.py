@@ -24,6 +24,8 @@ GROUND_NOUNS = kb.words("actor_places", "ground_nouns")
 # participles whose hyphened name is where something is ("Britain-based", "Israel-bound"), not
 # who acts ("Iran-backed", "Togo-led": the country backs, leads)
 PLACING_PARTICIPLES = kb.words("actor_places", "placing_participles")
+# adjectives whose "to"/"with" object is a yardstick ("similar in size to X")
+COMPARISON_ADJECTIVES = kb.words("actor_places", "comparison_adjectives")
 # dashes that end a dateline ("Harwick, Northland — ...")
 DATELINE_DASHES = {"\u2014", "\u2013", "--"}
 # the types the entity recogniser's guess gives a place it mistook for an actor
@@ -95,6 +97,8 @@ def _placed_token(tok: Token) -> bool:
         return True  # "killed in Syria", "between Jordan and Egypt"
     if dep == "pobj" and head.head.lemma_.lower() in GROUND_NOUNS:
         return True  # "the border with Lebanon"
+    if dep == "pobj" and head.lower_ in ("to", "with") and head.head.lemma_.lower() in COMPARISON_ADJECTIVES:
+        return True  # "an area similar in size to Haiti": a yardstick
     if dep == "poss" and head.lemma_.lower() in GROUND_NOUNS:
         return True  # "Qatar's capital"
     if dep == "compound" and head.lemma_.lower() in GROUND_NOUNS:

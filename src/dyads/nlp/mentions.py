@@ -13,6 +13,7 @@ actors.
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import dataclass, field
 from typing import Optional
@@ -136,6 +137,8 @@ _THING_HEADS = kb.words("mentions", "thing_heads")
 _STORM_WORDS = kb.words("mentions", "storm_words")
 # one-word names of feasts, historical events and time zones ("Hajj", "Nakba", "GMT")
 _NON_ACTOR_NAMES = kb.words("mentions", "non_actor_names")
+# continents' and regions' adjectives, languages: a people the recogniser saw where no party is
+_REGION_AND_LANGUAGE = kb.words("non_actor_adjectives", "region_and_language_words")
 # month names and abbreviations: never a name's last word
 _MONTHS = kb.words("mentions", "month_words")
 MAX_NAME_TOKENS = 9
@@ -147,6 +150,10 @@ def _in_title(doc: Doc, i: int, lex: ActorLexicon) -> bool:
         return True
     return i >= 2 and doc[i - 1].lower_ in ("of", "for") and lex.title_ending_at(words, i - 2) > 0
 
+
+# a weapon's or a machine's designation ("F-16", "Su-30", "T-72"): its maker's name before it is no actor
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]*$")
+_QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u00ab", "\u00bb"}
 
 # tags of common words a sentence's start capitalises (a singular noun may be a name the tagger missed)
 _COMMON_TAGS = {"NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBG"}
@@ -161,6 +168,10 @@ def names_an_actor(span) -> bool:
         return False
     if span[-1].text.endswith(("-class", "‑class")):
         return False
+    if len(span) > 1 and ((span[-1].is_lower and not span[-1].is_stop) or _DESIGNATION.match(span[-1].text)):
+        return False  # a run of foreign words ("Unidad de"); "the Omani Su-30" (not "Ministry of X and": cut short)
+    if len(span) > 1 and any(t.text in _QUOTE_MARKS for t in span):
+        return False  # one name does not run across a quotation mark
     if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_TAGS:
         return False  # a plural noun, an adjective or an adverb ("Critics", "Deadliest"); not "Greenpeace" (NN)
     return True
@@ -187,6 +198,8 @@ def ner_mentions(doc: Doc, lex: ActorLexicon) -> list[Cand]:
             continue
         if span[-1].lower_ in _PLACE_HEADS or not names_an_actor(span):
             continue
+        if e - s == 1 and doc[s].lower_ in _REGION_AND_LANGUAGE:
+            continue  # "the Asian champions", "in Hebrew and Persian": no party
         if e - s == 1 and (doc[s].lower_,) in lex.descriptions:
             continue  # "Opposition" capitalised: a description, resolved as one
         if e - s == 1 and doc[s].lower_ in lex.departments and _in_title(doc, s, lex):

@@ -28,6 +28,8 @@ QUANTIFIERS = kb.words("quotes", "quantifiers")
 DETERMINERS = kb.words("quotes", "determiners")
 # pronouns that may stand for a group, an institution or a country ("it blamed ...")
 GROUP_PRONOUNS = kb.words("quotes", "group_pronouns")
+# heads naming a text or a channel ("a statement read", "polls show"): no actor of their own
+DOCUMENT_NOUNS = kb.words("speaker_actors", "document_nouns")
 
 
 def person_nouns() -> set[str]:
@@ -70,6 +72,10 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
         if a is not None and a.type != "person" and doc[m.end - 1].head.i == head:
             return m.label_
     tok = doc[head]
+    if tok.dep_ == "appos" and tok.head.i < span[0]:
+        covering = spanrows.covering(doc, SPAN_KEY, tok.head.i)
+        if covering:
+            return covering[0].label_  # "Kenya, a founding member, argued": the named one speaks
     iso = _capital(doc, head, span)
     if iso is not None:
         return country_actor(doc, iso, span)  # "according to Moscow": the state speaks
@@ -78,6 +84,10 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
     noun = tok
     if tok.lower_ in QUANTIFIERS:
         noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    if doc[span[0]].tag_ in ("WP$", "WDT", "WP"):
+        return None  # "X, whose people have said ...": a relative phrase, no one of its own
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
+        return None  # "a statement said": the words stay the speaker's text; a text is no actor
     if noun.lemma_.lower() in persons or noun.lower_ in persons:
         return description_actor(doc, span)
     return None
