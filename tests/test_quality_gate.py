@@ -54,11 +54,11 @@ LEAST = {
     "polnear-dev": {"quotes.f1": 0.75, "quotes.speaker_accuracy": 0.80},
     "newsquant-dev": {"quantities.value.f1": 0.92, "quantities.value_unit.f1": 0.82},
     "plover-dev": {"events.category_recall": 0.85, "events.dyad_recall": 0.75, "events.f1": 0.65},
-    "conflict-dev": {"relations.recall": 0.45, "relations.precision": 0.80, "actors.recall": 0.90,
-                     "actors.precision": 0.82, "actors.type_accuracy": 0.90},
+    "conflict-dev": {"relations.recall": 0.48, "relations.precision": 0.85, "actors.recall": 0.90,
+                     "actors.precision": 0.85, "actors.type_accuracy": 0.90},
 }
 MOST = {"seed": {"relations.wrong_sign": 0, "must_not.violations": 0},
-        "conflict-dev": {"must_not.violations": 1, "relations.wrong_sign": 7}}
+        "conflict-dev": {"must_not.violations": 0, "relations.wrong_sign": 4}}
 
 
 def test_the_table_covers_every_set_and_measure_asked_for():
