@@ -49,3 +49,30 @@ def build(spec: str) -> Doc:
     lemmas = [_LEMMAS.get(w.lower(), w.lower()) for w in words]
     pos = [_POS.get(t, "X") for t in tags]
     return Doc(VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=ents)
+
+
+def events_doc(rows: str, actors: dict) -> Doc:
+    """A Doc ready for the events component, without the model.
+
+    rows: one token a line, "word head dep POS TAG lemma" (head: the index of the head token);
+    actors: word -> (actor id, type) for the one-word actor mentions. No space around a hyphen nor
+    before punctuation ("Ruritania-backed rebels,"); no quotes."""
+    from spacy.tokens import Span
+
+    from dyads.nlp.doc import ACTORS_KEY, ActorInfo
+
+    toks = [line.split() for line in rows.strip().splitlines()]
+    words = [t[0] for t in toks]
+    spaces = [w != "-" and (i + 1 == len(words) or words[i + 1] not in ("-", ",", ".")) for i, w in enumerate(words)]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[int(t[1]) for t in toks], deps=[t[2] for t in toks],
+              pos=[t[3] for t in toks], tags=[t[4] for t in toks], lemmas=[t[5] for t in toks])
+    infos, spans = {}, []
+    for i, t in enumerate(toks):
+        if t[0] in actors:
+            aid, kind = actors[t[0]]
+            infos.setdefault(aid, ActorInfo(len(infos), t[0], kind, id=aid))
+            spans.append(Span(doc, i, i + 1, label=aid))
+    doc._.dyads_actors = sorted(infos.values(), key=lambda a: int(a.id[1:]))
+    doc.spans[ACTORS_KEY] = spans
+    doc._.dyads_quotes = []
+    return doc

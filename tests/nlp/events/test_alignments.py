@@ -9,31 +9,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from dyads.nlp.doc import ACTORS_KEY, ActorInfo
 from dyads.nlp.events import EventsComponent
+from docs import events_doc
 
 VOCAB = spacy.blank("en").vocab
 
 
-def parse(rows: str, actors: dict[str, tuple[str, str]]) -> Doc:
-    """rows: one token a line, "word head dep POS TAG lemma"; actors: word -> (id, type)."""
-    toks = [line.split() for line in rows.strip().splitlines()]
-    words = [t[0] for t in toks]
-    # no space around a hyphen nor before punctuation: "Ruritania-backed rebels,"
-    spaces = [w != "-" and (i + 1 == len(words) or words[i + 1] not in ("-", ",", ".")) for i, w in enumerate(words)]
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[int(t[1]) for t in toks], deps=[t[2] for t in toks],
-              pos=[t[3] for t in toks], tags=[t[4] for t in toks], lemmas=[t[5] for t in toks])
-    infos, spans = {}, []
-    for i, t in enumerate(toks):
-        if t[0] in actors:
-            aid, kind = actors[t[0]]
-            if aid not in infos:
-                infos[aid] = ActorInfo(len(infos), t[0], kind, id=aid)
-            spans.append(Span(doc, i, i + 1, label=aid))
-    doc._.dyads_actors = sorted(infos.values(), key=lambda a: int(a.id[1:]))
-    doc.spans[ACTORS_KEY] = spans
-    doc._.dyads_quotes = []
-    return doc
+parse = events_doc  # a hand-built Doc for the events component (tests/docs.py)
 
 
 @pytest.fixture(scope="module")

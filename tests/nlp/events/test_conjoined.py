@@ -8,31 +8,19 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from dyads.nlp.doc import ACTORS_KEY, ActorInfo
 from dyads.nlp.events import EventsComponent
+from docs import events_doc
 from dyads.nlp.events.frames import between_object, giver_object
 
 VOCAB = spacy.blank("en").vocab
 COUNTRIES = {"Genovia": ("A1", "country"), "Ruritania": ("A2", "country"), "Latveria": ("A3", "country")}
 
 
+
 def parse(rows: str, actors: dict = COUNTRIES) -> Doc:
-    """rows: one token a line, "word head dep POS TAG lemma"; actors: word -> (id, type)."""
-    toks = [line.split() for line in rows.strip().splitlines()]
-    doc = Doc(VOCAB, words=[t[0] for t in toks], heads=[int(t[1]) for t in toks], deps=[t[2] for t in toks],
-              pos=[t[3] for t in toks], tags=[t[4] for t in toks], lemmas=[t[5] for t in toks])
-    infos, spans = {}, []
-    for i, t in enumerate(toks):
-        if t[0] in actors:
-            aid, kind = actors[t[0]]
-            infos.setdefault(aid, ActorInfo(len(infos), t[0], kind, id=aid))
-            spans.append(Span(doc, i, i + 1, label=aid))
-    doc._.dyads_actors = sorted(infos.values(), key=lambda a: int(a.id[1:]))
-    doc.spans[ACTORS_KEY] = spans
-    doc._.dyads_quotes = []
-    return doc
+    return events_doc(rows, actors)  # a hand-built Doc for the events component (tests/docs.py)
 
 
 @pytest.fixture(scope="module")
