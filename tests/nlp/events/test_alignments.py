@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Span
 from dyads.nlp.events import EventsComponent
 from docs import events_doc
 
-VOCAB = spacy.blank("en").vocab
 
 
 parse = events_doc  # a hand-built Doc for the events component (tests/docs.py)

@@ -14,7 +14,6 @@ from dyads.nlp.events import EventsComponent
 from docs import events_doc
 from dyads.nlp.events.frames import between_object, giver_object
 
-VOCAB = spacy.blank("en").vocab
 COUNTRIES = {"Genovia": ("A1", "country"), "Ruritania": ("A2", "country"), "Latveria": ("A3", "country")}
 
 

@@ -16,7 +16,6 @@ from docs import events_doc
 from dyads.nlp.events.marks import modality, negated
 from dyads.nlp.mentions import Cand
 
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
 
 
 parse = events_doc  # a hand-built Doc for the events component (tests/docs.py)
