@@ -6,7 +6,6 @@ The countries here are made up.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from dyads.nlp.events import EventsComponent

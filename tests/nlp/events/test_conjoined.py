@@ -7,7 +7,6 @@ hung on an earlier phrase, a preposition left without its object). The countries
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from dyads.nlp.events import EventsComponent

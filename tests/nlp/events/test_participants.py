@@ -7,7 +7,6 @@ spans, as the actors component would leave them. The trigger lexicon is the bund
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from dyads.nlp.doc import ACTORS_KEY, ActorRegistry
