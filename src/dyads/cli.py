@@ -182,6 +182,7 @@ def ingest(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: the scheduler's address (tcp://host:8786)."),
     dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, metavar="N", help="Run on a local Dask cluster of N workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
+    incident_days: Optional[int] = typer.Option(None, "--incident-days", min=0, metavar="DAYS", help="Incidents: how many days apart two articles' reports of one happening may be dated (default 3, kb/incidents.yaml)."),
 ) -> None:
     """Analyse articles and store them in a corpus store (DuckDB), resumably.
 
@@ -196,13 +197,15 @@ def ingest(
             except ImportError as exc:
                 raise DyadsError("E106", detail=f"the distributed backend is not available ({exc})") from None
             counts = ingest_dask(paths, db=db, scheduler=scheduler, local_workers=dask_local, batch_size=batch_size,
-                                 max_chars=max_chars, model=model, actors_files=actors_files, force=force, quiet=quiet)
+                                 max_chars=max_chars, model=model, actors_files=actors_files, force=force, quiet=quiet,
+                                 incident_days=incident_days)
         else:
             from .run.ingest import ingest as run_ingest
 
             stdin = sys.stdin.buffer if "-" in paths else None
             counts = run_ingest(paths, db=db, processes=processes, batch_size=batch_size, max_chars=max_chars, model=model,
-                                actors_files=actors_files, force=force, quiet=quiet, stdin=stdin, console=err_console).as_dict()
+                                actors_files=actors_files, force=force, quiet=quiet, stdin=stdin, console=err_console,
+                                incident_days=incident_days).as_dict()
     except DyadsError as exc:
         _fail(exc, code=2)
     if not quiet:

@@ -51,7 +51,7 @@ def article_dict(article, doc_id: str, sha: str) -> dict:
 
 
 def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=32, max_chars=2_000_000, model=None,
-                actors_files=(), force=False, quiet=False) -> dict:
+                actors_files=(), force=False, quiet=False, incident_days=None) -> dict:
     """Analyse and store `paths` with Dask workers; see the module docstring. Returns
     {"stored", "unchanged", "failed", "run_id"}, and "duplicates" (ids met again in this run),
     "seconds" and "db" as local ingest's report has them."""
@@ -93,6 +93,10 @@ def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=3
         rmdir(shard_root(db))
         if run.stored or recovered:
             _rebuild_corpus(store)
+        from ..store.incident_update import update_incidents  # reports of one happening, across articles
+        from ..store.incidents import IncidentSettings
+
+        update_incidents(store.con, IncidentSettings.defaults(window_days=incident_days))
         return {**run.counts(), "run_id": run_id, "duplicates": run.duplicates,
                 "seconds": round(time.monotonic() - started, 3), "db": store.path}
     finally:

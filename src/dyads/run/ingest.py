@@ -90,6 +90,7 @@ def ingest(
     stdin: Any = None,
     console=None,
     commit_seconds: float = COMMIT_SECONDS,
+    incident_days: Optional[int] = None,
     analyzer=None,
     command: str = "ingest",
     _analyse: Callable = analyse_batch,
@@ -97,7 +98,8 @@ def ingest(
     """Analyse the documents under `paths` and store them in the DuckDB file `db` (default:
     $DYADS_DB or dyads.duckdb). Documents stored already with the same id, text and pipeline
     are skipped unless `force`. Raises DyadsError for what stops the whole run (E100, E101,
-    E105, E107, E108); a bad document only counts as failed. `analyzer` (anything with the
+    E105, E107, E108); a bad document only counts as failed. `incident_days`: how many days
+    apart two reports of one incident may be dated (default: kb/incidents.yaml). `analyzer` (anything with the
     Analyzer's `pipe`) analyses in this process instead of building one; `command` is what the
     run is recorded as (`dyads serve FILE` stores its articles with this same run)."""
     processes = 1 if analyzer is not None else max(1, int(processes or os.cpu_count() or 1))
@@ -136,6 +138,11 @@ def ingest(
                 from ..store.corpus import rebuild_corpus
 
                 rebuild_corpus(store)  # actors across articles, for queries and the web
+            # reports of one happening joined across articles; a run killed here is completed now
+            from ..store.incident_update import update_incidents
+            from ..store.incidents import IncidentSettings
+
+            update_incidents(store.con, IncidentSettings.defaults(window_days=incident_days))
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"

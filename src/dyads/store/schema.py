@@ -81,6 +81,28 @@ OTHER_DDL = [
 ]
 
 
+# incidents: the events of different articles that report one happening (incidents.py), kept by
+# incident_update.update_incidents at the end of each ingest
+INCIDENT_DDL = [
+    """CREATE TABLE IF NOT EXISTS incidents (
+        incident_id VARCHAR PRIMARY KEY, block VARCHAR, category VARCHAR, source VARCHAR, target VARCHAR,
+        date VARCHAR, date_precision VARCHAR, anchor_lo INTEGER, anchor_hi INTEGER,
+        place VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_precision VARCHAR,
+        reports INTEGER, articles INTEGER, outlets INTEGER, first_reported VARCHAR,
+        asserted INTEGER, denied INTEGER, disputed BOOLEAN,
+        fatalities_low DOUBLE, fatalities_high DOUBLE, fatalities_median DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS incident_reports (
+        incident_id VARCHAR, doc_id VARCHAR, event_id VARCHAR, block VARCHAR, open_side BOOLEAN,
+        outlet VARCHAR, voice VARCHAR, negated BOOLEAN, date VARCHAR, article_date VARCHAR,
+        date_gap INTEGER, place VARCHAR, why VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS incident_numbers (
+        incident_id VARCHAR, doc_id VARCHAR, event_id VARCHAR, outlet VARCHAR, quantity_id VARCHAR,
+        value DOUBLE, text VARCHAR)""",
+    # the documents (as stored then) the incidents were last built from
+    """CREATE TABLE IF NOT EXISTS incident_docs (doc_id VARCHAR, stored_at TIMESTAMP)""",
+]
+OTHER_DDL += INCIDENT_DDL
+
 # columns added after a table was first released: a store written before gets them (null) when opened
 ADDED_COLUMNS: list[tuple[str, str, str]] = [
     ("events", "trigger_start", "INTEGER"), ("events", "trigger_end", "INTEGER"),
