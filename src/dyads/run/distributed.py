@@ -91,12 +91,9 @@ def ingest_dask(paths, db=None, scheduler=None, local_workers=None, batch_size=3
         store.finish_run(run_id, "done", **run.counts())
         rmdir(os.path.join(shard_root(db), run_id))
         rmdir(shard_root(db))
-        if run.stored or recovered:
-            _rebuild_corpus(store)
-        from ..store.incident_update import update_incidents  # reports of one happening, across articles
-        from ..store.incidents import IncidentSettings
+        from .ingest import across_articles
 
-        update_incidents(store.con, IncidentSettings.defaults(window_days=incident_days))
+        across_articles(store, bool(run.stored or recovered), incident_days)
         return {**run.counts(), "run_id": run_id, "duplicates": run.duplicates,
                 "seconds": round(time.monotonic() - started, 3), "db": store.path}
     finally:
@@ -141,14 +138,6 @@ def _connect(scheduler: Optional[str], local_workers: Optional[int], quiet: bool
     except BaseException:
         cluster.close()
         raise
-
-
-def _rebuild_corpus(store) -> None:
-    try:
-        from ..store.corpus import rebuild_corpus
-    except ImportError:
-        return
-    rebuild_corpus(store)
 
 
 class _Run:

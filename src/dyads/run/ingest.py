@@ -134,15 +134,7 @@ def ingest(
                 for out in runner.drain():
                     buffer.add(out)
                 buffer.flush()
-            if report.stored or not _corpus_fresh(store):
-                from ..store.corpus import rebuild_corpus
-
-                rebuild_corpus(store)  # actors across articles, for queries and the web
-            # reports of one happening joined across articles; a run killed here is completed now
-            from ..store.incident_update import update_incidents
-            from ..store.incidents import IncidentSettings
-
-            update_incidents(store.con, IncidentSettings.defaults(window_days=incident_days))
+            across_articles(store, report.stored or not _corpus_fresh(store), incident_days)
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"
@@ -172,6 +164,19 @@ def locked_store(db: str, memory_limit: Optional[str] = None) -> tuple[IngestLoc
     except BaseException:
         lock.release()
         raise
+
+
+def across_articles(store: Store, rebuild: bool, incident_days: Optional[int] = None) -> None:
+    """What an ingest ends with: the corpus actors (when `rebuild`: documents were stored, or the
+    actors are stale) and the incidents (always: a run killed during them is completed now)."""
+    if rebuild:
+        from ..store.corpus import rebuild_corpus
+
+        rebuild_corpus(store)  # actors across articles, for queries and the web
+    from ..store.incident_update import update_incidents
+    from ..store.incidents import IncidentSettings
+
+    update_incidents(store.con, IncidentSettings.defaults(window_days=incident_days))
 
 
 def _corpus_fresh(store: Store) -> bool:
