@@ -258,7 +258,7 @@ def query_cmd(
 def export_cmd(
     output: Path = typer.Argument(..., metavar="OUTPUT", help="The file to write (a directory for every table)."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
-    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl. The network: graphml, gexf, json (node-link)."),
+    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl, dta (Stata 14+). The network: graphml, gexf, json (node-link)."),
     table: Optional[str] = typer.Option(None, "--table", "-t", metavar="TABLE", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="Network: only ties of this corpus actor."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="Network: only events of this PLOVER category."),
@@ -268,7 +268,9 @@ def export_cmd(
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="Network: only pairs with at least this many events."),
     own: bool = typer.Option(False, "--own", help="Network: " + OWN_HELP),
 ) -> None:
-    """Export a corpus store: tables to Parquet, CSV or JSON Lines; the network to GraphML, GEXF or node-link JSON."""
+    """Export a corpus store: tables to Parquet, CSV, JSON Lines or Stata; the network to GraphML, GEXF or node-link JSON.
+
+    Events carry their two actors' CAMEO codes (source_cameo, target_cameo) where the knowledge base has them."""
     from .store.export import NETWORK_FORMATS, export
 
     filters = {k: v for k, v in dict(actor=actor, category=category, source=source, since=since, until=until,
