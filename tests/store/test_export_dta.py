@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import subprocess
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -119,3 +121,16 @@ def test_cli_exports_a_stata_table_and_refuses_stata_for_the_network(db, tmp_pat
     assert res.exit_code == 2 and "E111" in res.output
     res = runner.invoke(app, ["export", "--help"])
     assert "dta" in res.output
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (Debian: r-base-core r-cran-haven)")
+def test_r_reads_the_stata_file_too(db, tmp_path):
+    """Another reader than the writer's own: R's haven (ReadStat)."""
+    (path,) = export(db, "events", tmp_path / "events.dta", "dta")
+    script = ('if (!requireNamespace("haven", quietly=TRUE)) quit(status=3); d <- haven::read_dta(commandArgs(TRUE)[1]); '
+              'cat(nrow(d), attr(d$end_, "label"), d$source_cameo[d$doc_id == "d1" & d$event_id == "E1"], sep="|")')
+    res = subprocess.run(["Rscript", "-e", script, str(path)], capture_output=True, text=True, timeout=120)
+    if res.returncode == 3:
+        pytest.skip("R's haven package is not installed")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "5|end|NRTREB"
