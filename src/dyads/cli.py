@@ -228,7 +228,7 @@ def query_cmd(
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
     type: Optional[str] = typer.Option(None, "--type", metavar="TYPE", help="actors: only this actor type (person, state, armed_group, ...)."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="network, camps: only pairs with at least this many events."),
-    own: bool = typer.Option(False, "--own", help="network, camps, events: " + OWN_HELP),
+    own: bool = typer.Option(False, "--own", help="network, camps, events, series: " + OWN_HELP),
     by: Optional[str] = typer.Option(None, "--by", metavar="KEY", help="series (`dyads query series`: counts over time, cooperative and conflictual apart, with an intensity from -10 to +10 an event): per dyad (default; from who acted to whom), actor or country (where it happened)."),
     every: Optional[str] = typer.Option(None, "--every", metavar="PERIOD", help="series: per day, week, month (default) or year, by the event's date (else its article's)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
