@@ -279,7 +279,7 @@ def test_readme_documents_every_command_and_query():
     group, names = _commands()
     assert {c[0] for c in commands} >= set(names) - {"schema"}  # `dyads schema` is named in the text
     assert "`dyads schema`" in README.read_text(encoding="utf-8")
-    assert {c[1] for c in commands if c[0] == "query"} == set(QUERIES)
+    assert {c[1] for c in commands if c[0] == "query"} == set(QUERIES) | {"series"}  # series: store/series.py
 
 
 def test_every_readme_command_line_is_one_the_cli_takes(tmp_path):
@@ -298,4 +298,9 @@ def test_every_readme_command_line_is_one_the_cli_takes(tmp_path):
         if argv[0] == "query":
             options = {k: v for k, v in ctx.params.items() if k not in ("what", "db", "format")}
             with CorpusStore(db) as store:
-                store.query(ctx.params["what"], **options)
+                if ctx.params["what"] == "series":
+                    from dyads.store.series import series_query
+
+                    series_query(store, **options)
+                else:
+                    store.query(ctx.params["what"], **options)

@@ -231,13 +231,19 @@ def query_cmd(
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
     type: Optional[str] = typer.Option(None, "--type", metavar="TYPE", help="actors: only this actor type (person, state, armed_group, ...)."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="network, camps: only pairs with at least this many events."),
-    own: bool = typer.Option(False, "--own", help="network, camps, events: " + OWN_HELP),
+    own: bool = typer.Option(False, "--own", help="network, camps, events, series: " + OWN_HELP),
+    by: Optional[str] = typer.Option(None, "--by", metavar="KEY", help="series (`dyads query series`: counts over time, cooperative and conflictual apart, with an intensity from -10 to +10 an event): per dyad (default; from who acted to whom), actor or country (where it happened)."),
+    every: Optional[str] = typer.Option(None, "--every", metavar="PERIOD", help="series: per day, week, month (default) or year, by the event's date (else its article's)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
     """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements."""
     from .store.query import CorpusStore
 
+    if what == "series" or by or every:  # counts over time: store/series.py
+        return _query_series(what, db, format, by=by, every=every, actor=actor, category=category, source=source,
+                             since=since, until=until, speaker=speaker, type=type, min_weight=min_weight, own=own,
+                             limit=limit)
     if format not in QUERY_FORMATS:
         _fail(DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS)), code=2)
     try:
@@ -257,11 +263,36 @@ def query_cmd(
         present.print_frame(df, what, Console(width=None if _is_tty(sys.stdout) else 200))
 
 
+def _query_series(what: str, db: Optional[str], format: str, **options) -> None:
+    """`dyads query series`: --by and --every belong to it alone (E111 with another WHAT)."""
+    from .store import present
+    from .store.query import CorpusStore
+    from .store.series import series_query, shown
+
+    try:
+        if format not in QUERY_FORMATS:
+            raise DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS))
+        if what != "series":
+            given = ", ".join(f"--{k}" for k in ("by", "every") if options.get(k))
+            raise DyadsError("E111", what=f"query {what}", detail=given, choices="the options --help lists for it; "
+                             f"{given} go{'es' if ',' not in given else ''} to `dyads query series`")
+        with CorpusStore(db) as store:
+            df = series_query(store, **options)
+    except DyadsError as exc:
+        _fail(exc, code=2)
+    if format == "json":
+        sys.stdout.write(present.to_json(df, what) + "\n")
+    elif format == "csv":
+        sys.stdout.write(present.to_csv(df))
+    else:
+        present.print_frame(shown(df), what, Console(width=None if _is_tty(sys.stdout) else 200))
+
+
 @app.command("export", **_example("dyads export --db corpus.duckdb --format graphml network.graphml"))
 def export_cmd(
     output: Path = typer.Argument(..., metavar="OUTPUT", help="The file to write (a directory for every table)."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
-    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl. The network: graphml, gexf, json (node-link)."),
+    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl, dta (Stata 14+). The network: graphml, gexf, json (node-link)."),
     table: Optional[str] = typer.Option(None, "--table", "-t", metavar="TABLE", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="Network: only ties of this corpus actor."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="Network: only events of this PLOVER category."),
@@ -271,7 +302,9 @@ def export_cmd(
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="Network: only pairs with at least this many events."),
     own: bool = typer.Option(False, "--own", help="Network: " + OWN_HELP),
 ) -> None:
-    """Export a corpus store: tables to Parquet, CSV or JSON Lines; the network to GraphML, GEXF or node-link JSON."""
+    """Export a corpus store: tables to Parquet, CSV, JSON Lines or Stata; the network to GraphML, GEXF or node-link JSON.
+
+    Events carry their two actors' CAMEO codes (source_cameo, target_cameo) where the knowledge base has them."""
     from .store.export import NETWORK_FORMATS, export
 
     filters = {k: v for k, v in dict(actor=actor, category=category, source=source, since=since, until=until,

@@ -1,29 +1,31 @@
-"""Exports of a corpus store: its tables as Parquet, CSV or JSON Lines, its network as GraphML,
-GEXF or node-link JSON.
+"""Exports of a corpus store: its tables as Parquet, CSV, JSON Lines or Stata files, its network
+as GraphML, GEXF or node-link JSON.
 
     export("corpus.duckdb", "all", "out/", "parquet")              # out/documents.parquet, out/events.parquet, ...
     export(store, "events", "events.csv", "csv")                   # one table
     export(store, "network", "net.graphml", "graphml", since="2014")   # the network (filters of CorpusStore.graph)
 
-Tables stream from DuckDB in Arrow batches, so memory stays flat. In CSV, list columns
-(`aliases`, `events`) are JSON arrays; JSON Lines keeps them as lists. The network files come
+Tables stream from DuckDB in Arrow batches, so memory stays flat (a Stata file is written whole).
+In CSV, list columns (`aliases`, `events`) are JSON arrays; JSON Lines keeps them as lists; Stata
+';'-joins them. Events carry their ends' CAMEO actor codes (`source_cameo`, `target_cameo`).
+What each table exports, and Stata's limits, are `tables.py`'s. The network files come
 from `graph_export.py` (camps annotated on the nodes, `frustrated` on the edges), directed: an edge
 goes from the actor that acted to the one acted on.
 """
 from __future__ import annotations
 
-import json
 import os
 from ..errors import DyadsError
 from ..model import dumps
 from .schema import TABLES
+from .tables import select_sql, write_dta
 
-TABLE_FORMATS = ("parquet", "csv", "jsonl")
+TABLE_FORMATS = ("parquet", "csv", "jsonl", "dta")
 NETWORK_FORMATS = ("graphml", "gexf", "json")
 FORMATS = TABLE_FORMATS + NETWORK_FORMATS
 EXPORT_TABLES = tuple(TABLES) + ("corpus_actors", "corpus_actor_names", "actor_links", "runs", "failures")
-EXTENSIONS = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "graphml": ".graphml", "gexf": ".gexf",
-              "json": ".json"}
+EXTENSIONS = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "dta": ".dta", "graphml": ".graphml",
+              "gexf": ".gexf", "json": ".json"}
 BATCH_ROWS = 50_000
 
 
@@ -74,15 +76,12 @@ def export_table(store, table: str, path: str, format: str) -> str:
     if table not in EXPORT_TABLES:
         raise DyadsError("E110", what="table", detail=table, choices=", ".join(EXPORT_TABLES))
     con = store.con
-    cols = con.execute(f"SELECT * FROM {table} LIMIT 0").description
-    select = "*"
-    if format == "csv":  # CSV has no lists: JSON arrays instead
-        types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {table})").fetchall())
-        select = ", ".join(f'to_json("{c[0]}")::VARCHAR AS "{c[0]}"' if types.get(c[0], "").endswith("[]")
-                           else f'"{c[0]}"' for c in cols)
-    reader = _reader(con, f"SELECT {select} FROM {table}")
+    sql = select_sql(con, table, lists={"csv": "json", "dta": "join"}.get(format, "keep"))  # CSV, Stata: no lists
     parent = os.path.dirname(os.path.abspath(path))
     os.makedirs(parent, exist_ok=True)
+    if format == "dta":
+        return write_dta(con.execute(sql).df(), path, table)
+    reader = _reader(con, sql)
     if format == "parquet":
         import pyarrow.parquet as pq
 
