@@ -182,7 +182,7 @@ def ingest(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: the scheduler's address (tcp://host:8786)."),
     dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1, metavar="N", help="Run on a local Dask cluster of N workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on standard error."),
-    incident_days: Optional[int] = typer.Option(None, "--incident-days", min=0, metavar="DAYS", help="Incidents: how many days apart two articles' reports of one happening may be dated (default 3, kb/incidents.yaml)."),
+    incident_days: Optional[int] = typer.Option(None, "--incident-days", min=0, metavar="DAYS", help="Incidents: how many days apart two articles' reports of one happening may be dated (default 3)."),
 ) -> None:
     """Analyse articles and store them in a corpus store (DuckDB), resumably.
 
@@ -221,7 +221,7 @@ OWN_HELP = ("Only the articles' own voice: leave out what a side claims of itsel
 
 @app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
 def query_cmd(
-    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements or documents."),
+    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements, incidents, series or documents."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
@@ -231,26 +231,27 @@ def query_cmd(
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who asserts it: a quote's speaker, an event's or number's claimant."),
     type: Optional[str] = typer.Option(None, "--type", metavar="TYPE", help="actors: only this actor type (person, state, armed_group, ...)."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="network, camps: only pairs with at least this many events."),
+    min_articles: Optional[int] = typer.Option(None, "--min-articles", min=1, metavar="N", help="incidents: only those told by at least this many articles."),
     own: bool = typer.Option(False, "--own", help="network, camps, events, series: " + OWN_HELP),
     by: Optional[str] = typer.Option(None, "--by", metavar="KEY", help="series (`dyads query series`: counts over time, cooperative and conflictual apart, with an intensity from -10 to +10 an event): per dyad (default; from who acted to whom), actor or country (where it happened)."),
     every: Optional[str] = typer.Option(None, "--every", metavar="PERIOD", help="series: per day, week, month (default) or year, by the event's date (else its article's)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
-    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements."""
+    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements, incidents, series."""
     from .store.query import CorpusStore
 
     if what == "series" or by or every:  # counts over time: store/series.py
         return _query_series(what, db, format, by=by, every=every, actor=actor, category=category, source=source,
                              since=since, until=until, speaker=speaker, type=type, min_weight=min_weight, own=own,
-                             limit=limit)
+                             limit=limit, min_articles=min_articles)
     if format not in QUERY_FORMATS:
         _fail(DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS)), code=2)
     try:
         with CorpusStore(db) as store:
             df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
                              speaker=speaker, type=type, min_weight=min_weight, limit=limit,
-                             own=own)
+                             own=own, min_articles=min_articles)
     except DyadsError as exc:
         _fail(exc, code=2)
     from .store import present
@@ -292,7 +293,7 @@ def _query_series(what: str, db: Optional[str], format: str, **options) -> None:
 def export_cmd(
     output: Path = typer.Argument(..., metavar="OUTPUT", help="The file to write (a directory for every table)."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
-    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl, dta (Stata 14+). The network: graphml, gexf, json (node-link)."),
+    format: str = typer.Option("parquet", "--format", "-f", metavar="FORMAT", help="Tables: parquet, csv, jsonl, dta (Stata 14+). The network: graphml, gexf, json (node-link). Incidents: acled-csv (one row per incident, ACLED's columns)."),
     table: Optional[str] = typer.Option(None, "--table", "-t", metavar="TABLE", help="One table (documents, actors, events, corpus_actors, ...); default every table."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="Network: only ties of this corpus actor."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="Network: only events of this PLOVER category."),
@@ -300,19 +301,21 @@ def export_cmd(
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Network: articles from this date on."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Network: articles up to this date."),
     min_weight: Optional[int] = typer.Option(None, "--min-weight", min=1, metavar="N", help="Network: only pairs with at least this many events."),
+    min_articles: Optional[int] = typer.Option(None, "--min-articles", min=1, metavar="N", help="acled-csv: only incidents told by at least this many articles."),
     own: bool = typer.Option(False, "--own", help="Network: " + OWN_HELP),
 ) -> None:
-    """Export a corpus store: tables to Parquet, CSV, JSON Lines or Stata; the network to GraphML, GEXF or node-link JSON.
+    """Export a corpus store: tables to Parquet, CSV, JSON Lines or Stata; the network to GraphML, GEXF or node-link JSON; incidents to ACLED's CSV.
 
     Events carry their two actors' CAMEO codes (source_cameo, target_cameo) where the knowledge base has them."""
     from .store.export import NETWORK_FORMATS, export
 
     filters = {k: v for k, v in dict(actor=actor, category=category, source=source, since=since, until=until,
-                                     min_weight=min_weight, include_claimed=False if own else None).items()
+                                     min_weight=min_weight, min_articles=min_articles,
+                                     include_claimed=False if own else None).items()
                if v is not None}
     what = "network" if format in NETWORK_FORMATS else (table or "all")
     try:
-        if table and format in NETWORK_FORMATS:
+        if table and format in NETWORK_FORMATS + ("acled-csv",):
             raise DyadsError("E111", what=f"export --format {format}", detail="--table",
                              choices="--actor, --category, --source, --since, --until, --min-weight, --own")
         written = export(db, what, output, format, **filters)

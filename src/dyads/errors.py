@@ -45,6 +45,7 @@ CATALOGUE: dict[str, str] = {
     "E111": "{detail} does not apply to `dyads {what}` (it takes {choices}).",
     "E112": "the corpus store {path} stayed locked by other processes for {seconds} s ({detail}). An ingest waits this long for readers such as `dyads serve` or `dyads query` to let go; stop the one holding it, or raise DYADS_LOCK_TIMEOUT (seconds).",
     "E113": "cannot read the knowledge file {input}: {detail}. Fix the file; if it is one of your own (in the DYADS_KB_OVERLAY folder), correct it or unset DYADS_KB_OVERLAY.",
+    "E114": "the corpus store {path} has no incidents yet (it was written before dyads joined reports into incidents); run `dyads ingest` on it once (with any input, even one stored already) to build them.",
     # distributed ingest (Dask)
     "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
     # the web app (dyads serve)
@@ -55,6 +56,7 @@ CATALOGUE: dict[str, str] = {
     "E134": "the web app failed ({detail}); see the server log.",
     "E135": "the Host header '{detail}' is not one this server answers (it serves {choices}); start it with --host to serve others.",
     "E136": "{input}: nothing to serve: the file gave no article that could be analysed ({detail}).",
+    "E137": "no incident '{detail}' in the corpus store; see /incidents for the stored ones.",
     "E139": "the corpus store cannot be read right now ({detail}); try again in a moment. The server log says more.",
     # warnings
     "W001": "{input}: the text contains {detail} control or replacement characters; control characters were replaced by spaces (offsets unchanged), replacement characters kept.",

@@ -101,7 +101,7 @@ def test_building_from_scratch_gives_what_the_increments_gave(store, tmp_path):
     shutil.copy(store, copy)
     before = incidents(copy)
     with Store(str(copy)) as s:
-        wide = update_incidents(s.con, IncidentSettings.defaults(window_days=120))
+        wide = update_incidents(s.con, IncidentSettings.defaults(window_days=120, own_window_days=120))
         assert wide["incidents"] == 4  # two months apart now join
         update_incidents(s.con, IncidentSettings.defaults())
     assert incidents(copy).to_dict("records") == before.to_dict("records")
@@ -129,3 +129,46 @@ def test_a_kill_during_the_incident_step_is_completed_by_the_next_run(store, tmp
     report = ingest([CORPUS], db=str(db), processes=1, quiet=True)
     assert report.stored == 0  # the articles were stored before the kill
     assert incidents(db).to_dict("records") == incidents(store).to_dict("records")
+
+
+def test_acled_csv_has_acleds_columns_and_one_row_an_incident(store, tmp_path):
+    import pandas as pd
+
+    from dyads.store.acled import ACLED_COLUMNS
+    from dyads.store.export import export
+
+    path = tmp_path / "acled.csv"
+    export(str(store), "incidents", str(path), "acled-csv")
+    df = pd.read_csv(path, keep_default_na=False)
+    assert list(df.columns) == ACLED_COLUMNS and len(df) == 5
+    rsf = df[df["actor1"] == "Rapid Support Forces"].iloc[0]
+    assert (rsf["event_date"], rsf["year"], rsf["country"], rsf["location"]) == ("2023-06-01", 2023, "Sudan", "El Fasher")
+    assert rsf["event_type"] == "Battles" and rsf["interaction"] == 12 and "disputed" in rsf["tags"]
+    assert rsf["source"] == "daily-two; evening-four; wire-one"
+    kobani = df[(df["location"] == "Kobani") & (df["event_date"] == "2021-03-03")].iloc[0]
+    assert kobani["fatalities"] == 12  # the lowest count the reports give, ACLED's conservative rule
+    assert "12 to 15" in kobani["notes"] and kobani["iso"] == 760
+    filtered = tmp_path / "two.csv"
+    export(str(store), "incidents", str(filtered), "acled-csv", min_articles=3)
+    assert len(pd.read_csv(filtered)) == 3
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed (Debian: r-base-core)")
+def test_acled_csv_reads_in_r(store, tmp_path):
+    from dyads.store.export import export
+
+    path = tmp_path / "acled.csv"
+    export(str(store), "incidents", str(path), "acled-csv")
+    out = subprocess.run(["Rscript", "-e", f"d <- read.csv('{path}'); cat(nrow(d), ncol(d), names(d)[1], names(d)[27], "
+                          "class(d$fatalities), sep=' ')"], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["5", "27", "event_id_cnty", "timestamp", "integer"], out.stderr
+
+
+def test_incident_tables_export_to_stata(store, tmp_path):
+    import pandas as pd
+
+    from dyads.store.export import export
+
+    written = export(str(store), "incidents", str(tmp_path / "incidents.dta"), "dta")
+    back = pd.read_stata(written[0])
+    assert len(back) == 5 and {"incident_id", "articles", "disputed"} <= set(back.columns)

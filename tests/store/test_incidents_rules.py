@@ -67,3 +67,23 @@ def test_counts_of_the_dead_by_the_words_beside_them():
     assert is_fatality(other, 0, 11)
     assert not is_fatality(other, other.index("18"), other.index("18") + 2)
     assert not is_fatality(other, other.index("4,000"), other.index("4,000") + 15)
+
+
+def test_two_dates_the_texts_fix_to_the_day_join_only_a_day_apart():
+    own = [rep(1, "2021-03-03"), rep(2, "2021-03-05")]
+    for r in own:
+        r.own = True
+    assert groups(cluster(own, window=3, own_window=1)) == [["d1"], ["d2"]]
+    own[1].own = False  # dated by its article, published two days on: the same happening
+    assert groups(cluster(own, window=3, own_window=1)) == [["d1", "d2"]]
+
+
+def test_a_report_with_a_side_left_open_needs_a_known_place():
+    loose = [rep(1, "2021-03-03"), rep(2, "2021-03-03")]
+    for r in loose:
+        r.strict = True
+    assert groups(cluster(loose, window=3)) == [["d1"], ["d2"]]
+    placed = [rep(1, "2021-03-03", ALEPPO), rep(2, "2021-03-03", SYRIA)]
+    for r in placed:
+        r.strict = True
+    assert groups(cluster(placed, window=3)) == [["d1", "d2"]]

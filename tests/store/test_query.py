@@ -397,7 +397,8 @@ def test_cli_query_network_and_camps_read_as_who_did_what(sudan_db):
     res = runner.invoke(app, ["query", "network", "--db", sudan_db])
     assert res.exit_code == 0, res.output
     rows = [[c.strip() for c in line.strip("│").split("│")] for line in res.stdout.splitlines() if line.startswith("│")]
-    assert ["Abdel Fattah", "Egypt", "4", "3", "1"] in [r[:5] for r in rows]   # the name wraps in the table
+    # weight (incidents), reports (events), by_source, by_target; the name wraps in the table
+    assert ["Abdel Fattah", "Egypt", "4", "4", "3", "1"] in [r[:6] for r in rows]
     res = runner.invoke(app, ["query", "network", "--db", sudan_db, "--format", "csv"])
     rows = list(csv.DictReader(res.stdout.splitlines()))
     assert [(r["source"], r["target"], r["by_source"], r["by_target"]) for r in rows if "Egypt" in (r["source"], r["target"])

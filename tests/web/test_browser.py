@@ -83,12 +83,12 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def store_db(chromium_path, tmp_path_factory) -> str:
     """The example article through the real pipeline (Analyzer), stored (Store.write) with its corpus
-    actors built (rebuild_corpus), as `dyads ingest` does; its headline, a date and an outlet given
+    actors and incidents built (run.ingest.across_articles), as `dyads ingest` does; its headline, a date and an outlet given
     as an ingest record would (a .txt file carries none)."""
     from dyads import Analyzer
     from dyads.model import Article, ArticleResult
+    from dyads.run.ingest import across_articles
     from dyads.store import Store
-    from dyads.store.corpus import rebuild_corpus
 
     text = EXAMPLE.read_text(encoding="utf-8")
     article = Article(text=text, id="civil-war", title=text.splitlines()[0].strip(), date="2024-05-06",
@@ -98,7 +98,7 @@ def store_db(chromium_path, tmp_path_factory) -> str:
     db = str(tmp_path_factory.mktemp("browser") / "example.duckdb")
     with Store(db) as store:
         store.write(results, store.start_run("test", [str(EXAMPLE)], "test"))
-        rebuild_corpus(store)
+        across_articles(store, rebuild=True)
     return db
 
 
@@ -305,9 +305,12 @@ def test_an_actor_page_from_the_article(server, api, watched):
     h1 = page.locator("header.actor-head h1")
     assert h1.inner_text().startswith("Syrian government")
     assert h1.locator(".type").inner_text() == data["actor"]["type"]
-    # its events, as source and as target, as many rows as the API gives
-    headings = page.locator("h2", has_text="Its events as").all_inner_texts()
-    assert len(headings) == 2, headings
+    # its incidents (one row a happening), as many as the API gives; every report one click away
+    assert page.locator("h2", has_text="Its incidents").count() == 1
+    assert page.locator("table.incidents tbody tr").count() == len(data["incidents"]["rows"]) > 0
+    page.locator("details summary", has_text="Every report").click()
+    headings = page.locator("h3", has_text="As ").all_inner_texts()
+    assert headings == ["As source", "As target"], headings
     rows = page.locator("table.events tbody tr")
     assert rows.count() == len(data["events_as_source"]) + len(data["events_as_target"]) > 0
     shown = rows.all_inner_texts()

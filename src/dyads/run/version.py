@@ -7,13 +7,20 @@ import os
 from typing import Iterable, Optional
 
 
+# knowledge files the analysis never reads (the store's own tables: incidents, intensities, the
+# ACLED mapping): changing them must not make every stored document be analysed again
+STORE_ONLY = frozenset({"incidents.yaml", "intensity.yaml", "acled.yaml"})
+
+
 def pipeline_version() -> str:
-    """What made the rows: the package version and a digest of its knowledge files. A document
-    stored by another pipeline is analysed again and replaced."""
+    """What made the rows: the package version and a digest of the knowledge files the analysis
+    reads. A document stored by another pipeline is analysed again and replaced."""
     from .. import __version__, kb
 
     h = hashlib.sha256()
     for name, path in kb.data_files():  # the word lists under grammar/ and the user's overlay included
+        if os.path.basename(name) in STORE_ONLY:
+            continue
         with open(path, "rb") as f:
             h.update(name.encode() + b"\0" + f.read())
     return f"{__version__}+{h.hexdigest()[:10]}"

@@ -1,6 +1,7 @@
 """Exports of a corpus store: its tables as Parquet, CSV, JSON Lines or Stata files, its network
-as GraphML, GEXF or node-link JSON.
+as GraphML, GEXF or node-link JSON, its incidents as ACLED's CSV.
 
+    export(store, "incidents", "acled.csv", "acled-csv", since="2014")  # one row per incident (acled.py)
     export("corpus.duckdb", "all", "out/", "parquet")              # out/documents.parquet, out/events.parquet, ...
     export(store, "events", "events.csv", "csv")                   # one table
     export(store, "network", "net.graphml", "graphml", since="2014")   # the network (filters of CorpusStore.graph)
@@ -22,10 +23,13 @@ from .tables import select_sql, write_dta
 
 TABLE_FORMATS = ("parquet", "csv", "jsonl", "dta")
 NETWORK_FORMATS = ("graphml", "gexf", "json")
-FORMATS = TABLE_FORMATS + NETWORK_FORMATS
-EXPORT_TABLES = tuple(TABLES) + ("corpus_actors", "corpus_actor_names", "actor_links", "runs", "failures")
+INCIDENT_FORMATS = ("acled-csv",)  # one row per incident, ACLED's columns (acled.py)
+FORMATS = TABLE_FORMATS + NETWORK_FORMATS + INCIDENT_FORMATS
+EXPORT_TABLES = tuple(TABLES) + ("corpus_actors", "corpus_actor_names", "actor_links", "runs", "failures",
+                                 "incidents", "incident_reports", "incident_numbers")
 EXTENSIONS = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl", "dta": ".dta", "graphml": ".graphml",
-              "gexf": ".gexf", "json": ".json"}
+              "gexf": ".gexf", "json": ".json", "acled-csv": ".csv"}
+INCIDENT_TABLES = ("incidents", "incident_reports", "incident_numbers")
 BATCH_ROWS = 50_000
 
 
@@ -41,6 +45,12 @@ def export(store, what: str, path, format: str, **filters) -> list[str]:
     own = not isinstance(store, CorpusStore)
     st = CorpusStore(store) if own else store
     try:
+        if format in INCIDENT_FORMATS:  # filters of CorpusStore.incidents
+            from .acled import write_acled
+
+            if os.path.isdir(str(path)):
+                path = os.path.join(str(path), "incidents-acled.csv")
+            return [write_acled(st, str(path), **filters)]
         if what == "network" or format in NETWORK_FORMATS:
             if format not in NETWORK_FORMATS:
                 raise DyadsError("E110", what="network format", detail=format, choices=", ".join(NETWORK_FORMATS))
@@ -50,7 +60,8 @@ def export(store, what: str, path, format: str, **filters) -> list[str]:
                              choices="--table")
         if what == "all":
             os.makedirs(path, exist_ok=True)
-            return [export_table(st, t, os.path.join(str(path), t + EXTENSIONS[format]), format) for t in EXPORT_TABLES]
+            tables = [t for t in EXPORT_TABLES if t not in INCIDENT_TABLES or st.has_incidents()]  # (an older store)
+            return [export_table(st, t, os.path.join(str(path), t + EXTENSIONS[format]), format) for t in tables]
         if what not in EXPORT_TABLES:
             raise DyadsError("E110", what="table", detail=what, choices=", ".join(EXPORT_TABLES))
         if os.path.isdir(str(path)):

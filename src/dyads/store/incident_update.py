@@ -12,7 +12,8 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import kb
-from .incidents import DDL, Cluster, IncidentSettings, Places, Report, _fits, _why, cluster, day_span
+from .schema import INCIDENT_DDL as DDL
+from .incidents import Cluster, IncidentSettings, Places, Report, _fits, _why, cluster, day_span
 
 _EVENTS = """
 SELECT e.doc_id, e.event_id, e.category, ls.corpus_id AS s, lt.corpus_id AS t, coalesce(e.negated, false) AS negated,
@@ -95,7 +96,8 @@ def _reports(rows: pd.DataFrame, places: Places) -> list[tuple[Report, dict]]:
             own = None
             lo, hi, prec = alo, ahi, "article"
         place = places.describe(_none(r.place), _none(r.country))
-        rep = Report(r.doc_id, r.event_id, r.block, lo, hi, place, order=(r.doc_id, r.event_id))
+        rep = Report(r.doc_id, r.event_id, r.block, lo, hi, place, order=(r.doc_id, r.event_id),
+                     own=own is not None and prec == "day", strict=bool(r.open))
         out.append((rep, {"row": r, "date": own or _none(r.adate), "own": own is not None, "precision": prec,
                           "open": bool(r.open)}))
     return out
@@ -147,21 +149,25 @@ def _report_row(incident_id: str, rep: Report, g: int, why: str, i: dict) -> dic
 # ---------------------------------------------------------------- open sides
 
 def _attach_open(open_reps: list, info: dict, full: pd.DataFrame, places: Places,
-                 settings: IncidentSettings) -> tuple[list[tuple[str, Report, int, str]], list[Report]]:
-    """Open reports that join exactly one fitting full incident sharing their known side:
-    (incident id, report, gap, why); and those left over."""
+                 settings: IncidentSettings, generic: frozenset = frozenset()) -> tuple[list[tuple[str, Report, int, str]], list[Report]]:
+    """Open reports that join exactly one fitting full incident sharing their known side, when
+    that side is no `generic` group: (incident id, report, gap, why); and those left over."""
     by_side: dict[tuple, list] = defaultdict(list)
     for r in full.itertuples(index=False):
         group = r.block.split("|")[0]
         anchor = Cluster(r.block, _none(r.anchor_lo), _none(r.anchor_hi),
-                         places.describe(_none(r.place), _none(r.place_country)))
+                         places.describe(_none(r.place), _none(r.place_country)), own=bool(r.own))
         by_side[(group, "s", r.source)].append((r.incident_id, anchor))
         by_side[(group, "t", r.target)].append((r.incident_id, anchor))
     joined, left = [], []
     for rep in open_reps:
         group, s, t = rep.block.split("|")
         cands = by_side.get((group, "s", s), []) if s else by_side.get((group, "t", t), [])
-        fits = [(iid, g, a) for iid, a in cands if (g := _fits(a, rep, settings.window_days)) is not None]
+        if (s or t) in generic:  # "civilians", "people": a side every report shares
+            left.append(rep)
+            continue
+        fits = [(iid, g, a) for iid, a in cands
+                if (g := _fits(a, rep, settings.window_days, settings.own_window_days)) is not None]
         if settings.fill_open_sides and len(fits) == 1:
             iid, g, a = fits[0]
             joined.append((iid, rep, g, _why(a, rep, g, True)))
@@ -192,6 +198,22 @@ def is_fatality(text: str, start: int, end: int) -> bool:
     return any(w in after for w in tail) or any(w in before for w in head)
 
 
+def _events_of_count(evs, text: str, start: int, end: int) -> list[str]:
+    """The events (id, start, end; in text order) a count at text[start:end] belongs to: those
+    whose sentence holds it, else the last event before it when the count is in the very next
+    sentence and no other event lies between."""
+    inside = [e for e, s, t in evs if s <= start and t >= end]
+    if inside:
+        return inside
+    before = [(t, e) for e, s, t in evs if t <= start]
+    if not before:
+        return []
+    last_end = max(t for t, _ in before)
+    if any(last_end <= s < start for _, s, _ in evs) or len(re.findall(r"[.!?]\s", text[last_end:start])) > 1:
+        return []
+    return [e for t, e in before if t == last_end]
+
+
 def numbers_of(con, doc_ids: list[str], df: pd.DataFrame) -> pd.DataFrame:
     """incident_numbers rows (without incident_id) for the events of `doc_ids`: the counts of
     the dead inside each event's sentence, or in the sentence after it when that one reports no
@@ -206,26 +228,17 @@ def numbers_of(con, doc_ids: list[str], df: pd.DataFrame) -> pd.DataFrame:
                           AND coalesce(q.value, q.high) IS NOT NULL""", [list(doc_ids)]).df()
     if qs.empty:
         return pd.DataFrame(columns=cols)
-    spans = con.execute("""SELECT doc_id, event_id, start, "end" FROM events WHERE list_contains(?, doc_id)""",
-                        [list(doc_ids)]).df()
-    starts = spans.groupby("doc_id")["start"].apply(sorted).to_dict()
+    spans = con.execute("""SELECT doc_id, event_id, start, "end" FROM events WHERE list_contains(?, doc_id)
+                           ORDER BY doc_id, start""", [list(doc_ids)]).fetchall()
+    by_doc: dict[str, list] = defaultdict(list)
+    for d, e, st, en in spans:
+        by_doc[d].append((e, st, en))
     counting = df[df["doc_id"].isin(set(doc_ids))].set_index(["doc_id", "event_id"])["outlet"].to_dict()
     rows = []
     for q in qs.itertuples(index=False):
         if not is_fatality(q.doc_text, q.start, q.end):
             continue
-        evs = spans[spans["doc_id"] == q.doc_id]
-        inside = evs[(evs["start"] <= q.start) & (evs["end"] >= q.end)]
-        if inside.empty:  # the sentence after an event's, when no event lies between
-            before = evs[evs["end"] <= q.start]
-            if before.empty:
-                continue
-            last_end = before["end"].max()
-            between = q.doc_text[last_end:q.start]
-            if any(last_end <= st < q.start for st in starts.get(q.doc_id, ())) or len(re.findall(r"[.!?]\s", between)) > 1:
-                continue
-            inside = before[before["end"] == last_end]
-        for e in inside["event_id"]:
+        for e in _events_of_count(by_doc.get(q.doc_id, ()), q.doc_text, q.start, q.end):
             if (q.doc_id, e) in counting:
                 rows.append((q.doc_id, e, counting[(q.doc_id, e)], q.quantity_id, q.value, q.text))
     return pd.DataFrame(rows, columns=cols)
@@ -258,7 +271,7 @@ def _clustered(reps: list, settings: IncidentSettings) -> tuple[list[dict], list
         by_block[rep.block].append(rep)
     incidents, reports = [], []
     for block in sorted(by_block):
-        for c in cluster(by_block[block], settings.window_days):
+        for c in cluster(by_block[block], settings.window_days, settings.own_window_days):
             incidents.append(_incident_row(c, info, {}))
             reports += [_report_row(c.incident_id, m, g, why, info[id(m)]) for m, g, why in c.members]
     return incidents, reports
@@ -272,9 +285,12 @@ def _open_pass(con, df: pd.DataFrame, places: Places, settings: IncidentSettings
     if not reps:
         return
     info = {id(rep): i for rep, i in reps}
-    full = con.execute("""SELECT incident_id, block, source, target, anchor_lo, anchor_hi, place, place_country
+    full = con.execute("""SELECT incident_id, block, source, target, anchor_lo, anchor_hi, place, place_country,
+                                 date_precision = 'day' AS own
                           FROM incidents""").df()
-    joined, left = _attach_open([rep for rep, _ in reps], info, full, places, settings)
+    generic = frozenset(r[0] for r in con.execute(  # groups named by a common noun: "civilians", "people"
+        "SELECT corpus_id FROM corpus_actors WHERE name = lower(name)").fetchall())
+    joined, left = _attach_open([rep for rep, _ in reps], info, full, places, settings, generic)
     _insert(con, "incident_reports", [_report_row(iid, rep, g, why, info[id(rep)]) for iid, rep, g, why in joined],
             _REPORT_COLS)
     left_ids = {id(r) for r in left}

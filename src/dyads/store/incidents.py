@@ -41,7 +41,6 @@ from typing import Iterable, Optional
 import pandas as pd
 
 from .. import kb
-from .schema import INCIDENT_DDL as DDL  # noqa: F401  (the tables live with the others)
 
 TABLES = ("incidents", "incident_reports", "incident_numbers", "incident_docs")
 
@@ -51,6 +50,7 @@ class IncidentSettings:
     """The thresholds of joining (defaults: `kb/incidents.yaml`)."""
 
     window_days: int = 3
+    own_window_days: int = 1
     fill_open_sides: bool = True
     compatible: tuple = (("ASSAULT", "COERCE"),)
     modalities: tuple = ("asserted", "historical")
@@ -58,10 +58,12 @@ class IncidentSettings:
     @classmethod
     def defaults(cls, **overrides) -> "IncidentSettings":
         d = kb.data("incidents.yaml") or {}
-        given = dict(window_days=int(d.get("window_days", 3)), fill_open_sides=bool(d.get("fill_open_sides", True)),
+        given = dict(window_days=int(d.get("window_days", 3)), own_window_days=int(d.get("own_window_days", 1)),
+                     fill_open_sides=bool(d.get("fill_open_sides", True)),
                      compatible=tuple(tuple(g) for g in d.get("compatible") or ()),
                      modalities=tuple(d.get("modalities") or ("asserted",)))
         given.update({k: v for k, v in overrides.items() if v is not None})
+        given["own_window_days"] = min(given["own_window_days"], given["window_days"])
         return cls(**given)
 
     def group(self, category: str) -> str:
@@ -167,6 +169,8 @@ class Report:
     hi: Optional[int]
     place: Optional[tuple]
     order: tuple = ()
+    own: bool = False  # dated to the day by its own text (not by its article)
+    strict: bool = False  # a side left open: an unknown place fits nothing
 
 
 @dataclass
@@ -178,6 +182,8 @@ class Cluster:
     hi: Optional[int]
     place: Optional[tuple]
     members: list = dataclasses.field(default_factory=list)  # (Report, date gap, why)
+    own: bool = False
+    strict: bool = False
 
     @property
     def incident_id(self) -> str:
@@ -186,10 +192,16 @@ class Cluster:
         return "I" + h
 
 
-def _fits(c: Cluster, r: Report, window: int) -> Optional[int]:
-    """The date gap when `r` can join `c`, else None."""
+def _fits(c: Cluster, r: Report, window: int, own_window: Optional[int] = None) -> Optional[int]:
+    """The date gap when `r` can join `c`, else None. Two dates their own texts fix to the day
+    may lie `own_window` days apart (the window is for a date an article's day stands in for); a
+    report or incident with a side left open needs both places known."""
     if c.lo is None or r.lo is None or not place_fits(c.place, r.place):
         return None
+    if (c.strict or r.strict) and (c.place is None or r.place is None):
+        return None
+    if own_window is not None and c.own and r.own:
+        window = own_window
     if c.hi - c.lo > window or r.hi - r.lo > window:  # a month or a year: only the same month or year
         return 0 if (c.lo, c.hi) == (r.lo, r.hi) else None
     g = gap(c.lo, c.hi, r.lo, r.hi)
@@ -204,7 +216,7 @@ def _why(c: Cluster, r: Report, g: int, filled: bool) -> str:
     return "; ".join(parts)
 
 
-def cluster(reports: Iterable[Report], window: int) -> list[Cluster]:
+def cluster(reports: Iterable[Report], window: int, own_window: Optional[int] = None) -> list[Cluster]:
     """Reports of one block joined greedily in date order: each joins the fitting incident
     nearest in date (the first on a tie), else starts one. Undated reports stand alone."""
     out: list[Cluster] = []
@@ -214,11 +226,11 @@ def cluster(reports: Iterable[Report], window: int) -> list[Cluster]:
             active = [c for c in active if c.hi + window >= r.lo]
         best = None
         for c in active:
-            g = _fits(c, r, window)
+            g = _fits(c, r, window, own_window)
             if g is not None and (best is None or g < best[1]):
                 best = (c, g)
         if best is None:
-            c = Cluster(r.block, r.lo, r.hi, r.place)
+            c = Cluster(r.block, r.lo, r.hi, r.place, own=r.own, strict=r.strict)
             c.members.append((r, 0, "first report"))
             out.append(c)
             if r.lo is not None:

@@ -24,7 +24,8 @@ class NetworkQueries:
                 speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False,
                 limit: Optional[int] = None) -> pd.DataFrame:
         """Relations folded over articles, one row per pair of corpus actors (unordered unless
-        `directed`): weight (events), by_source (events in which source acted on target) and
+        `directed`): weight (incidents: the happenings its events report, incidents.py, so five
+        outlets telling one attack weigh one), reports (events), by_source (events in which source acted on target) and
         by_target (target on source; 0 when `directed`), articles, polarity (mean), value
         (summed), sign, positive, negative and neutral event counts, first and last article day,
         `categories` {PLOVER: events}, `voices` {"article"/"self": events} and `outlets` {outlet:
@@ -35,7 +36,7 @@ class NetworkQueries:
         first to act); the other direction is what `by_target` counts, never folded into it."""
         df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
                        include_claimed=include_claimed)
-        cols = ["source_id", "target_id", "source", "target", "weight", "by_source", "by_target", "articles",
+        cols = ["source_id", "target_id", "source", "target", "weight", "reports", "by_source", "by_target", "articles",
                 "polarity", "value", "sign", "positive", "negative", "neutral", "first", "last", "categories", "voices",
                 "outlets"]
         if df.empty:
@@ -52,10 +53,12 @@ class NetworkQueries:
         row = np.arange(len(df), dtype=float)
         df["ra"], df["rb"] = np.where(acted, row, np.inf), np.where(acted, np.inf, row)
         df["outlet"] = df["outlet"].fillna(NO_OUTLET)
+        happenings = df[["a", "b", "incidents"]].explode("incidents").groupby(["a", "b"])["incidents"].nunique()
         g = df.groupby(["a", "b"], sort=False)
-        out = g.agg(weight=("n", "sum"), value=("value", "sum"), positive=("pos", "sum"), negative=("neg", "sum"),
+        out = g.agg(reports=("n", "sum"), value=("value", "sum"), positive=("pos", "sum"), negative=("neg", "sum"),
                     fwd=("fwd", "sum"), bwd=("bwd", "sum"), ra=("ra", "min"), rb=("rb", "min"),
                     articles=("doc_id", "nunique"), first=("day", "min"), last=("day", "max")).reset_index()
+        out["weight"] = [int(happenings.get((a, b), 0)) for a, b in zip(out["a"], out["b"])]
         out = out[out["weight"] >= max(1, int(min_weight or 1))]
         # the source is who acted: the end that acted in more events, on a tie the first to act
         flip = (out["bwd"] > out["fwd"]) | ((out["bwd"] == out["fwd"]) & (out["rb"] < out["ra"]))
@@ -76,21 +79,22 @@ class NetworkQueries:
         res = pd.DataFrame({
             "source_id": src, "target_id": tgt,
             "source": [names.get(a) for a in src], "target": [names.get(b) for b in tgt],
-            "weight": out["weight"].astype(int).values,
+            "weight": out["weight"].astype(int).values, "reports": out["reports"].astype(int).values,
             "by_source": np.where(flip, out["bwd"], out["fwd"]).astype(int),
             "by_target": np.where(flip, out["fwd"], out["bwd"]).astype(int),
             "articles": out["articles"].astype(int).values,
-            "polarity": np.round(out["value"].values / out["weight"].values, 4),
+            "polarity": np.round(out["value"].values / out["reports"].values, 4),
             "value": np.round(out["value"].values.astype(float), 9),
             "sign": [1 if v > EPS else -1 if v < -EPS else 0 for v in out["value"]],
             "positive": out["positive"].astype(int).values, "negative": out["negative"].astype(int).values,
-            "neutral": (out["weight"] - out["positive"] - out["negative"]).astype(int).values,
+            "neutral": (out["reports"] - out["positive"] - out["negative"]).astype(int).values,
             "first": out["first"].values, "last": out["last"].values,
             "categories": [dict(sorted(cats[p].items(), key=lambda kv: (-kv[1], kv[0]))) for p in pairs],
             "voices": [dict(sorted(voices[p].items())) for p in pairs],
             "outlets": [dict(sorted(outs[p].items(), key=lambda kv: (-kv[1]["weight"], kv[0]))) for p in pairs],
         })
-        res = res.sort_values(["weight", "articles", "source", "target"], ascending=[False, False, True, True])
+        res = res.sort_values(["weight", "reports", "articles", "source", "target"],
+                              ascending=[False, False, False, True, True])
         res = res.reset_index(drop=True)
         return res.head(limit) if limit else res
 
@@ -99,8 +103,9 @@ class NetworkQueries:
               speaker: Optional[str] = None, include_claimed: bool = True, directed: bool = False):
         """The network as a networkx graph (graph.signed_network, or directed_network): nodes are
         corpus ids (name, type, kb_id, articles, mentions), edges as graph.py folds them
-        (weight, value, polarity, sign, categories, voices, evidence "doc#E3", docs, first, last) plus
-        `outlets` {outlet: events}; edges lighter than `min_weight` and nodes left alone dropped."""
+        (value, polarity, sign, categories, voices, evidence "doc#E3", docs, first, last) plus
+        `outlets` {outlet: events}, `weight` the incidents its events report and `reports` the
+        events; edges lighter than `min_weight` (incidents) and nodes left alone dropped."""
         from ..graph import Tie, directed_network, signed_network
 
         df = self.ties(actor=actor, category=category, source=source, since=since, until=until, speaker=speaker,
@@ -109,11 +114,16 @@ class NetworkQueries:
                     {r.voice: int(r.n)}) for r in df.itertuples(index=False)]
         nodes = self._node_attrs(set(df["s"]) | set(df["t"]))
         G = (directed_network if directed else signed_network)(ties, nodes)
+        happenings: dict = defaultdict(set)
         for r in df.itertuples(index=False):
             d = G.edges[r.s, r.t]
             o = d.setdefault("outlets", {})
             key = r.outlet if isinstance(r.outlet, str) else NO_OUTLET
             o[key] = o.get(key, 0) + int(r.n)
+            happenings[tuple(sorted((r.s, r.t))) if not directed else (r.s, r.t)].update(r.incidents)
+        for u, v, d in G.edges(data=True):  # weighed by incidents, the events beside them
+            d["reports"] = d["weight"]
+            d["weight"] = len(happenings[tuple(sorted((u, v))) if not directed else (u, v)]) or d["reports"]
         if min_weight and min_weight > 1:
             G.remove_edges_from([(u, v) for u, v, d in G.edges(data=True) if d["weight"] < min_weight])
             G.remove_nodes_from([n for n in list(G.nodes) if G.degree(n) == 0])

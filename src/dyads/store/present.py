@@ -16,10 +16,12 @@ TABLE_COLUMNS = {
     "events": ["date", "outlet", "category", "source", "target", "claimed_by", "voice", "trigger", "modality", "negated"],
     "quotes": ["date", "outlet", "speaker", "cue", "text"],
     "quantities": ["date", "outlet", "subject", "text", "unit", "counts", "claimed_by"],
-    "network": ["source", "target", "weight", "by_source", "by_target", "articles", "polarity", "positive", "negative",
+    "network": ["source", "target", "weight", "reports", "by_source", "by_target", "articles", "polarity", "positive", "negative",
                 "first", "last", "categories", "voices", "outlets"],
     "camps": ["camp", "name", "type", "opposes", "degree", "strength"],
     "disagreements": ["kind", "topic", "outlet", "speaker", "claim", "docs"],
+    "incidents": ["date", "category", "source", "target", "place", "articles", "outlets", "reports", "disputed",
+                  "fatalities_low", "fatalities_high", "incident_id"],
 }
 
 

@@ -8,6 +8,7 @@
     store.network(min_weight=2)                        # relations folded over articles, per pair
     store.camps()                                      # structural-balance camps of that network
     store.disagreements()                              # where outlets and speakers differ
+    store.incidents(min_articles=2)                    # happenings told by several articles (incidents.py)
     G = store.graph()                                  # the signed networkx graph, for exports
 
 Filters, the same wherever they apply:
@@ -42,6 +43,7 @@ import pandas as pd
 from ..errors import DyadsError
 from ..graph import as_date, counting_voices
 from .corpus import corpus_frames, name_key
+from .incident_queries import IncidentQueries
 from .migrate import event_voices, is_old, shadow_events
 from .locks import READER_WAIT
 from .network_queries import EPS, NO_OUTLET, NetworkQueries  # noqa: F401  (EPS re-exported)
@@ -72,7 +74,7 @@ _DOCS = """CREATE OR REPLACE TEMP TABLE dyads_docs AS
 SELECT doc_id, title, date AS raw_date, dyads_day(date) AS day, source AS outlet, url, chars, run_id, stored_at
 FROM documents"""
 
-QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements")
+QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements", "incidents")
 
 
 def check_date(value: Optional[str], what: str = "--since", give: str = "--since and --until") -> Optional[str]:
@@ -124,7 +126,7 @@ class _Where:
         self.add("(" + " OR ".join(f"list_contains(?, {e})" for e in exprs) + ")", *([ids] * len(exprs)))
 
 
-class CorpusStore(NetworkQueries, Connected):
+class CorpusStore(NetworkQueries, IncidentQueries, Connected):
     """A corpus store opened read-only for queries; methods return pandas DataFrames."""
 
     lock_wait = READER_WAIT  # seconds to wait while an ingest holds the file, before E107
@@ -317,7 +319,8 @@ class CorpusStore(NetworkQueries, Connected):
              voices: Optional[Sequence[str]] = None) -> pd.DataFrame:
         """The counting events grouped by article, ordered pair of corpus actors, category,
         speaker and voice: doc_id, s, t, category, outlet, day, speaker, voice, n (events), value
-        (summed polarity), pos, neg, events (ids); in document order, then by where in the
+        (summed polarity), pos, neg, events (ids), incidents (the incidents they report, incidents.py;
+        an event in none is its own, "doc#E3"); in document order, then by where in the
         article each group's first event is (so the first row of a pair shows who acted first).
         What network, graph, camps and disagreements fold. The events that count are those whose
         stored `voice` is one of `voices` (default `graph.counting_voices(include_claimed)`: the
@@ -335,8 +338,10 @@ class CorpusStore(NetworkQueries, Connected):
                    sum(greatest(-1, least(1, e.polarity)))::DOUBLE AS value,
                    count(*) FILTER (WHERE e.polarity > 0)::INTEGER AS pos,
                    count(*) FILTER (WHERE e.polarity < 0)::INTEGER AS neg,
-                   list(e.event_id ORDER BY e.start, e.event_id) AS events
+                   list(e.event_id ORDER BY e.start, e.event_id) AS events,
+                   list(DISTINCT coalesce(ir.incident_id, e.doc_id || '#' || e.event_id)) AS incidents
             FROM events e JOIN dyads_docs d ON d.doc_id = e.doc_id
+            LEFT JOIN ({self.incident_of()}) ir ON ir.doc_id = e.doc_id AND ir.event_id = e.event_id
             JOIN actor_links ls ON ls.doc_id = e.doc_id AND ls.actor_id = e.source
             JOIN actor_links lt ON lt.doc_id = e.doc_id AND lt.actor_id = e.target
             LEFT JOIN actor_links lc ON lc.doc_id = e.doc_id AND lc.actor_id = e.claimed_by

@@ -114,6 +114,7 @@ def actor_context(store, corpus_id: str) -> dict:
         "events_as_target": as_target[:MAX_ROWS], "events_as_target_total": len(as_target),
         "allies": allies, "enemies": enemies, "neutral_ties": others,
         "timeline": _timeline(ev),
+        "incidents": _incidents(store, corpus_id),
         "articles": [{**r, "href": article_href(r["doc_id"])} for r in records(store.sql("""
             SELECT DISTINCT l.doc_id, d.title, d.day, d.outlet FROM actor_links l JOIN dyads_docs d USING (doc_id)
             WHERE l.corpus_id = ? ORDER BY d.day DESC NULLS LAST, l.doc_id LIMIT ?""", [corpus_id, MAX_ROWS]))],
@@ -138,11 +139,23 @@ def _ties(store, corpus_id: str, ev: pd.DataFrame) -> tuple[list, list, list]:
         me_first = r["source_id"] == corpus_id
         other, other_name = (r["target_id"], r["target"]) if me_first else (r["source_id"], r["source"])
         out[int(r["sign"])].append({
-            "id": other, "name": other_name, "href": actor_href(other), "weight": r["weight"],
+            "id": other, "name": other_name, "href": actor_href(other), "weight": r["weight"], "reports": r["reports"],
             "articles": r["articles"], "polarity": r["polarity"], "positive": r["positive"],
             "negative": r["negative"], "categories": r["categories"], "evidence": sentences.get(other, []),
         })
     return out[1], out[-1], out[0]
+
+
+def _incidents(store, corpus_id: str) -> dict:
+    """Its incidents (one row per happening, not per report), the heaviest first."""
+    if not store.has_incidents():
+        return {"rows": [], "total": 0, "reports": 0}
+    df = store.incidents(actor=corpus_id)
+    df = df[(df["source_id"] == corpus_id) | (df["target_id"] == corpus_id)]
+    from .incidents import _row
+
+    return {"rows": [_row(r) for r in records(df.head(MAX_ROWS))], "total": int(len(df)),
+            "reports": int(df["reports"].sum()) if len(df) else 0}
 
 
 def _timeline(ev: pd.DataFrame) -> dict:

@@ -49,6 +49,7 @@ from .actor import actor_context
 from .article import article_context
 from .context import (actors_context, articles_context, claims_context, disagreements_context, overview_context,
                       search_context)
+from .incidents import incident_context, incidents_context
 from .network import network_context
 from .params import filters
 from .store import open_store, rendition
@@ -80,7 +81,7 @@ STATIC = {
 }
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 
-STATUS = {"E130": 404, "E131": 404, "E133": 404, "E109": 422, "E110": 422, "E111": 422, "E132": 422,
+STATUS = {"E130": 404, "E131": 404, "E133": 404, "E137": 404, "E114": 409, "E109": 422, "E110": 422, "E111": 422, "E132": 422,
           "E135": 400, "E139": 503}
 # the store's errors in a response, 503 with the message of E139: never its path, a PID or the
 # interpreter (the log has them). Busy (an ingest writing for longer than a request waits) is
@@ -377,6 +378,17 @@ def _resources(app: FastAPI, db_path: str) -> None:
     def network(request: Request, f: dict = Depends(filters("since", "until", "category", "source", "min_weight",
                                                             "actor", "speaker", "own", "doc"))):
         return answer(request, db_path, "network.html", lambda s: network_context(s, f))
+
+    @route(["/incidents", "/incidents.json"], "/api/incidents", "incidents",
+           "Incidents: one row per happening however many articles told it, filtered")
+    def incidents(request: Request, f: dict = Depends(filters("actor", "category", "source", "since", "until",
+                                                              "min_articles", "limit"))):
+        return answer(request, db_path, "incidents.html", lambda s: incidents_context(s, f))
+
+    @route(["/incidents/{incident_id}"], "/api/incidents/{incident_id}", "incidents",
+           "One incident: its reports side by side, with their outlets, dates, voices, tolls and why they joined")
+    def incident(request: Request, incident_id: str):
+        return answer_one(request, db_path, "incident.html", incident_context, incident_id, "E137")
 
     @route(["/claims", "/claims.json"], "/api/claims", "claims",
            "Quotes and quantities with who asserts them, and disagreements")

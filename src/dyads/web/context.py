@@ -78,7 +78,7 @@ def clean_filters(**raw) -> dict:
         elif key == "kind":
             if value not in ("relation", "quantity"):
                 raise DyadsError("E110", what="kind", detail=value, choices="relation, quantity")
-        elif key in ("min_weight", "limit", "offset"):
+        elif key in ("min_weight", "min_articles", "limit", "offset"):
             try:
                 value = int(value)
             except (TypeError, ValueError):

@@ -49,7 +49,8 @@ def network_data(store, filters: dict) -> dict:
         src, tgt, forward, backward = orient(G, u, v)  # from = who acted
         edges.append({"id": i, "from": src, "to": tgt, "from_label": name[src], "to_label": name[tgt],
                       "by_from": forward, "by_to": backward,
-                      "weight": d["weight"], "sign": d["sign"], "polarity": d["polarity"],
+                      "weight": d["weight"], "reports": d.get("reports", d["weight"]), "sign": d["sign"],
+                      "polarity": d["polarity"],
                       "categories": d.get("categories", {}), "voices": d.get("voices", {}),
                       "outlets": d.get("outlets", {}),
                       "first": d.get("first"), "last": d.get("last"), "frustrated": d.get("frustrated", False),

@@ -62,7 +62,7 @@
     var dl = el("dl");
     var cats = Object.keys(e.categories || {}).map(function (k) { return k + " " + e.categories[k]; }).join(", ");
     var voices = Object.keys(e.voices || {}).map(function (k) { return (k === "self" ? "a side's own" : k) + " " + e.voices[k]; }).join(", ");
-    [["sign", e.sign > 0 ? "cooperative" : e.sign < 0 ? "conflictual" : "neither"], ["events", e.weight],
+    [["sign", e.sign > 0 ? "cooperative" : e.sign < 0 ? "conflictual" : "neither"], ["incidents", e.weight], ["reports (events)", e.reports],
      [e.from_label + " acted", e.by_from], [e.to_label + " acted", e.by_to],
      ["polarity", e.polarity], ["categories", cats], ["voices", voices], ["articles", e.articles],
      ["dates", (e.first || "?") + " – " + (e.last || "?")], ["against the camps", e.frustrated ? "yes" : "no"]]
