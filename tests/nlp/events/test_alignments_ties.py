@@ -244,3 +244,26 @@ def test_factions_not_called_by_a_name_are_a_group_of_their_own(run):
     actors = {"Genovia": ("A1", "country"), "Ruritania": ("A2", "country")}
     aligned, names = run(parse(CALLED.replace("Fronta 6 oprd PROPN NNP Fronta", "Fronta 6 oprd NOUN NN fronta"), actors))
     assert ("ACCUSE", "Genovia and Ruritania-opposed factions", "Ruritania", "Genovia and Ruritania-opposed") in aligned
+
+
+IT_AFTER_GROUPS = """
+Ruritania 2 npadvmod PROPN NNP Ruritania
+- 2 punct PUNCT HYPH -
+aligned 3 amod VERB VBN align
+groups 4 nsubj NOUN NNS group
+shelled 4 ROOT VERB VBD shell
+Genovia 4 dobj PROPN NNP Genovia
+, 4 punct PUNCT , ,
+and 4 cc CCONJ CC and
+Florin 9 nsubj PROPN NNP Florin
+backed 4 conj VERB VBD back
+it 9 dobj PRON PRP it
+. 4 punct PUNCT . .
+"""
+
+
+def test_it_never_stands_for_a_plural_group():
+    doc = parse(IT_AFTER_GROUPS, {"Ruritania": ("A1", "country"), "Genovia": ("A2", "country"), "Florin": ("A3", "country")})
+    EventsComponent()(doc)
+    group = next(a.id for a in doc._.dyads_actors if a.name == "Ruritania-aligned groups")
+    assert not any(e.source == "A3" and e.target == group for e in doc._.dyads_events)

@@ -457,6 +457,8 @@ class Participants:
             for i in range(t.i - 1, start - 1, -1):
                 if doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].pos_ == "PRON":
                     continue
+                if t.lower_ in ("it", "its") and doc[i].tag_ == "NNS":
+                    continue  # "it" is no plural group ("X-aligned groups")
                 found = [self.actor_at[i]] if i in self.actor_at else self._actor_of_head(doc[i], 2)
                 if found and found[0] in self._avoid:
                     continue  # "the PKK attacked its soldiers": not its own
