@@ -267,3 +267,34 @@ def test_it_never_stands_for_a_plural_group():
     EventsComponent()(doc)
     group = next(a.id for a in doc._.dyads_actors if a.name == "Ruritania-aligned groups")
     assert not any(e.source == "A3" and e.target == group for e in doc._.dyads_events)
+
+
+AS_CLAUSE = """
+Tensions 1 nsubj NOUN NNS tension
+rose 1 ROOT VERB VBD rise
+as 1 prep ADP IN as
+Ruritania 5 npadvmod PROPN NNP Ruritania
+- 5 punct PUNCT HYPH -
+based 6 amod VERB VBN base
+groups 2 pobj NOUN NNS group
+exchanged 1 conj VERB VBD exchange
+fire 7 dobj NOUN NN fire
+with 8 prep ADP IN with
+Genovia 9 pobj PROPN NNP Genovia
+. 1 punct PUNCT . .
+"""
+
+
+def _sides(rows: str) -> set:
+    doc = parse(rows, {"Ruritania": ("A1", "country"), "Genovia": ("A2", "country")})
+    EventsComponent()(doc)
+    names = {a.id: a.name for a in doc._.dyads_actors}
+    return {(names.get(e.source), names.get(e.target)) for e in doc._.dyads_events}
+
+
+def test_a_clause_opened_by_as_that_the_parser_broke_keeps_its_subject():
+    assert ("Ruritania-based groups", "Genovia") in _sides(AS_CLAUSE)
+
+
+def test_a_true_preposition_s_object_is_no_subject_of_the_next_verb():
+    assert not any(s == "Ruritania-based groups" for s, _ in _sides(AS_CLAUSE.replace("as 1 prep ADP IN as", "near 1 prep ADP IN near")))

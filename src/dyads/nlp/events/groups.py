@@ -6,6 +6,7 @@ it is dropped again when no event holds it.
 
     described_group(f, name_tok, head)   # "X-aligned groups": the group of X's description
     quoted_group(f, head)                # the quoted group noun phrase at `head`, if any
+    opened_clause_subject(v)             # "as X-based groups exchanged fire": the groups
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ... import kb
 
 GROUP_HEADS = kb.table("ties", "group_heads")
 ARMED_MODIFIERS = kb.words("ties", "armed_modifiers")
+CLAUSE_OPENERS = kb.words("ties", "clause_openers")
 HYPHENS = {"-", "\u2010", "\u2011"}
 PREMODIFIER_DEPS = {"npadvmod", "amod", "compound", "punct", "cc", "conj", "nmod", "advmod"}
 MAX_PREMODIFIERS = 6
@@ -70,3 +72,19 @@ def quoted_group(f, head: Token) -> Optional[str]:
         return None
     span = doc[left.i + 1:right.i]
     return _make(f, span.start, span.end, span.text, group_type(head))
+
+
+def opened_clause_subject(v: Token) -> Optional[Token]:
+    """The subject of a clause the parser broke: "... amid tensions as X-based groups exchanged fire
+    with Y" (it read "as" as a preposition, the clause's subject as its object and the clause's
+    verb as a conjunct of the main verb): the noun right before the verb, object of the opener."""
+    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    doc = v.doc
+    k = v.i - 1
+    while k > v.sent.start and doc[k].head.i == v.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        k -= 1
+    noun = doc[k]
+    if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ != "prep":
+        return None
+    return noun if noun.head.lower_ in CLAUSE_OPENERS else None

@@ -24,6 +24,7 @@ from .words import (
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
 from .alignments import country_of_place
+from .groups import opened_clause_subject
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -121,6 +122,8 @@ class Participants:
                     passive = True
             if passive:
                 return None  # the passive subject is the target; no agent given
+            if t is v and (opened := opened_clause_subject(v)) is not None:
+                return opened  # "as X-based groups exchanged fire": a clause the parser broke
             if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
                     and (t.head.lemma_.lower() in HAVING_VERBS or came_from_participle)):
                 # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
