@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from ... import kb
 from ...kb.names import name_key
 from ..doc import EventRecord
+from .groups import described_group, quoted_group
 from .marks import modality, negated
 from .words import RELATIVES
 
@@ -42,6 +43,14 @@ SIDING_WORDS = kb.table("alignments", "siding_words")
 HOSTILE_WORDS = kb.table("alignments", "hostile_words")
 CO_AGENT_PREPS = kb.words("alignments", "co_agent_preps")
 CO_AGENT_ADVERBS = kb.words("alignments", "co_agent_adverbs")
+GIVEN = kb.words("alignments", "given_categories")
+PLACING = kb.words("ties", "placing_participles")
+BACKING_VERBS = kb.words("ties", "backing_verbs")
+RELATIVE_OBJECTS = kb.words("ties", "relative_objects")
+RECEIVING_NOUNS = kb.words("ties", "receiving_nouns")
+GIVEN_THINGS = kb.words("ties", "given_things")
+NAMING = kb.words("ties", "naming_participles")
+APPOS_MARKS = set(kb.words("ties", "appos_marks"))
 HYPHENS = {"-", "\u2010", "\u2011"}
 NAME_GAP = {"and", ",", "the"}  # what may stand between the names of a list ("rivals X and the Y")
 MAX_LIST = 8  # tokens a list of names after an ally noun may run
@@ -63,8 +72,12 @@ def alignments(f) -> list[EventRecord]:
 def _constructions(f, t: Token) -> list[Found]:
     low, lem = t.lower_, t.lemma_.lower()
     out: list[Found] = []
-    if low in BACKING or low in HOSTILE_PARTICIPLES or low in LEADING:
+    if low in BACKING or low in HOSTILE_PARTICIPLES or low in LEADING or low in PLACING:
         out += _hyphen_participle(f, t, low in HOSTILE_PARTICIPLES)
+    if lem in BACKING_VERBS and t.pos_ == "VERB" and t.dep_ in ("relcl", "acl"):
+        out += _backing_clause(f, t)
+    if lem in RECEIVING_NOUNS and t.pos_ == "NOUN":
+        out += _receiver_noun(f, t)
     if low in SIDING_PREFIXES or low in HOSTILE_PREFIXES:
         out += _prefixed(f, t, low in HOSTILE_PREFIXES)
     if (lem in ALLY_NOUNS or lem in HOSTILE_NOUNS or low in HOSTILE_NOUNS) and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
@@ -150,14 +163,40 @@ def _named(f, head: Token) -> Optional[str]:
     for c in head.children:
         if c.dep_ == "appos" and c.i in f.actor_at:
             return f.actor_at[c.i]
-    if head.dep_ == "appos" and head.head.i in f.actor_at:
-        return f.actor_at[head.head.i]  # "Operation X, a Y-led naval force"
+    if head.dep_ == "appos":
+        a = apposed_to(f, head)  # "Operation X, a Y-led naval force"
+        if a is not None:
+            return a
     nxt = head.i + 1
     if nxt < len(f.doc) and nxt in f.actor_at and f.doc[nxt].pos_ == "PROPN" and not f.doc[nxt].is_sent_start:
         return f.actor_at[nxt]
     for c in head.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in f.actor_at:
             return f.actor_at[c.i]  # "the Amal militia"
+    return _called(f, head)
+
+
+def apposed_to(f, appos: Token) -> Optional[str]:
+    """The actor an apposition describes: the name right before its comma or dash ("the Z Trust,
+    a charity backed by Y", though the parser hung it on the trust's spokesman), else its head's."""
+    k = appos.left_edge.i - 1
+    if k >= 1 and f.doc[k].text in APPOS_MARKS and k - 1 in f.actor_at:
+        return f.actor_at[k - 1]
+    return f.actor_at.get(appos.head.i) if appos.head.i != appos.i else None
+
+
+def _called(f, head: Token) -> Optional[str]:
+    """The name a group noun phrase gives right after it: "armed factions called the X Front",
+    "a network known as X"."""
+    doc = f.doc
+    k = head.i + 1
+    if k >= len(doc) or doc[k].lower_ not in NAMING:
+        return None
+    for j in range(k + 1, min(k + 4, len(doc))):
+        if j in f.actor_at:
+            return f.actor_at[j]
+        if doc[j].lower_ not in ("as", "the"):
+            return None
     return None
 
 
@@ -191,12 +230,16 @@ def _hyphen_participle(f, t: Token, hostile: bool) -> list[Found]:
         return []
     if t.lower_ in LEADING and head.lemma_.lower() not in LED_NOUNS and head.lower_ not in LED_NOUNS:
         return []
-    backed = _named(f, head)
-    if backed is None:
-        return []
     names = [doc[i - 2]]
     if i >= 4 and doc[i - 3].lower_ in ("and", ",") and doc[i - 4].pos_ == "PROPN":
         names.append(doc[i - 4])  # "Washington and Kremlin-backed": both back
+    if t.lower_ in PLACING:  # "Ruritania-based groups": a group placed, allied to no one
+        if _named(f, head) is None:
+            described_group(f, names[-1], head)
+        return []
+    backed = _named(f, head) or described_group(f, names[-1], head)  # "X-aligned groups"
+    if backed is None:
+        return []
     out = []
     for n in names:
         b = _backer(f, n, backed)
@@ -231,14 +274,14 @@ def _prefixed(f, t: Token, hostile: bool) -> list[Found]:
     return [(side, named, hostile, i, j, t)] if named is not None else []
 
 
-def _other_side(f, t: Token) -> list[str]:
+def _other_side(f, t: Token, skip: tuple = ()) -> list[str]:
     """Whose ally (or enemy) the noun says: "of Y", "Y's", "its", "the US ally X", "Y's proxy X"."""
     owners = list(t.children)
     if t.dep_ in ("amod", "compound") and t.head.i > t.i:
         owners += [c for c in t.head.children if c.dep_ == "poss" and c.i < t.i]
     for c in owners:
         if c.dep_ == "poss":
-            found = f._actors_of(c)
+            found = f._actors_of(c) or _possessor(f, c, skip)
             if found:
                 return found
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -249,6 +292,22 @@ def _other_side(f, t: Token) -> list[str]:
     for c in t.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i and c.i in f.actor_at:
             return [f.actor_at[c.i]]
+    return []
+
+
+def _possessor(f, pron: Token, skip: tuple) -> list[str]:
+    """Whose "its" is when no antecedent was found for it: the nearest actor before it in its
+    sentence that is no person and not the one the noun describes ("tensions between X and
+    neighbours tied to its enemy, Z": X)."""
+    if pron.pos_ != "PRON" or pron.lower_ != "its":
+        return []
+    for k in range(pron.i - 1, pron.sent.start - 1, -1):
+        a = f.actor_at.get(k)
+        if a is None or a in skip or f.doc[k].pos_ == "PRON":
+            continue
+        info = f.actors.get(a)
+        if info is not None and info.type != "person":
+            return [a]
     return []
 
 
@@ -270,8 +329,10 @@ def _names_after(f, t: Token) -> list[str]:
 def _described(f, t: Token) -> tuple[list[str], bool]:
     """The actors the ally noun describes, and whether they are the object of a clause whose
     subject is then the other side ("accused arch-foe Z")."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one" and t.head.head.dep_ in ("appos", "attr"):
+        t = t.head.head  # "X, one of the closest allies of Y", "X is one of the recipients of ..."
     if t.dep_ == "appos":
-        a = _named(f, t.head)
+        a = apposed_to(f, t) or _named(f, t.head)
         return ([a] if a else []), False
     if t.dep_ == "attr":
         subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -313,7 +374,7 @@ def _ally_noun(f, t: Token, hostile: bool) -> list[Found]:
     described = [a for a in described if a != f.actor_at.get(t.i)]  # "supporters of X" name a group, not a tie
     if not described:
         return []
-    others = _other_side(f, t)
+    others = _other_side(f, t, tuple(described))
     first = t.i
     if t.i >= 2 and f.doc[t.i - 1].text in HYPHENS and f.doc[t.i - 2].lower_ == "arch":
         first = t.i - 2
@@ -354,3 +415,35 @@ def _siding_word(f, t: Token, hostile: bool) -> list[Found]:
             subj = f._subject(t.head)
         sides = f._actors_of(subj) if subj is not None else []
     return [(a, b, hostile, t.i, prep.i + 1, t) for a in sides for b in named]
+
+
+def _backing_clause(f, v: Token) -> list[Found]:
+    """A clause of backing on a noun: "the front that is backed by Y", "a group of charities funded
+    by Y" (Y -> the group), "the front that Y supports" (Y -> the front)."""
+    noun = v.head
+    if noun.i == v.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+        backers = _phrase_actors(f, pobj) if pobj is not None and v.tag_ == "VBN" else []
+    elif any(c.dep_ == "dobj" and c.lower_ in RELATIVE_OBJECTS for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        backers = f._actors_of(subj) if subj is not None else []
+    else:
+        return []
+    backed = _named(f, noun) or quoted_group(f, noun) if backers else None
+    return [(b, backed, False, v.i, v.i + 1, v) for b in backers] if backed else []
+
+
+def _receiver_noun(f, t: Token) -> list[Found]:
+    """"X, one of the largest recipients of Y's aid": Y backs X (only for a given thing: aid, arms)."""
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    hit = f.hits.get(thing.i) if thing is not None else None
+    if thing is None or (hit is None or hit.category not in GIVEN) and thing.lemma_.lower() not in GIVEN_THINGS:
+        return []
+    givers = _phrase_actors(f, thing) or [f._place_actor(f.place_at[c.i]) for c in thing.children
+                                          if c.dep_ in ("compound", "nmod", "poss") and c.i in f.place_at][:1]
+    receivers, _ = _described(f, t)
+    return [(g, r, False, t.i, t.i + 1, t) for g in givers for r in receivers]

@@ -24,6 +24,7 @@ from .words import (
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
 from .alignments import country_of_place
+from .groups import opened_clause_subject
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -121,6 +122,8 @@ class Participants:
                     passive = True
             if passive:
                 return None  # the passive subject is the target; no agent given
+            if t is v and (opened := opened_clause_subject(v)) is not None:
+                return opened  # "as X-based groups exchanged fire": a clause the parser broke
             if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
                     and (t.head.lemma_.lower() in HAVING_VERBS or came_from_participle)):
                 # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
@@ -457,6 +460,8 @@ class Participants:
             for i in range(t.i - 1, start - 1, -1):
                 if doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].pos_ == "PRON":
                     continue
+                if t.lower_ in ("it", "its") and doc[i].tag_ == "NNS":
+                    continue  # "it" is no plural group ("X-aligned groups")
                 found = [self.actor_at[i]] if i in self.actor_at else self._actor_of_head(doc[i], 2)
                 if found and found[0] in self._avoid:
                     continue  # "the PKK attacked its soldiers": not its own
