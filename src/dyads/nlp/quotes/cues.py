@@ -9,6 +9,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ... import kb
+
 from ..actors import SPAN_KEY
 from ..claims import Claim, QUOTE_CHARS, ReportingLexicon, _cue_text, _cue_tokens, speaker_span, subject_of
 from ..doc import QuoteInfo
@@ -17,6 +19,8 @@ from .build import direct_quote
 from .marks import Region
 from .spans import end_char, strip_marks, strip_span, token_range
 
+# verbs of saying whose object is the listener ('"Resign," she told the chairman')
+LISTENER_VERBS = kb.words("quotes", "listener_verbs")
 _COLON_LINE = re.compile(r"(?:^|\n)[\"\u201c]?([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
 
 
@@ -50,6 +54,13 @@ def colon_lines(doc: Doc, para: str, used: dict, regions: list[Region], quotes: 
         quotes.append(q)
 
 
+def _listener(verb, obj) -> bool:
+    """Is the verb's object the one spoken to ('told her', 'told the chairman'), not what is said?"""
+    if obj.pos_ == "PRON":
+        return True
+    return verb.lemma_.lower() in LISTENER_VERBS and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
 def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Region], used: dict,
               quotes: list[QuoteInfo], claims: list[Claim]) -> None:
     """'"Q," Ms. Moore said.' parsed as two sentences: a verb of saying with a
@@ -60,8 +71,8 @@ def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[
     for tok in (doc[i] for i in verbs):
         if tok.lemma_.lower() not in lex.speech:
             continue
-        if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children):
-            continue  # "asking her, '...'" is still a cue; "asking a question" is not
+        if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not _listener(tok, c) for c in tok.children):
+            continue  # "asking her, '...'", "told the chairman" are still cues; "asking a question" is not
         subj = subject_of(tok, lex)
         if subj is None:
             continue
