@@ -113,21 +113,35 @@ def continues(doc: Doc, prev: QuoteInfo, r: Region, lex: ReportingLexicon) -> bo
 
 
 def colon_intro(doc: Doc, s: int, lex: ReportingLexicon) -> Optional[Claim]:
-    """'Caddell continued:' / 'X said:' just before the quotation starting at token s."""
+    """'Caddell continued:' / 'X said:' / 'X said, "..."' / 'asserting, "..."' / 'Said Ellis:'
+    just before the quotation starting at token s."""
     i = s - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
         i -= 1
-    if i < 0 or doc[i].text != ":":
+    if i < 1 or doc[i].text not in (":", ","):
         return None
-    sent = doc[i].sent
-    for tok in reversed(list(sent)):
-        if tok.i >= i:
-            continue
+    if doc[i].text == ",":
+        before = [doc[i - 1]]  # a comma: only the verb just before it introduces the quotation
+    else:
+        before = [t for t in reversed(list(doc[i].sent)) if t.i < i]
+    for tok in before:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (lemma in lex.speech or lemma in lex.belief):
             subj = subject_of(tok, lex)
-            if subj is None:
+            span = speaker_span(subj) if subj is not None else _inverted(doc, tok, i)
+            if span is None:
                 return None
             cue = _cue_tokens(tok)
-            return Claim(cue, (s, s + 1), speaker_span(subj), subj.i, "speech", cue_text=_cue_text(doc, cue))
+            head = subj.i if subj is not None else span[1] - 1
+            return Claim(cue, (s, s + 1), span, head, "speech", cue_text=_cue_text(doc, cue))
+    return None
+
+
+def _inverted(doc: Doc, verb, end: int) -> Optional[tuple[int, int]]:
+    """'Said Ellis:': a verb opening its sentence followed by a name up to the colon."""
+    if any(not (t.is_punct or t.is_space or t.text in QUOTE_CHARS) for t in doc[verb.sent.start : verb.i]):
+        return None
+    name = doc[verb.i + 1 : end]
+    if 0 < len(name) <= 5 and name[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN") for t in name):
+        return verb.i + 1, end
     return None
