@@ -172,3 +172,24 @@ def test_it_said_keeps_its_words_when_no_group_stands_behind_it(analyzer):
     speakers = _speakers(analyzer, "Mayor Ellen Park spoke first. It said the attack on the town was illegal.")
     found = [s for s in speakers if "attack on the town" in s[0]]
     assert found and found[0][1] is None and found[0][2] == "It"
+
+
+@slow
+def test_a_relative_pronoun_that_speaks_is_a_mention_of_its_antecedent(analyzer):
+    text = ("The port's director, Tomasz Brandt, who said the toll would pay for dredging the channel, "
+            "left for Gdansk on Tuesday.")
+    r = analyzer.analyze(text)
+    brandt = next(a for a in r.actors if a.name == "Tomasz Brandt")
+    who = text.index("who")
+    assert any(m.start == who and m.text == "who" for m in brandt.mentions)
+    q = next(q for q in r.quotes if "dredging" in q.text)
+    assert q.speaker == brandt.id
+
+
+@slow
+def test_a_relative_pronoun_that_is_not_the_speaker_is_no_mention(analyzer):
+    # 'whom' is the object of the relative clause: the one spoken of, not the speaker
+    text = "Tomasz Brandt, whom the council said it would sue, left for Gdansk on Tuesday."
+    r = analyzer.analyze(text)
+    brandt = next(a for a in r.actors if a.name == "Tomasz Brandt")
+    assert not any(m.text == "whom" for m in brandt.mentions)

@@ -52,6 +52,26 @@ def set_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
     q.speaker_text = doc[s:e].text
     q.speaker_chars = (doc[s].idx, end_char(doc, e))
     q.speaker = actor_for(doc, c.head, (s, e), persons)
+    if q.speaker is not None:
+        relative_mention(doc, c, q.speaker)
+
+
+def relative_mention(doc: Doc, c: Claim, actor: str) -> None:
+    """'Kamin, who said ...', 'the union, which argued ...': the relative pronoun that is the
+    reporting verb's subject is one more mention of the speaker it stands for."""
+    tok = doc[c.cue[1] - 1]
+    for _ in range(3):
+        rel = next((ch for ch in tok.children if ch.dep_ == "nsubj" and ch.lower_ in RELATIVES), None)
+        if rel is not None:
+            break
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return
+        tok = tok.head
+    if rel is None or tok.dep_ != "relcl" or spanrows.covering(doc, SPAN_KEY, rel.i):
+        return
+    a = next((x for x in (doc._.dyads_actors or []) if x.id == actor), None)
+    if a is not None:
+        ActorRegistry(doc).add_mention(a, Cand(rel.i, rel.i + 1, "pronoun", type=a.type, actor=a.index), unique=True)
 
 
 def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> Optional[str]:
