@@ -67,3 +67,37 @@ def test_a_comma_after_a_verb_of_motion_introduces_nothing():
         "       ''   punct  5
     """)
     assert speaker(doc, 4) is None
+
+
+def test_a_participle_before_a_comma_speaks_for_the_subject_of_its_clause():
+    # 'Okafor began by arguing, "We stay."': the participle hangs from a preposition and has no
+    # subject of its own; the clause it hangs from has one
+    doc = build("""
+        Okafor     NNP  nsubj  1  B-PERSON
+        began      VBD  ROOT   1
+        by         IN   prep   1
+        arguing    VBG  pcomp  2
+        ,          ,    punct  3
+        "          ``   punct  7
+        We         PRP  nsubj  7
+        stay       VBP  ccomp  3
+        "          ''   punct  7
+    """)
+    doc[3].lemma_ = "argue"
+    assert speaker(doc, 6) == "Okafor"
+
+
+def test_a_participle_of_a_verb_not_of_saying_introduces_nothing():
+    doc = build("""
+        Okafor     NNP  nsubj  1  B-PERSON
+        left       VBD  ROOT   1
+        ,          ,    punct  1
+        smiling    VBG  advcl  1
+        ,          ,    punct  3
+        "          ``   punct  7
+        We         PRP  nsubj  7
+        stay       VBP  ccomp  1
+        "          ''   punct  7
+    """)
+    doc[3].lemma_ = "smile"
+    assert speaker(doc, 6) is None

@@ -17,6 +17,7 @@ from ..doc import QuoteInfo
 from ..mentions import doc_text, token_strings
 from .build import direct_quote
 from .marks import Region
+from .speakers import NOT_SPEAKERS, participle_subject
 from .spans import end_char, strip_marks, strip_span, token_range
 
 # verbs of saying whose object is the listener ('"Resign," she told the chairman')
@@ -73,7 +74,7 @@ def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[
             continue
         if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not _listener(tok, c) for c in tok.children):
             continue  # "asking her, '...'", "told the chairman" are still cues; "asking a question" is not
-        subj = subject_of(tok, lex)
+        subj = subject_of(tok, lex) or _participle(tok)
         if subj is None:
             continue
         sp = speaker_span(subj)
@@ -127,7 +128,7 @@ def colon_intro(doc: Doc, s: int, lex: ReportingLexicon) -> Optional[Claim]:
     for tok in before:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (lemma in lex.speech or lemma in lex.belief):
-            subj = subject_of(tok, lex)
+            subj = subject_of(tok, lex) or _participle(tok)
             span = speaker_span(subj) if subj is not None else _inverted(doc, tok, i)
             if span is None:
                 return None
@@ -135,6 +136,13 @@ def colon_intro(doc: Doc, s: int, lex: ReportingLexicon) -> Optional[Claim]:
             head = subj.i if subj is not None else span[1] - 1
             return Claim(cue, (s, s + 1), span, head, "speech", cue_text=_cue_text(doc, cue))
     return None
+
+
+def _participle(tok):
+    """'..., asserting, "..."': the subject a participle of saying speaks for, not a pronoun
+    standing for nothing said ('it', 'which')."""
+    subj = participle_subject(tok)
+    return None if subj is None or subj.lower_ in NOT_SPEAKERS else subj
 
 
 def _inverted(doc: Doc, verb, end: int) -> Optional[tuple[int, int]]:

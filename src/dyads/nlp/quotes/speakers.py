@@ -199,30 +199,34 @@ def participle_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> N
     """'X left the meeting, saying ...', 'X began by saying ...', 'a statement saying ...': a
     participle of saying with no subject of its own speaks for the subject of the clause it hangs
     from, or for the noun it describes."""
-    tok = doc[c.cue[1] - 1]
-    if tok.tag_ != "VBG":
+    subj = participle_subject(doc[c.cue[1] - 1])
+    if subj is None or subj.lower_ in NOT_SPEAKERS and subj.lower_ not in GROUP_PRONOUNS:
         return
+    if subj.lower_ in GROUP_PRONOUNS:
+        q.speaker_text, q.speaker_chars = subj.text, (subj.idx, subj.idx + len(subj.text))
+        q.speaker = group_antecedent(doc, subj)
+        return
+    _speaks(doc, q, subj, persons)
+
+
+def participle_subject(tok) -> Optional[object]:
+    """The token whose phrase speaks a participle of saying that has no subject of its own: the
+    subject of the clause it hangs from (a relative's antecedent), or the noun it describes."""
+    if tok.tag_ != "VBG":
+        return None
     for _ in range(_MAX_CLIMB):
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            _speaks(doc, q, tok.head, persons)  # "a statement saying ...", "protesters chanting ..."
-            return
+            return tok.head  # "a statement saying ...", "protesters chanting ..."
         if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head is tok:
-            return
+            return None
         tok = tok.head
         subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
         if subj is None:
             continue
         if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
-            subj = tok.head  # "X, who left, saying ...": the relative's antecedent
-        elif subj.lower_ in GROUP_PRONOUNS:
-            a = group_antecedent(doc, subj)
-            if a is not None:
-                q.speaker_text, q.speaker_chars, q.speaker = subj.text, (subj.idx, subj.idx + len(subj.text)), a
-            return
-        elif subj.lower_ in NOT_SPEAKERS:
-            return
-        _speaks(doc, q, subj, persons)
-        return
+            return tok.head  # "X, who left, saying ...": the relative's antecedent
+        return subj
+    return None
 
 
 def _speaks(doc: Doc, q: QuoteInfo, head, persons: set[str]) -> None:
