@@ -11,6 +11,7 @@ from ..claims import ReportingLexicon
 from ..doc import QuoteInfo
 from ..mentions import doc_text
 from .cues import colon_intro, continues
+from .discourse import sign
 from .framed import framing_claim
 from .marks import Region
 from .speakers import set_speaker
@@ -76,7 +77,9 @@ def uncued(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Reg
             continue  # a title, a name or a scare quote
         intro = colon_intro(doc, s, lex)
         q = QuoteInfo("direct", r.start, r.end, strip_marks(text[r.start : r.end].strip()), regions=[r])
-        if intro is None and not opens_sentence(doc, s):
+        if intro is None and sign(doc, q, r):  # '"..." -- Dana Whitfield': the name signing it speaks
+            intro = False
+        elif intro is None and not opens_sentence(doc, s):
             # a fragment quoted inside the article's own sentence: the subject's words when a verb
             # of speech or accusation frames it ('it blamed "..."'), else whose, the text does not say
             if framed is not None:
@@ -86,7 +89,9 @@ def uncued(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Reg
             by_order = sorted(quotes, key=lambda q: q.start)
             used[k] = q
             continue
-        if intro is not None:
+        if intro is False:
+            pass
+        elif intro is not None:
             q.cue = intro.cue_text or None
             set_speaker(doc, q, intro, persons)
         elif prev is not None and r.open - prev.end < LAST_SPEAKER_CHARS and (prev.speaker or prev.speaker_text):

@@ -9,14 +9,19 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ... import kb
+
 from ..actors import SPAN_KEY
 from ..claims import Claim, QUOTE_CHARS, ReportingLexicon, _cue_text, _cue_tokens, speaker_span, subject_of
 from ..doc import QuoteInfo
 from ..mentions import doc_text, token_strings
 from .build import direct_quote
 from .marks import Region
+from .speakers import NOT_SPEAKERS, participle_subject
 from .spans import end_char, strip_marks, strip_span, token_range
 
+# verbs of saying whose object is the listener ('"Resign," she told the chairman')
+LISTENER_VERBS = kb.words("quotes", "listener_verbs")
 _COLON_LINE = re.compile(r"(?:^|\n)[\"\u201c]?([A-Z][\w.'\u2019 -]{1,40}?):[ \t]+(\S)")
 
 
@@ -50,6 +55,13 @@ def colon_lines(doc: Doc, para: str, used: dict, regions: list[Region], quotes: 
         quotes.append(q)
 
 
+def _listener(verb, obj) -> bool:
+    """Is the verb's object the one spoken to ('told her', 'told the chairman'), not what is said?"""
+    if obj.pos_ == "PRON":
+        return True
+    return verb.lemma_.lower() in LISTENER_VERBS and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
 def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Region], used: dict,
               quotes: list[QuoteInfo], claims: list[Claim]) -> None:
     """'"Q," Ms. Moore said.' parsed as two sentences: a verb of saying with a
@@ -60,9 +72,9 @@ def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[
     for tok in (doc[i] for i in verbs):
         if tok.lemma_.lower() not in lex.speech:
             continue
-        if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children):
-            continue  # "asking her, '...'" is still a cue; "asking a question" is not
-        subj = subject_of(tok, lex)
+        if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not _listener(tok, c) for c in tok.children):
+            continue  # "asking her, '...'", "told the chairman" are still cues; "asking a question" is not
+        subj = subject_of(tok, lex) or _participle(tok)
         if subj is None:
             continue
         sp = speaker_span(subj)
@@ -102,21 +114,42 @@ def continues(doc: Doc, prev: QuoteInfo, r: Region, lex: ReportingLexicon) -> bo
 
 
 def colon_intro(doc: Doc, s: int, lex: ReportingLexicon) -> Optional[Claim]:
-    """'Caddell continued:' / 'X said:' just before the quotation starting at token s."""
+    """'Caddell continued:' / 'X said:' / 'X said, "..."' / 'asserting, "..."' / 'Said Ellis:'
+    just before the quotation starting at token s."""
     i = s - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
         i -= 1
-    if i < 0 or doc[i].text != ":":
+    if i < 1 or doc[i].text not in (":", ","):
         return None
-    sent = doc[i].sent
-    for tok in reversed(list(sent)):
-        if tok.i >= i:
-            continue
+    if doc[i].text == ",":
+        before = [doc[i - 1]]  # a comma: only the verb just before it introduces the quotation
+    else:
+        before = [t for t in reversed(list(doc[i].sent)) if t.i < i]
+    for tok in before:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and (lemma in lex.speech or lemma in lex.belief):
-            subj = subject_of(tok, lex)
-            if subj is None:
+            subj = subject_of(tok, lex) or _participle(tok)
+            span = speaker_span(subj) if subj is not None else _inverted(doc, tok, i)
+            if span is None:
                 return None
             cue = _cue_tokens(tok)
-            return Claim(cue, (s, s + 1), speaker_span(subj), subj.i, "speech", cue_text=_cue_text(doc, cue))
+            head = subj.i if subj is not None else span[1] - 1
+            return Claim(cue, (s, s + 1), span, head, "speech", cue_text=_cue_text(doc, cue))
+    return None
+
+
+def _participle(tok):
+    """'..., asserting, "..."': the subject a participle of saying speaks for, not a pronoun
+    standing for nothing said ('it', 'which')."""
+    subj = participle_subject(tok)
+    return None if subj is None or subj.lower_ in NOT_SPEAKERS else subj
+
+
+def _inverted(doc: Doc, verb, end: int) -> Optional[tuple[int, int]]:
+    """'Said Ellis:': a verb opening its sentence followed by a name up to the colon."""
+    if any(not (t.is_punct or t.is_space or t.text in QUOTE_CHARS) for t in doc[verb.sent.start : verb.i]):
+        return None
+    name = doc[verb.i + 1 : end]
+    if 0 < len(name) <= 5 and name[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN") for t in name):
+        return verb.i + 1, end
     return None

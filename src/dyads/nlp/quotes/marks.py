@@ -71,7 +71,7 @@ def quote_regions(text: str) -> tuple[list[Region], list[int]]:
             stray.append(open_at)
             open_at, cont, nested = None, False, 0
         if open_at is None:
-            if mark in _CLOSERS:
+            if mark in _CLOSERS and not (i == 0 or text[i - 1] == "\n"):  # a closer opening a line opens
                 stray.append(i)
                 continue
             open_at, open_len, cont, family, nested = i, len(mark), False, _family(mark), 0

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ... import kb
 from .. import spanrows
 from ..actors import SPAN_KEY
-from ..claims import Claim
+from ..claims import RELATIVES, Claim, speaker_span
 from ..doc import ActorRegistry, QuoteInfo
 from ..kb import load_kb
 from ..mentions import Cand, capital_of
@@ -45,12 +45,33 @@ def person_nouns() -> set[str]:
 def set_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
     """The claim's speaker on the quote: its words, characters and actor."""
     if c.speaker is None or c.head is None:
-        _pronoun_speaker(doc, q, c)
+        if not _pronoun_speaker(doc, q, c):
+            participle_speaker(doc, q, c, persons)
         return
     s, e = c.speaker
     q.speaker_text = doc[s:e].text
     q.speaker_chars = (doc[s].idx, end_char(doc, e))
     q.speaker = actor_for(doc, c.head, (s, e), persons)
+    if q.speaker is not None:
+        relative_mention(doc, c, q.speaker)
+
+
+def relative_mention(doc: Doc, c: Claim, actor: str) -> None:
+    """'Kamin, who said ...', 'the union, which argued ...': the relative pronoun that is the
+    reporting verb's subject is one more mention of the speaker it stands for."""
+    tok = doc[c.cue[1] - 1]
+    for _ in range(3):
+        rel = next((ch for ch in tok.children if ch.dep_ == "nsubj" and ch.lower_ in RELATIVES), None)
+        if rel is not None:
+            break
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return
+        tok = tok.head
+    if rel is None or tok.dep_ != "relcl" or spanrows.covering(doc, SPAN_KEY, rel.i):
+        return
+    a = next((x for x in (doc._.dyads_actors or []) if x.id == actor), None)
+    if a is not None:
+        ActorRegistry(doc).add_mention(a, Cand(rel.i, rel.i + 1, "pronoun", type=a.type, actor=a.index), unique=True)
 
 
 def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> Optional[str]:
@@ -89,7 +110,9 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
     if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
         return None  # "a statement said": the words stay the speaker's text; a text is no actor
     if noun.lemma_.lower() in persons or noun.lower_ in persons:
-        return description_actor(doc, span)
+        from .discourse import role_antecedent  # (discourse imports this module)
+
+        return role_antecedent(doc, noun.i, span) or description_actor(doc, span)
     return None
 
 
@@ -155,12 +178,60 @@ def group_antecedent(doc: Doc, tok) -> Optional[str]:
     return None
 
 
-def _pronoun_speaker(doc: Doc, q: QuoteInfo, c: Claim) -> None:
+def _pronoun_speaker(doc: Doc, q: QuoteInfo, c: Claim) -> bool:
     """'It said ...': the claim takes no 'it' as speaker; the group it stands for speaks."""
     verb = doc[c.cue[0]]
     subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ not in GROUP_PRONOUNS:
+        return False
+    # the words naming the speaker stay even when no group before it is found to stand for
+    q.speaker_text, q.speaker_chars, q.speaker = subj.text, (subj.idx, subj.idx + len(subj.text)), group_antecedent(doc, subj)
+    return True
+
+
+# how a participle hangs from the clause whose subject speaks it: '..., saying', 'began by saying',
+# 'and went on, arguing'
+_PARTICIPLE_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep")
+_MAX_CLIMB = 4
+
+
+def participle_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
+    """'X left the meeting, saying ...', 'X began by saying ...', 'a statement saying ...': a
+    participle of saying with no subject of its own speaks for the subject of the clause it hangs
+    from, or for the noun it describes."""
+    subj = participle_subject(doc[c.cue[1] - 1])
+    if subj is None or subj.lower_ in NOT_SPEAKERS and subj.lower_ not in GROUP_PRONOUNS:
         return
-    a = group_antecedent(doc, subj)
-    if a is not None:
-        q.speaker_text, q.speaker_chars, q.speaker = subj.text, (subj.idx, subj.idx + len(subj.text)), a
+    if subj.lower_ in GROUP_PRONOUNS:
+        q.speaker_text, q.speaker_chars = subj.text, (subj.idx, subj.idx + len(subj.text))
+        q.speaker = group_antecedent(doc, subj)
+        return
+    _speaks(doc, q, subj, persons)
+
+
+def participle_subject(tok) -> Optional[object]:
+    """The token whose phrase speaks a participle of saying that has no subject of its own: the
+    subject of the clause it hangs from (a relative's antecedent), or the noun it describes."""
+    if tok.tag_ != "VBG":
+        return None
+    for _ in range(_MAX_CLIMB):
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a statement saying ...", "protesters chanting ..."
+        if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+        subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
+            return tok.head  # "X, who left, saying ...": the relative's antecedent
+        return subj
+    return None
+
+
+def _speaks(doc: Doc, q: QuoteInfo, head, persons: set[str]) -> None:
+    """The phrase headed by `head` is the quote's speaker."""
+    s, e = speaker_span(head)
+    q.speaker_text = doc[s:e].text
+    q.speaker_chars = (doc[s].idx, end_char(doc, e))
+    q.speaker = actor_for(doc, head.i, (s, e), persons)
