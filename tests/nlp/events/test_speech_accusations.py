@@ -1,0 +1,68 @@
+"""Reported clauses that accuse, and warnings of retaliation. Sentences written for these tests.
+
+- a wrongful act below the reported clause's verb ("said Y was the one breaching the law",
+  "said Y played a part in fomenting the riots") accuses Y, even when what describes Y names
+  another act ("Y, which it has fought for years, ...");
+- not when the clause only tells what was done to Y, or has a subject of its own;
+- "X warned that Z would respond to any Y strikes": X threatens Y.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from dyads import Analyzer
+
+    return Analyzer()
+
+
+def relations(analyzer, text):
+    r = analyzer.analyze(text)
+    names = {a.id: a.name for a in r.actors}
+    return {(names[x.source], names[x.target]): x.polarity for x in r.relations}
+
+
+def events(analyzer, text):
+    r = analyzer.analyze(text)
+    names = {a.id: a.name for a in r.actors}
+    return {(e.category, names.get(e.source), names.get(e.target)) for e in r.events}
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela's envoy claimed Colombia was the one violating international law.",
+    "Venezuela said that Colombia, which it has fought for years, played a key role in fomenting the riots.",
+])
+def test_a_wrongful_act_told_of_an_actor_accuses_it(analyzer, text):
+    rel = relations(analyzer, text)
+    assert rel.get(("Venezuela", "Colombia"), 0) < 0, rel
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela said that Colombia played a key role in the talks.",
+    "Venezuela said that Pedro Ramos had been part of a convoy when he was killed by a drone attack.",
+])
+def test_no_accusation_without_a_wrongful_act_of_the_actors_own(analyzer, text):
+    assert not any(pol < 0 and p[0] == "Venezuela" for p, pol in relations(analyzer, text).items())
+
+
+@pytest.mark.parametrize("text", [
+    "The general warned that Caracas would respond to any Colombian strikes.",
+    "The minister vowed to retaliate against Colombia.",
+])
+def test_a_warning_of_retaliation_threatens_whom_it_answers(analyzer, text):
+    ev = events(analyzer, text)
+    assert any(c == "THREATEN" and t == "Colombia" and s not in (None, "Colombia") for c, s, t in ev), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela warned that it would not respond to Colombian provocations.",
+    "Peru said that Chile responded to Bolivian criticism.",
+    "The general warned that Caracas had responded to Colombian strikes.",
+])
+def test_no_threat_without_an_announced_answer(analyzer, text):
+    assert not any(c == "THREATEN" for c, _, _ in events(analyzer, text))
+
