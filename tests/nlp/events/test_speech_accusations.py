@@ -66,3 +66,27 @@ def test_a_warning_of_retaliation_threatens_whom_it_answers(analyzer, text):
 def test_no_threat_without_an_announced_answer(analyzer, text):
     assert not any(c == "THREATEN" for c, _, _ in events(analyzer, text))
 
+
+
+@pytest.mark.parametrize("text", [
+    "Peru likened Bolivia to a rogue regime.",
+    "Hezbollah, which compares Chile to an apartheid state, backed the motion.",
+])
+def test_likening_an_actor_to_something_condemned_accuses_it(analyzer, text):
+    ev = events(analyzer, text)
+    assert any(c == "ACCUSE" and t in ("Bolivia", "Chile") for c, s, t in ev), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Peru compared Bolivia to Chile.",
+    "Peru did not liken Bolivia to a rogue regime.",
+])
+def test_a_plain_or_negated_comparison_accuses_no_one(analyzer, text):
+    assert not any(c == "ACCUSE" for c, _, _ in events(analyzer, text))
+
+
+def test_standing_up_to_an_actor_is_hostile_and_a_vow_to_do_it_a_threat(analyzer):
+    assert relations(analyzer, "Peru stood up to Chile during the talks.").get(("Peru", "Chile"), 0) < 0
+    ev = events(analyzer, "The Peruvian opposition vowed to stand up to Chile.")
+    assert not any(c == "AGREE" for c, _, _ in ev), ev
+    assert not relations(analyzer, "The senator stood up to speak.")
