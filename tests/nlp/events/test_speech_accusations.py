@@ -90,3 +90,37 @@ def test_standing_up_to_an_actor_is_hostile_and_a_vow_to_do_it_a_threat(analyzer
     ev = events(analyzer, "The Peruvian opposition vowed to stand up to Chile.")
     assert not any(c == "AGREE" for c, _, _ in ev), ev
     assert not relations(analyzer, "The senator stood up to speak.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has threatened to leave the talks if Chile goes ahead with the planned deployment.",
+    "Peru threatened to close the border unless Chile pays.",
+])
+def test_a_threats_condition_names_whom_it_is_aimed_at(analyzer, text):
+    assert ("THREATEN", "Peru", "Chile") in events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said it would leave if Chile deployed missiles.",
+    "Peru did not threaten to leave the talks if Chile deployed missiles.",
+])
+def test_no_threat_at_a_condition_without_a_threat(analyzer, text):
+    assert ("THREATEN", "Peru", "Chile") not in events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru urged Brazil to impose sanctions on Chile.",
+    "Peru asked Brazil to attack Chile.",
+    "Peru called on Brazil to show some courage and stand up to Chile.",
+])
+def test_asking_for_a_hostile_act_disapproves_of_its_target(analyzer, text):
+    assert ("ACCUSE", "Peru", "Chile") in events(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru urged Brazil not to attack Chile.",
+    "Peru urged Brazil to help Chile.",
+    "Peru did not call for sanctions against Chile.",
+])
+def test_no_disapproval_when_the_asked_act_is_not_hostile_or_not_asked(analyzer, text):
+    assert ("ACCUSE", "Peru", "Chile") not in events(analyzer, text)

@@ -27,3 +27,29 @@ def test_answer_needs_a_retaliating_verb_announced_by_a_modal():
     assert answer(_warning("could", "respond")[1]) is None  # a possibility, not an announcement
     assert answer(_warning("would", "speak")[1]) is None  # no answer in kind
     assert answer(_warning("will", "retaliate")[1]) is not None
+
+
+
+def _threat(mark: str):
+    # Peru threatened to leave <mark> Chile deploys .
+    return build(f"""
+        Peru        NNP  nsubj   1
+        threatened  VBD  ROOT    1
+        to          TO   aux     3
+        leave       VB   xcomp   1
+        {mark}      IN   mark    6
+        Chile       NNP  nsubj   6
+        deploys     VBZ  advcl   3
+        .           .    punct   1
+    """)
+
+
+def test_the_condition_of_a_threat_names_its_target():
+    from types import SimpleNamespace
+
+    from dyads.nlp.events.threats import conditioned
+
+    f = SimpleNamespace(actor_at={0: "A1", 5: "A2"})
+    assert conditioned(f, _threat("if")[1]) == ["A2"]
+    assert conditioned(f, _threat("unless")[1]) == ["A2"]
+    assert conditioned(f, _threat("when")[1]) == []  # a time, not a condition

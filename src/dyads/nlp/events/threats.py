@@ -18,6 +18,8 @@ WARNING_VERBS = kb.words("speech", "warning_verbs")
 RETALIATING = kb.words("speech", "retaliating")
 ANNOUNCING = kb.words("speech", "announcing_modals")
 ANSWERED = kb.words("speech", "answered_preps")
+CONDITIONS = kb.words("speech", "condition_marks")
+THREATENING = kb.words("speech", "conditional_threats")
 
 
 def answer(tok: Token) -> Optional[Token]:
@@ -48,6 +50,23 @@ def answered(f, verb: Token) -> list[str]:
     return out
 
 
+def conditioned(f, tok: Token) -> list[str]:
+    """Whom a threat is aimed at by its condition: the actor subject of an "if"/"unless" clause of
+    the threatening verb or of the act it threatens ("threatened to leave the talks if Y deploys
+    its missiles")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    out: list[str] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children):
+                continue
+            for s in c.children:
+                a = f.actor_at.get(s.i) if s.dep_ == "nsubj" else None
+                if a is not None and a not in out:
+                    out.append(a)
+    return out
+
+
 def threats(f) -> list[EventRecord]:
     """THREATEN from who warns of a retaliation to whom it answers (in the voice of the quote
     around the warning, if any)."""
@@ -61,12 +80,15 @@ def threats(f) -> list[EventRecord]:
         if tok.pos_ != "VERB" or negated(tok, None):
             continue
         verb = answer(tok)
-        if verb is None:
+        aimed = answered(f, verb) if verb is not None else []
+        if tok.lemma_.lower() in THREATENING:
+            aimed += conditioned(f, tok)
+        if not aimed:
             continue
         sources = f._sources(tok, tok) or ([cue_speaker(f, tok)] if cue_speaker(f, tok) else [])
-        if not sources:
+        if not sources and verb is not None:
             sources = f._sources(verb, verb)
-        targets = [t for t in answered(f, verb) if t not in sources]
+        targets = list(dict.fromkeys(t for t in aimed if t not in sources))
         if not sources or not targets:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
