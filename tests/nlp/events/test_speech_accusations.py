@@ -124,3 +124,18 @@ def test_asking_for_a_hostile_act_disapproves_of_its_target(analyzer, text):
 ])
 def test_no_disapproval_when_the_asked_act_is_not_hostile_or_not_asked(analyzer, text):
     assert ("ACCUSE", "Peru", "Chile") not in events(analyzer, text)
+
+
+def test_a_party_expecting_a_friendly_act_of_another_requests_it(analyzer):
+    ev = events(analyzer, "Brazil expects the Argentine authorities to protect Brazilian citizens.")
+    assert any(c == "REQUEST" and s == "Brazil" and t != "Brazil" for c, s, t in ev), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil expects Argentina to attack Chile.",  # foreseen, not asked
+    "Analysts expect Chile to help Peru.",  # no party expects
+    "Brazil expects that Argentina will help Peru.",
+    "Brazil does not expect Argentina to help Peru.",
+])
+def test_no_request_in_a_forecast(analyzer, text):
+    assert not any(c == "REQUEST" for c, _, _ in events(analyzer, text))

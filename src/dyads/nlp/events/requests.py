@@ -19,6 +19,7 @@ from .marks import negated
 ASKING = kb.words("speech", "asking_hostility")
 HOSTILE_ASKED = kb.words("speech", "hostile_asked")
 TARGET_RULES = kb.words("speech", "asked_target_rules")
+EXPECTING = kb.words("speech", "expecting_demands")
 
 
 def asked_acts(tok: Token) -> Iterator[Token]:
@@ -37,6 +38,8 @@ def hostile_requests(f) -> list[EventRecord]:
     out = []
     for i, lemma in enumerate(token_strings(f.doc, "LEMMA")):
         if lemma.lower() not in ASKING:
+            if lemma.lower() in EXPECTING:
+                out.extend(expectation(f, f.doc[i]))
             continue  # most words: one look at the lemma array
         tok = f.doc[i]
         if tok.pos_ != "VERB" or negated(tok, None):
@@ -62,3 +65,30 @@ def hostile_requests(f) -> list[EventRecord]:
                     claimed_by=outer.speaker if outer is not None else None,
                     quote=outer.id if outer is not None else None))
     return out
+
+
+def expectation(f, tok: Token) -> list[EventRecord]:
+    """"X expects Y to protect its citizens": a REQUEST from X to Y when the act expected of Y is
+    a friendly one (polarity above zero in the trigger lexicon); "expects Y to attack" foresees."""
+    if tok.pos_ != "VERB" or negated(tok, None):
+        return []
+    act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+    if act is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in act.children):
+        return []  # "expects Y to ...", not "expects that Y will ..." (a forecast)
+    obj = next((c for c in list(tok.children) + list(act.children)
+                if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < act.i), None)
+    hit = f.hits.get(act.i) if act is not None else None
+    if obj is None or hit is None or hit.polarity <= 0:
+        return []
+    # a named party expects (not "analysts expect ...", who foresee)
+    sources = [a for a in f._sources(tok, tok) if a in f.actors and not f.actors[a].synthetic]
+    targets = [t for t in f._actors_of(obj) if t not in sources]
+    if not sources or not targets:
+        return []
+    start, end = tok.idx, tok.idx + len(tok.text)
+    outer = f._quote_at(start, end)
+    return [EventRecord(
+        category="REQUEST", trigger=tok.text, trigger_start=start, trigger_end=end,
+        start=tok.sent.start_char, end=tok.sent.end_char, source=sources[0], target=t,
+        cameo="10", polarity=0, claimed_by=outer.speaker if outer is not None else None,
+        quote=outer.id if outer is not None else None) for t in targets]
