@@ -5,6 +5,11 @@ from ..doc import EventRecord
 from .marks import negated
 from .words import accusing_words
 
+# what describes the accused rather than what it is said to do ("Y, which fought Z for years, ...")
+SUBJECT_MODIFIERS = ("relcl", "acl", "appos")
+# clauses within a reported clause, which say what their own subject does
+EMBEDDED = ("advcl", "relcl", "ccomp", "acl", "conj")
+
 
 def accusations(f, trigger_tokens: set) -> list[EventRecord]:
     """A speaker who says an actor does something condemnable accuses that actor:
@@ -28,9 +33,9 @@ def accusations(f, trigger_tokens: set) -> list[EventRecord]:
                 continue
             clause = t.head
             inside = [x for x in clause.subtree if span.start <= x.i < span.end]
-            if any(x.i in trigger_tokens for x in inside):
+            if any(coded_act(f, x, clause, t, target, trigger_tokens, words) for x in inside):
                 continue
-            lemmas = {x.lemma_.lower() for x in inside}
+            lemmas = {x.lemma_.lower() for x in own_words(f, clause, inside, target)}
             if not lemmas & words or negated(clause, None):
                 continue
             sent = f.doc[q.claim.cue[0]].sent if q.claim is not None else t.sent
@@ -44,3 +49,33 @@ def accusations(f, trigger_tokens: set) -> list[EventRecord]:
                 claimed_by=outer.speaker if outer is not None else None, quote=q.id,
             ))
     return out
+
+
+def coded_act(f, x, clause, subject, target: str, trigger_tokens: set, words=frozenset()) -> bool:
+    """Whether token `x` of a reported clause is an act the lexicon codes, which the report then is
+    ("police said the rebels killed two soldiers"), so that no accusation is added besides: a
+    trigger that is the clause's own verb or that reaches another actor. Not a trigger in what
+    describes the subject ("Y, which has fought Z for years, fomented ..."), nor a verb below the
+    clause's whose act has no party of its own ("said Y was the one violating the law")."""
+    if x.i not in trigger_tokens:
+        return False
+    if any(m.dep_ in SUBJECT_MODIFIERS and m.left_edge.i <= x.i <= m.right_edge.i for m in subject.children):
+        return False
+    if x == clause:
+        return True
+    if x.pos_ != "VERB":  # "said Y responded to the attacks": an act named by a noun is no deed of Y's,
+        h = x.head        # unless Y is said to bring it about ("fomenting the protests")
+        return h.lemma_.lower() not in words or h.i in trigger_tokens
+    return any(f.actor_at.get(y.i) not in (None, target) for y in x.subtree)
+
+
+def own_words(f, clause, inside: list, target: str) -> list:
+    """The words of a reported clause that say what its subject does: not those of a clause
+    within it that has a subject of its own ("Y met Z when Z's troops shelled ..."), unless that
+    subject is Y again, nor one that tells what was done to its subject ("when he was killed")."""
+    skip = set()
+    for x in inside:
+        if x != clause and x.dep_ in EMBEDDED and any(
+                c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and f.actor_at.get(c.i) != target) for c in x.children):
+            skip.update(y.i for y in x.subtree)
+    return [x for x in inside if x.i not in skip]

@@ -35,6 +35,9 @@ from ..places.gazetteer import gazetteer
 from ..quotes import quote_at
 from .accusations import accusations
 from .alignments import alignments
+from .threats import threats
+from .speech import comparisons
+from .requests import hostile_requests
 from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
@@ -179,7 +182,8 @@ class _Finder(Participants):
         # an act only agreed, asked, threatened or refused is the other act's content, not an event of its own
         complements = {h.complement for _, h in hits if getattr(h, "complement", None) is not None}
         self.hits = {tok.i: hit for tok, hit in hits}
-        for e in accusations(self, {tok.i for tok, _ in hits}) + alignments(self) + namings(self) + rebuttals(self):
+        for e in (accusations(self, {tok.i for tok, _ in hits}) + alignments(self) + namings(self) + rebuttals(self)
+                  + threats(self) + comparisons(self) + hostile_requests(self)):
             key = (e.category, e.source, e.target, e.trigger_start)
             if key not in seen:
                 seen.add(key)

@@ -237,7 +237,7 @@ def _hit(e: Entry, f: _Frame, tokens: list, noun: Optional[Token], via_prep: Opt
     cat, mode, cameo, pol = e.category, e.mode, e.cameo, e.polarity
     if e.intent:
         sub = _complement_hit(f, lex, depth)
-        if sub is not None and sub.category in HOSTILE:
+        if sub is not None and (sub.category in HOSTILE or sub.category == "REJECT"):  # as intent_category
             cat, mode, cameo, pol = "THREATEN", None, "130", -1
     target, rule = (cands[0][1], cands[0][0]) if cands else (None, "none")
     if e.source:

@@ -2,6 +2,7 @@
 
     back_reference(f, t)     # "demanded that X explain itself after the latter accused Z": X
     narrated(doc, tok, q)    # ... and "the latter accused Z" is the article's, not the demander's
+    comparisons(f)           # "X compares Y to an apartheid state": X accuses Y
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ LATTER = kb.words("speech", "latter")
 FORMER = kb.words("speech", "former")
 DEMANDING = kb.words("speech", "demanding_cues")
 TIME_MARKS = kb.words("speech", "time_marks")
+COMPARING = kb.words("speech", "comparing_verbs")
+LIKENESSES = kb.words("speech", "condemned_likenesses")
 
 
 def back_reference(f, t: Token) -> Optional[str]:
@@ -52,3 +55,51 @@ def narrated(doc, tok: Token, q) -> bool:
         return False
     cue = {doc[i].lemma_.lower() for i in range(q.claim.cue[0], q.claim.cue[1])}
     return bool(cue & DEMANDING)
+
+
+def likened(tok: Token) -> Optional[Token]:
+    """"compares Y to an apartheid state", "likened Y with the Nazis": what a comparing verb
+    likens its object to (the preposition's object), or None."""
+    if tok.lemma_.lower() not in COMPARING or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    obj = next(c for c in tok.children if c.dep_ == "dobj")
+    for c in list(tok.children) + list(obj.children):
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def comparisons(f) -> list:
+    """"X compares Y to an apartheid state": X accuses Y (ACCUSE, mode allege), when what Y is
+    likened to is condemning; in the voice of the quote around the verb, if any."""
+    from ..doc import EventRecord
+    from ..doctext import token_strings
+    from .marks import negated
+    from .reports import cue_speaker
+    from .words import accusing_words
+
+    words = accusing_words() | LIKENESSES | kb.words("denials", "condemning")
+    out = []
+    for i, lemma in enumerate(token_strings(f.doc, "LEMMA")):
+        if lemma.lower() not in COMPARING:
+            continue  # most words: one look at the lemma array
+        tok = f.doc[i]
+        like = likened(tok) if tok.pos_ == "VERB" else None
+        if like is None or negated(tok, None) or not {x.lemma_.lower() for x in like.subtree} & words:
+            continue
+        obj = next(c for c in tok.children if c.dep_ == "dobj")
+        speakers = f._sources(tok, tok) or ([cue_speaker(f, tok)] if cue_speaker(f, tok) else [])
+        targets = f._actors_of(obj)
+        if not speakers:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        outer = f._quote_at(start, end)
+        for t in targets:
+            if t != speakers[0]:
+                out.append(EventRecord(
+                    category="ACCUSE", trigger=tok.text, trigger_start=start, trigger_end=end,
+                    start=tok.sent.start_char, end=tok.sent.end_char, source=speakers[0], target=t,
+                    mode="allege", cameo="112", polarity=-1,
+                    claimed_by=outer.speaker if outer is not None else None,
+                    quote=outer.id if outer is not None else None))
+    return out
