@@ -128,7 +128,7 @@ def _incident_row(c: Cluster, info: dict, first_rows: dict) -> dict:
             place_row = info[id(m)]["row"]
             break
     date, precision = _best_date(c.members, info)
-    group, s, t = c.block.split("|")
+    group, s, t = c.block.split("|")[:3]
     return {"incident_id": c.incident_id, "block": c.block, "category": r0.category, "source": s or None,
             "target": t or None, "date": date, "date_precision": precision, "anchor_lo": c.lo, "anchor_hi": c.hi,
             "place": _none(place_row.place) if place_row is not None else None,
@@ -294,7 +294,15 @@ def _open_pass(con, df: pd.DataFrame, places: Places, settings: IncidentSettings
     _insert(con, "incident_reports", [_report_row(iid, rep, g, why, info[id(rep)]) for iid, rep, g, why in joined],
             _REPORT_COLS)
     left_ids = {id(r) for r in left}
+    # a report whose one known side is a common-noun group ("civilians") stands alone: that side
+    # is no evidence that two reports tell one happening
+    alone = {id(r) for r in left if any(side in generic for side in r.block.split("|")[1:] if side)}
+    for rep in left:
+        if id(rep) in alone:
+            rep.block = f"{rep.block}|{rep.doc_id}|{rep.event_id}"  # a block of its own
     incidents, reports = _clustered([(rep, i) for rep, i in reps if id(rep) in left_ids], settings)
+    for row in incidents + reports:
+        row["block"] = "|".join(row["block"].split("|")[:3])
     _insert(con, "incidents", incidents, _INCIDENT_COLS)
     _insert(con, "incident_reports", reports, _REPORT_COLS)
 
