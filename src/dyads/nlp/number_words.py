@@ -67,6 +67,7 @@ class Units:
         self.suffix_money = {k: Decimal(v) for k, v in data["scale_suffixes"]["money"].items()}
         self.vague = {k: Decimal(v) for k, v in data["vague"].items()}
         self.vague_mult = {k: Decimal(v) for k, v in data["vague_multipliers"].items()}
+        self.vague_span = Decimal(data.get("vague_span", 10))
         self.fractions = {k: Decimal(str(v)) for k, v in data["fractions"].items()}
         self.approx = {}
         for label, phrases in data["approximators"].items():
@@ -94,6 +95,13 @@ class Units:
             for w in c.get("scaled_words") or []:
                 self.cur_scaled[w.lower()] = code
         self.dollar_us = list(data["dollar_us_suffix"])
+        # names several currencies share: {plural or singular form: (default code, cue regex, {cue: code})}
+        self.cur_ambiguous = {}
+        for name, spec in (data.get("ambiguous_currencies") or {}).items():
+            cues = {str(k).lower(): v for k, v in (spec.get("cues") or {}).items()}
+            cue_re = re.compile(r"(?<![a-z])(" + _alt(cues) + r")(?![a-z])") if cues else None
+            for f in _plurals(name.lower()):
+                self.cur_ambiguous[f] = (spec["default"], cue_re, cues)
         # units of measure
         self.unit_forms, self.unit_abbr = {}, {}
         for u in data["units"]:
