@@ -164,6 +164,55 @@ def test_an_actors_people_not_harmed_keep_their_own_unit():
     assert (q.unit, q.counts) == ("Freedonians", "Freedonians")
 
 
+def test_a_casualty_adjective_after_a_bare_number():
+    qs = run("""
+        The 1 det DET DT the
+        blast 2 nsubj NOUN NN blast
+        left 2 ROOT VERB VBD leave
+        nine 2 dobj NUM CD nine
+        dead 3 amod ADJ JJ dead
+        and 3 cc CCONJ CC and
+        30 3 conj NUM CD 30
+        injured 6 amod ADJ JJ injured
+        . 2 punct PUNCT . .
+    """)
+    assert [(q.value, q.unit, q.counts) for q in qs] == [(9, "people", "people dead"), (30, "people", "people injured")]
+
+
+@pytest.mark.parametrize(
+    "rows, counts, unit",
+    [
+        ("""
+        The 2 det DET DT the
+        death 2 compound NOUN NN death
+        toll 3 nsubj NOUN NN toll
+        climbed 3 ROOT VERB VBD climb
+        to 3 prep ADP IN to
+        61 4 pobj NUM CD 61
+        . 3 punct PUNCT . .
+        """, "people killed", "people"),
+        ("""
+        a 1 det DET DT a
+        toll 1 ROOT NOUN NN toll
+        of 1 prep ADP IN of
+        17 2 pobj NUM CD 17
+        """, "people killed", "people"),
+        # another figure that climbs is no death toll
+        ("""
+        The 1 det DET DT the
+        index 2 nsubj NOUN NN index
+        climbed 2 ROOT VERB VBD climb
+        to 2 prep ADP IN to
+        61 3 pobj NUM CD 61
+        . 2 punct PUNCT . .
+        """, None, "count"),
+    ],
+)
+def test_the_figure_of_a_death_toll(rows, counts, unit):
+    q = only(rows)
+    assert (q.counts, q.unit) == (counts, unit)
+
+
 def test_the_perpetrator_is_never_the_subject():
     q = only("""
         Ruritania 1 nsubj PROPN NNP ruritania

@@ -115,6 +115,28 @@ def test_compound_sports_and_finance_units(text, surface, unit):
 @pytest.mark.parametrize(
     "text, surface, value, unit",
     [
+        ("The state budgeted Rs 3,200 crore for roads.", "Rs 3,200 crore", 32_000_000_000, "INR"),
+        ("The prize is 15 lakh rupees.", "15 lakh rupees", 1_500_000, "INR"),
+        ("A ticket costs Rp 50,000 at the gate.", "Rp 50,000", 50_000, "IDR"),
+        ("He paid Rs450 for it.", "Rs450", 450, "INR"),
+        # two letters that end a word are no currency before a number
+        ("Mrs 5 left early.", "5", 5, None),
+    ],
+)
+def test_south_asian_scales_and_spaced_letter_prefixes(text, surface, value, unit):
+    got = found(text)
+    assert len(got) == 1, got
+    assert got[0][0] == surface and close(got[0][1], value) and got[0][4] == unit
+
+
+def test_lakhs_and_crores_as_vague_counts():
+    got = found("Crores of viewers watched the final.")
+    assert len(got) == 1 and close(got[0][2], 10_000_000) and close(got[0][3], 100_000_000)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
         ("The camp lies half a mile from the river.", "half a mile", 0.5, "mile"),
         ("A third of a mile of the wall fell.", "A third of a mile", 1 / 3, "mile"),
         ("A cup is 1/4 of a US quart.", "1/4 of a US quart", 0.25, "quart"),
@@ -203,3 +225,36 @@ def test_a_persons_age_after_be_or_turn(analyzer, text, unit):
     qs = analyzer.analyze(text).quantities
     assert len(qs) == 1, qs
     assert qs[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("The heat reached 44C in the valley.", ["celsius"]),
+        ("Readings topped 110F at noon.", ["fahrenheit"]),
+        ("Nights fell to -4C and days rose to 12C.", ["celsius", "celsius"]),
+        # a letter after a number that names a seat, a flat or a gate is no temperature
+        ("Seat 14C was taken.", []),
+        ("The family lives in apartment 3F.", []),
+        # one letter counts only attached: "5 C" is not five degrees
+        ("She got a 5 C in maths.", [None]),
+    ],
+)
+def test_one_letter_temperature_units_only_attached_to_the_digits(text, units):
+    assert [g[4] for g in found(text)] == units
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("The port handled 80,000 tonnes of maize.", "maize"),
+        ("The state sold $3bn of bonds.", "bonds"),
+        ("Turnout reached 55 percent of registered voters.", "registered voters"),
+        # the whole of a partitive is no thing counted
+        ("They spent 20 million of the 50 million dollars.", None),
+    ],
+)
+def test_what_a_measure_or_a_sum_counts_after_of(analyzer, text, counts):
+    qs = analyzer.analyze(text).quantities
+    assert qs[0].counts == counts

@@ -23,6 +23,8 @@ HARM = kb.table("casualties", "harm_verbs")
 INTRANSITIVE = kb.table("casualties", "intransitive_harm_verbs")
 BELONGING = kb.words("casualties", "belonging_prepositions")
 PERSONS = kb.words("casualties", "person_nouns")
+ADJECTIVES = kb.words("casualties", "casualty_adjectives")
+TOLLS = kb.words("casualties", "toll_nouns")
 
 
 def harm_participle(tok) -> Optional[str]:
@@ -39,7 +41,22 @@ def harm_participle(tok) -> Optional[str]:
     for c in tok.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in HARM:
             return HARM[c.lemma_]
+    if tok.pos_ == "NUM":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in ADJECTIVES:
+            return nxt.lower_  # "left 12 dead"
+        if _toll(tok):
+            return "killed"
     return None
+
+
+def _toll(tok) -> bool:
+    """'the death toll rose to 45', 'a toll of 12', 'the toll is 30'."""
+    x = tok.head if tok.dep_ == "pobj" else tok
+    h = x.head
+    if h.lemma_ in TOLLS:
+        return True
+    return h.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lemma_ in TOLLS for c in h.children)
 
 
 def _phrase_token(parse, f: Found):
@@ -72,7 +89,7 @@ def count_people(parse, f: Found) -> None:
     participle = harm_participle(tok)
     if f.unit not in (None, "count", "people"):
         noun = _counted_noun(tok, f)
-        if participle is not None and noun.i in parse.actors and noun.text.lower() == f.unit.lower():
+        if participle is not None and noun.i in parse.actors and f.unit.lower() in (noun.text.lower(), noun.lemma_.lower()):
             f.unit = "people"  # "killed seven Freedonians", "displaced thousands of Rohingya": an actor's people
         elif not (participle and f.counts and noun.lemma_.lower() in PERSONS):
             return  # "three journalists detained" keeps its unit; "tanks captured" is no casualty

@@ -23,6 +23,12 @@ def _is_year(v: Optional[Decimal]) -> bool:
     return v is not None and v == v.to_integral_value() and 1000 <= v <= 2200
 
 
+def _titled(text: str, f: Found, u: Units) -> bool:
+    """A number after a noun that numbers things by name ("Gate 5C", "seat 12F")."""
+    pw = re.search(r"([#\w.'&]+)[ \t]*$", text[max(0, f.left - 30) : f.left])
+    return bool(pw) and pw.group(1).lower().rstrip(".") in u.title_nouns
+
+
 def _keep(text: str, f: Found, u: Units, parse) -> bool:
     """False for numbers that are dates, years, clock times, names, addresses or codes."""
     if f.unit in u.time_units:
@@ -30,6 +36,8 @@ def _keep(text: str, f: Found, u: Units, parse) -> bool:
             return False  # "the past three years", "1,300 years ago"
         if f.hyphen_unit and not re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW]):
             return False  # "a five-year plan", "24-hour": an adjective of time
+    if f.attached_unit and _titled(text, f, u):
+        return False  # "Apartment 5C", "Row 12F"
     if f.unit:
         return True
     if f.after_word:

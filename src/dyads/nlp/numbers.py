@@ -321,6 +321,8 @@ def _unit_at(text: str, pos: int, u: Units):
     um = u.unit_abbr_re.match(text, pos)
     if um and (end is None or um.end() > end):
         best, end = u.unit_abbr[um.group(1)], um.end()
+    if end is None and pos > 0 and text[pos - 1].isdigit() and (um := u.unit_attached_re.match(text, pos)):
+        best, end = u.unit_attached[um.group(1)], um.end()  # "40C"
     return best, end
 
 
@@ -345,6 +347,7 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
         unit, uend = _unit_at(text, end, u)
         if unit is not None:
             f.hyphen_unit = text[end : end + 1] == "-"
+            f.attached_unit = text[end:uend] in u.unit_attached
             f.unit, end = unit, uend
         elif text[end : end + 1].isalpha() and f.kind == "digits":
             return None  # "5G", "1990s", "3rd", "9AB": not a quantity

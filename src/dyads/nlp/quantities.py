@@ -420,8 +420,8 @@ class ParseView:
 def _counted(text: str, f: Found, u: Units, parse: ParseView) -> None:
     if f.unit is None or (f.word == "one" and f.unit == "count"):
         parse.counted(f, text, u)
-    elif f.unit in ("percent", "fraction"):
+    elif not f.counts:  # "10 per cent of the vote", "50,000 tonnes of wheat", "$2bn of debt"
         obj = parse.of_object(f)
-        if obj is not None:
+        if obj is not None and (f.unit in ("percent", "fraction") or not any(x.like_num for x in obj.subtree)):
             f.counts = parse._np_text(obj)
     count_people(parse, f)
