@@ -177,7 +177,7 @@ def test_a_vague_count_runs_to_the_next_order_of_magnitude(text, low, high):
         ("The club has paid 30 million of the 90 million euros it owes.", ["EUR", "EUR"]),
         # the same preposition before both numbers
         ("Exports grew by 6 percent while imports grew by 2.", ["percent", "percent"]),
-        ("Mileage fell from 40 mpg in the city to 35 on the motorway.", ["mile per gallon", "mile per gallon"]),
+        ("Mileage rose to 40 mpg in the city and to 35 on the motorway.", ["mile per gallon", "mile per gallon"]),
         ("The first index closed at 880 points and the second closed at 415.", ["point", "point"]),
         # a suspended hyphen takes the unit of the last member
         ("Shops sell 2-, 4- and 6-litre tins.", ["litre", "litre", "litre"]),
@@ -258,3 +258,34 @@ def test_one_letter_temperature_units_only_attached_to_the_digits(text, units):
 def test_what_a_measure_or_a_sum_counts_after_of(analyzer, text, counts):
     qs = analyzer.analyze(text).quantities
     assert qs[0].counts == counts
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, high, unit",
+    [
+        ("Range grew from 310 km on the old model to 380 this year.", "310 km on the old model to 380", 310, 380,
+         "kilometre"),
+        ("The coin sank from $52,100 at dawn to $49,800.", "$52,100 at dawn to $49,800", 49_800, 52_100, "USD"),
+        ("Turnout slipped from 64 percent in 2015 to 59 percent.", "64 percent in 2015 to 59 percent", 59, 64,
+         "percent"),
+    ],
+)
+def test_a_range_split_by_an_adjunct(text, surface, low, high, unit):
+    got = found(text)
+    assert len(got) == 1, got
+    assert got[0][0] == surface and got[0][1] is None
+    assert close(got[0][2], low) and close(got[0][3], high) and got[0][4] == unit
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # a comma, another sentence, "according to", or two different units keep them apart
+        ("Sales fell from 40 units, according to 12 dealers.", 2),
+        ("Sales fell from 40 units in May, to 12 in June.", 2),
+        ("It fell from 5 in May. To 3 later.", 2),
+        ("The road runs from 12 km north to 3 miles south.", 2),
+    ],
+)
+def test_no_split_range_across_a_clause_or_units(text, n):
+    assert len(found(text)) == n

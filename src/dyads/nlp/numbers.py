@@ -15,6 +15,7 @@ from typing import Optional
 from .. import kb
 from ..kb.names import singular
 from .number_filters import _WINDOW, _age, _is_year, _keep, _one_is_number, _sentence_start
+from .split_ranges import join_split_ranges
 from .unit_ellipsis import carry_units
 from .number_words import (  # noqa: F401  (re-exported: the word lists and the Found record)
     UNITS_FILE, Found, Units, _alt, _bounded, _digits, _out, _plurals, load_units, parse_number, parse_words)
@@ -67,6 +68,7 @@ def find_quantities(text: str, units: Optional[Units] = None, parse=None) -> lis
             f.subject = parse.subject(f, text)
         out.append(f)
         pos = f.end
+    out = join_split_ranges(text, out)
     carry_units(text, out, u, _unit_at)
     return out
 

@@ -5,7 +5,7 @@ the same construction. Four constructions, each read from the text alone, each
 giving a number with no unit of its own the unit of one precise other quantity:
 
 - the partitive: "raised 40 million of the 90 million euros" (the whole's unit);
-- the parallel preposition: "rose by 3 percent and fell by 2", "from 30 mpg to 34",
+- the parallel preposition: "rose by 3 percent and fell by 2", "rose to 40 mpg in town and to 35",
   "ended at 1,200 points while the other ended at 980" (the unit of the nearest
   earlier quantity in the sentence introduced by the same preposition; "to" pairs
   with "from" and "to");
