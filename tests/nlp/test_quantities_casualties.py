@@ -213,6 +213,23 @@ def test_the_figure_of_a_death_toll(rows, counts, unit):
     assert (q.counts, q.unit) == (counts, unit)
 
 
+@pytest.mark.parametrize("verb, lemma, counts", [("killed", "kill", "children killed"), ("attended", "attend", "children")])
+def test_part_of_a_group_shares_what_happened_to_it(verb, lemma, counts):
+    qs = run(f"""
+        Eight 1 nummod NUM CD eight
+        villagers 8 nsubjpass NOUN NNS villager
+        , 1 punct PUNCT , ,
+        including 1 prep ADP VBG including
+        three 5 nummod NUM CD three
+        children 3 pobj NOUN NNS child
+        , 1 punct PUNCT , ,
+        were 8 auxpass AUX VBD be
+        {verb} 8 ROOT VERB VBN {lemma}
+        . 8 punct PUNCT . .
+    """)
+    assert qs[1].counts == counts
+
+
 def test_the_perpetrator_is_never_the_subject():
     q = only("""
         Ruritania 1 nsubj PROPN NNP ruritania

@@ -25,13 +25,17 @@ BELONGING = kb.words("casualties", "belonging_prepositions")
 PERSONS = kb.words("casualties", "person_nouns")
 ADJECTIVES = kb.words("casualties", "casualty_adjectives")
 TOLLS = kb.words("casualties", "toll_nouns")
+INCLUDING = kb.words("casualties", "inclusion_prepositions")
 
 
-def harm_participle(tok) -> Optional[str]:
+def harm_participle(tok, depth: int = 0) -> Optional[str]:
     """The participle of what happened to the people a token names, from its place in the
-    parse: object or passive subject of a harm verb, subject of an intransitive one, or
-    modified by a participle ("civilians killed in the raid")."""
+    parse: object or passive subject of a harm verb, subject of an intransitive one,
+    modified by a participle ("civilians killed in the raid"), or part of such a group
+    ("twelve people, including four children, were killed")."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in INCLUDING and head.head.pos_ in ("NOUN", "PROPN", "NUM") and depth < 2:
+        return harm_participle(head.head, depth + 1)
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in HARM and head.pos_ in ("VERB", "AUX"):
         return HARM[head.lemma_]
     if tok.dep_ == "nsubj" and head.lemma_ in INTRANSITIVE:
