@@ -230,6 +230,26 @@ def test_part_of_a_group_shares_what_happened_to_it(verb, lemma, counts):
     assert qs[1].counts == counts
 
 
+@pytest.mark.parametrize("verb, lemma, noun, subject", [
+    ("killed", "kill", "villagers", None),   # the antecedent harmed them: no side of theirs
+    ("sent", "send", "soldiers", "A1"),      # the antecedent's own people
+])
+def test_the_antecedent_of_a_relative_clause_that_harms_is_not_the_victims_side(verb, lemma, noun, subject):
+    q = only(f"""
+        Ruritania 7 nsubj PROPN NNP ruritania
+        , 0 punct PUNCT , ,
+        which 3 nsubj PRON WDT which
+        {verb} 0 relcl VERB VBD {lemma}
+        40 5 nummod NUM CD 40
+        {noun} 3 dobj NOUN NNS {noun[:-1]}
+        , 0 punct PUNCT , ,
+        denied 7 ROOT VERB VBD deny
+        it 7 dobj PRON PRP it
+        . 7 punct PUNCT . .
+    """)
+    assert q.subject == subject
+
+
 def test_the_perpetrator_is_never_the_subject():
     q = only("""
         Ruritania 1 nsubj PROPN NNP ruritania

@@ -124,3 +124,11 @@ def victims_side(parse, f: Found) -> Optional[str]:
                 if a:
                     return a
     return None
+
+
+def harmed_by_agent(parse, f: Found) -> bool:
+    """True when the people counted are the object of a harm verb in the active voice
+    ("<X>, which killed 1,200 people"): the verb's subject (or a relative clause's
+    antecedent) is who harmed them, never whose they are."""
+    tok = _phrase_token(parse, f)
+    return tok is not None and tok.dep_ == "dobj" and tok.head.lemma_ in HARM

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from .. import kb
 from ..model import Quantity
-from .casualties import count_people, victims_side
+from .casualties import count_people, harmed_by_agent, victims_side
 from .mentions import doc_text
 from .numbers import (  # the text scan
     Found,
@@ -368,6 +368,8 @@ class ParseView:
             return None
         span = self.doc[first.i : last.i + 1]
         r = span.root
+        if harmed_by_agent(self, f):
+            return victims_side(self, f)  # "<X>, which killed 1,200 people": X is no side of the victims
         # what it is the share of, or what it is said to be
         x = r
         for _ in range(4):
