@@ -67,6 +67,7 @@ class Units:
         self.suffix_money = {k: Decimal(v) for k, v in data["scale_suffixes"]["money"].items()}
         self.vague = {k: Decimal(v) for k, v in data["vague"].items()}
         self.vague_mult = {k: Decimal(v) for k, v in data["vague_multipliers"].items()}
+        self.vague_span = Decimal(data.get("vague_span", 10))
         self.fractions = {k: Decimal(str(v)) for k, v in data["fractions"].items()}
         self.approx = {}
         for label, phrases in data["approximators"].items():
@@ -94,14 +95,24 @@ class Units:
             for w in c.get("scaled_words") or []:
                 self.cur_scaled[w.lower()] = code
         self.dollar_us = list(data["dollar_us_suffix"])
+        self.spaced_letter_prefixes = set(data.get("spaced_letter_prefixes") or [])
+        # names several currencies share: {plural or singular form: (default code, cue regex, {cue: code})}
+        self.cur_ambiguous = {}
+        for name, spec in (data.get("ambiguous_currencies") or {}).items():
+            cues = {str(k).lower(): v for k, v in (spec.get("cues") or {}).items()}
+            cue_re = re.compile(r"(?<![a-z])(" + _alt(cues) + r")(?![a-z])") if cues else None
+            for f in _plurals(name.lower()):
+                self.cur_ambiguous[f] = (spec["default"], cue_re, cues)
         # units of measure
-        self.unit_forms, self.unit_abbr = {}, {}
+        self.unit_forms, self.unit_abbr, self.unit_attached = {}, {}, {}
         for u in data["units"]:
             for f in u.get("forms") or []:
                 for p in _plurals(str(f).lower()):
                     self.unit_forms.setdefault(p, u["name"])
             for a in u.get("abbr") or []:
                 self.unit_abbr.setdefault(str(a), u["name"])
+            for a in u.get("attached") or []:
+                self.unit_attached.setdefault(str(a), u["name"])
         self._compile()
 
     def _compile(self) -> None:
@@ -127,7 +138,7 @@ class Units:
         self.suffix_money_re = re.compile(r"[ \t]?(" + _bounded(self.suffix_money) + r")")
         # before the number: currency signs (short letter prefixes only attached: "PS2.7m", "RM23")
         attached = [p for p in self.cur_prefix]
-        spaced = [p for p in self.cur_prefix if not (p.isalpha() and len(p) < 3)]
+        spaced = [p for p in self.cur_prefix if not (p.isalpha() and len(p) < 3) or p in self.spaced_letter_prefixes]
         self.cur_prefix_re = re.compile(
             r"(?:(?<![A-Za-z])(?:" + _alt(attached) + r")|(?<![A-Za-z])(?:" + _alt(spaced) + r")[ \t])$"
         )
@@ -146,6 +157,7 @@ class Units:
         self.dollar_us_re = re.compile(r"[ \t]+(?:" + _alt(self.dollar_us) + r")(?![\w.])|[ \t]+U\.S\.")
         self.unit_form_re = re.compile(r"(?:[ \t]?|-)(" + _alt(self.unit_forms) + r")(?![a-z0-9&])")
         self.unit_abbr_re = re.compile(r"(?:[ \t]?|-)(" + _bounded(self.unit_abbr, strict=True) + r")")
+        self.unit_attached_re = re.compile(r"(" + _bounded(self.unit_attached or ["\u0000"], strict=True) + r")(?![\-/])")
         self.months_re = re.compile(r"(?:^|\s)(" + _alt(self.months) + r")\.?,?[ \t]*$", re.I)
         self.month_after_re = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + _alt(self.months) + r")\b\.?", re.I)
         self.clock_re = re.compile(r"[ \t]?(?:" + _bounded(self.clock) + r")|:\d\d", re.I)
@@ -262,6 +274,7 @@ class Found:
     word: Optional[str] = None       # the number word when it is one word ("one")
     num_end: int = 0                 # end of the number itself (before its unit)
     hyphen_unit: bool = False        # "five-year": unit joined by a hyphen
+    attached_unit: bool = False      # "40C": a one-letter unit that counts only attached
     after_word: bool = False         # "COVID-19", "now-18": after a word and a hyphen
     left: int = 0                    # where the number's own left context starts (sign, currency)
     kind: str = "digits"

@@ -14,6 +14,9 @@ from typing import Optional
 
 from .. import kb
 from ..kb.names import singular
+from .number_filters import _WINDOW, _age, _is_year, _keep, _one_is_number, _sentence_start
+from .split_ranges import join_split_ranges
+from .unit_ellipsis import carry_units
 from .number_words import (  # noqa: F401  (re-exported: the word lists and the Found record)
     UNITS_FILE, Found, Units, _alt, _bounded, _digits, _out, _plurals, load_units, parse_number, parse_words)
 
@@ -59,10 +62,14 @@ def find_quantities(text: str, units: Optional[Units] = None, parse=None) -> lis
             _age(text, f, parse)
             if parse is not None:
                 parse.count(text, f, u)
+        elif parse is not None:
+            parse.people(f)  # "displaced thousands of villagers"
         if parse is not None:
             f.subject = parse.subject(f, text)
         out.append(f)
         pos = f.end
+    out = join_split_ranges(text, out)
+    carry_units(text, out, u, _unit_at)
     return out
 
 
@@ -78,14 +85,33 @@ def _read(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
 
 def _fraction(text: str, m: re.Match, u: Units) -> Optional[Found]:
     after = text[m.end() : m.end() + 12]
-    if not re.match(r"\s+of\b", after) and not (m.group().lower() == "half" and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", after)):
+    half = m.group().lower() == "half"
+    of_unit = _of_a_unit(text, m.end(), u, of=not half)
+    if of_unit is None and not re.match(r"\s+of\b", after) and not (half and re.match(r"\s+(?:the|its|their|his|her|our|all)\b", after)):
         return None
     before = text[max(0, m.start() - 12) : m.start()].lower()
-    if re.search(r"(?:first|second|third|fourth|last|final|and|an?)\s+$", before) and m.group().lower() == "half":
+    if re.search(r"(?:first|second|third|fourth|last|final|and|an?)\s+$", before) and half:
         return None
     f = Found(m.start(), m.end(), value=u.fractions[m.group().lower()], unit="fraction", kind="frac", plain=False)
+    if of_unit is not None:
+        f.unit, f.end = of_unit
     _approx_before(text, f, f.start, u)
     return f
+
+
+_OF_A = re.compile(r"[ \t]+(?:of[ \t]+)?(?:an?|one)[ \t]+(?:(?:US|U\.S\.|imperial|metric)[ \t]+)?")
+
+
+def _of_a_unit(text: str, pos: int, u: Units, of: bool = True):
+    """'a third of a mile', '1/16 of a US pint', 'half an hour': a fraction of one unit is
+    measured in that unit -> (unit, end), else None."""
+    m = _OF_A.match(text, pos)
+    if m is None or (of and "of" not in m.group()) or (not of and "of" in m.group()):
+        return None
+    unit, end = _unit_at(text, m.end(), u)
+    if unit is None or unit == "count" or text[m.end() : m.end() + 1] in " \t-":
+        return None
+    return unit, end
 
 
 def _vague(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
@@ -100,7 +126,8 @@ def _vague(text: str, m: re.Match, u: Units, parse) -> Optional[Found]:
     before = text[max(0, m.start() - 20) : m.start()].lower()
     if re.search(r"(?:\bthe|\bby|\bin|\binto|\bfor)\s+$", before) and not has_of:
         return None
-    f = Found(m.start(), m.end(), value=None, low=low, approx="vague", kind="vague", plain=False, num_end=m.end())
+    f = Found(m.start(), m.end(), value=None, low=low, high=low * u.vague_span, approx="vague", kind="vague",
+              plain=False, num_end=m.end())
     if has_of:
         rest = m.end() + len(re.match(r"[ \t]+of[ \t]+", text[m.end() : m.end() + _WINDOW]).group())
         unit, uend = _unit_at(text, rest - 1, u)
@@ -176,7 +203,6 @@ def _read_digits(text: str, s: int, e: int, u: Units, in_range: bool = False) ->
 
 
 _HYPHENS = ("-", "\u2212", "\u2010", "\u2013")
-_WINDOW = 80  # how far after a number the rules look (never the rest of the document)
 
 
 # words in -s that are no plural noun
@@ -208,7 +234,11 @@ def _digit_fraction(text: str, f: Found, u: Units) -> Optional[Found]:
     num, den = f.base, Decimal(m.group(1))
     if den == 0 or num >= den or not re.match(r"\s+of\b", text[f.end + m.end() : f.end + m.end() + _WINDOW]):
         return None
-    return Found(f.start, f.end + m.end(), value=num / den, unit="fraction", kind="frac", plain=False)
+    g = Found(f.start, f.end + m.end(), value=num / den, unit="fraction", kind="frac", plain=False)
+    of_unit = _of_a_unit(text, g.end, u)
+    if of_unit is not None:
+        g.unit, g.end = of_unit
+    return g
 
 
 def _read_words(text: str, s: int, e: int, u: Units) -> Optional[Found]:
@@ -247,13 +277,6 @@ def _read_words(text: str, s: int, e: int, u: Units) -> Optional[Found]:
     return _unit(text, f, u)
 
 
-def _sentence_start(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t\"'\u201c\u2018(":
-        j -= 1
-    return j < 0 or text[j] in ".!?\n:;\u2014"
-
-
 def _lower_at(text: str, pos: int) -> str:
     """The text after pos, lowercased, for the word lists (same length, or nothing)."""
     window = text[pos : pos + _WINDOW]
@@ -264,12 +287,31 @@ def _lower_at(text: str, pos: int) -> str:
 def _currency_word_at(text: str, pos: int, u: Units, scaled: bool = False):
     cm = u.cur_words_re.match(_lower_at(text, pos))
     if cm:
-        return u.cur_words[cm.group(1)], pos + cm.end()
+        word = cm.group(1)
+        if word in u.cur_ambiguous:
+            return _resolve_currency(text, pos, u.cur_ambiguous[word]), pos + cm.end()
+        return u.cur_words[word], pos + cm.end()
     if scaled:
         cm = u.cur_scaled_re.match(text, pos)
         if cm:
             return u.cur_scaled[cm.group(1).lower()], cm.end()
     return None, None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n][\"'\u201d\u2019)]*\s+(?=\S)")
+
+
+def _resolve_currency(text: str, pos: int, spec) -> str:
+    """A currency name several countries share ("dinars", "pesos"): the one of the country or
+    people named last in the sentence before the number, else the name's default."""
+    default, cue_re, cues = spec
+    if cue_re is None:
+        return default
+    before = text[max(0, pos - 300) : pos]
+    ends = list(_SENTENCE_END.finditer(before))
+    before = before[ends[-1].end() :] if ends else before
+    hits = cue_re.findall(before.lower())
+    return cues[hits[-1]] if hits else default
 
 
 def _unit_at(text: str, pos: int, u: Units):
@@ -281,6 +323,8 @@ def _unit_at(text: str, pos: int, u: Units):
     um = u.unit_abbr_re.match(text, pos)
     if um and (end is None or um.end() > end):
         best, end = u.unit_abbr[um.group(1)], um.end()
+    if end is None and pos > 0 and text[pos - 1].isdigit() and (um := u.unit_attached_re.match(text, pos)):
+        best, end = u.unit_attached[um.group(1)], um.end()  # "40C"
     return best, end
 
 
@@ -305,6 +349,7 @@ def _unit(text: str, f: Found, u: Units) -> Optional[Found]:
         unit, uend = _unit_at(text, end, u)
         if unit is not None:
             f.hyphen_unit = text[end : end + 1] == "-"
+            f.attached_unit = text[end:uend] in u.unit_attached
             f.unit, end = unit, uend
         elif text[end : end + 1].isalpha() and f.kind == "digits":
             return None  # "5G", "1990s", "3rd", "9AB": not a quantity
@@ -403,96 +448,3 @@ def _range(text: str, f: Found, u: Units) -> Optional[Found]:
                  unit=g.unit if g.unit is not None else f.unit, currency=f.currency or g.currency,
                  plain=f.plain and g.plain, left=f.left, num_end=g.num_end,
                  hyphen_unit=g.hyphen_unit, kind=f.kind, scale=g.scale, base=f.base, after_word=f.after_word)
-
-
-def _is_year(v: Optional[Decimal]) -> bool:
-    return v is not None and v == v.to_integral_value() and 1000 <= v <= 2200
-
-
-def _keep(text: str, f: Found, u: Units, parse) -> bool:
-    """False for numbers that are dates, years, clock times, names, addresses or codes."""
-    if f.unit in u.time_units:
-        if _time_anchor(text, f):
-            return False  # "the past three years", "1,300 years ago"
-        if f.hyphen_unit and not re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW]):
-            return False  # "a five-year plan", "24-hour": an adjective of time
-    if f.unit:
-        return True
-    if f.after_word:
-        return False  # "COVID-19", "F-16", "TA-35"
-    prev_text = text[max(0, f.left - 30) : f.left]
-    after = text[f.end : f.end + 40]
-    mm = u.months_re.search(prev_text)
-    if mm and (mm.group(1)[:1].isupper() or mm.group(1).lower() not in ("may", "march")):
-        return False  # "March 29", "Oct. 31"
-    if f.value is not None and f.value <= 31 and u.month_after_re.match(after):
-        return False  # "8 July"
-    pw = re.search(r"([#\w.'&]+)[ \t]*$", prev_text)
-    if pw:
-        word = pw.group(1)
-        if word.lower() in u.title_nouns or word.lower().rstrip(".") in u.title_nouns:
-            if parse is None or parse._noun_after(f.num_end)[1] is None:
-                return False  # "Resolution 2254", "article 5", "No. 1" (not "that day 40 people")
-        if any(c.isupper() for c in word) and word[:1].isalpha() and not _sentence_start(text, f.left - len(pw.group())):
-            if parse is None or parse.tag_before(f.left) in ("NNP", "NNPS"):
-                return False  # "Model 3", "Big 12", "Lang 20"
-    if u.street_re.match(after) or re.match(r"[ \t]+(?:ZIP|zip code|postcode|area code)\b", after, re.I):
-        return False
-    if re.search(r"\b(?:ZIP|zip code|postcode|phone|tel\.?|fax)[ \t]*:?[ \t]*$", prev_text, re.I):
-        return False
-    values = [v for v in (f.value, f.low, f.high) if v is not None]
-    if f.plain and values and all(_is_year(v) for v in values):
-        if parse is None or not parse.counts_plural(f.num_end, prev_text, u, values):
-            return False  # "in 1971", "2019", "between 1600 and 1900"
-    return True
-
-
-_ANCHOR_BEFORE = re.compile(r"\b(?:last|past|next|coming|previous|first|final|following|ensuing|recent|preceding)[ \t]+$")
-_ANCHOR_AFTER = re.compile(r"[ \t]+(?:ago|later|earlier|before|after|since|hence|prior|from now)\b")
-
-
-def _time_anchor(text: str, f: Found) -> bool:
-    """'the past three years', '1,300 years ago': a point in time, not a measure."""
-    before = text[max(0, f.start - 30) : f.start].lower()
-    return _ANCHOR_BEFORE.search(before) is not None or _ANCHOR_AFTER.match(text[f.end : f.end + 20].lower()) is not None
-
-
-def _age(text: str, f: Found, parse) -> None:
-    """'a 50-year-old', '400 million-year-old', 'aged 50', 'Maddon, 66,' -> year of age."""
-    if f.unit in ("year", "month", "week", "day"):
-        om = re.match(r"[ \t-]*old\b", text[f.end : f.end + _WINDOW])
-        if om:
-            f.unit, f.end = f.unit + " of age", f.end + om.end()
-        return
-    if f.unit is not None or f.value is None or f.value != f.value.to_integral_value():
-        return
-    before = text[max(0, f.start - 12) : f.start]
-    if re.search(r"\b(?:aged|ages|age of)[ \t]+$", before, re.I):
-        f.unit = "year of age"
-    elif (0 < f.value < 120 and re.search(r"[A-Za-z],[ \t]*$", before) and re.match(r"[ \t]*[,)]", text[f.end : f.end + _WINDOW])
-          and parse is not None and parse.name_before(f.start)):
-        f.unit = "year of age"  # "Maddon, 66, has ..."
-
-
-def _one_is_number(text: str, f: Found, parse) -> bool:
-    """'one' counts in 'one hand', 'one of the best speakers'; not in 'one of his
-    advisors', 'no one', 'more than one', 'one another'."""
-    if f.unit and f.unit != "count":
-        return True
-    if f.approx == "more than":
-        return False
-    before = text[max(0, f.start - 12) : f.start].lower()
-    if re.search(r"\b(?:the|this|that|each|every|any|no|which|another|same)\s+$", before):
-        return False
-    after = text[f.end : f.end + 40]
-    if re.match(r"-[A-Za-z]", after):
-        return False  # "one-off", "one-way", "one-sided"
-    if re.match(r"\s+(?:another|day|time|way|thing)\b", after, re.I) or (
-            re.search(r"\bat\s+$", before) and re.match(r"\s+point\b", after, re.I)):
-        return False  # "one another", "one day", "at one point"
-    if parse is None:
-        return not re.match(r"\s+of\b", after)
-    return parse.one_counts(f)
-
-
-# ---------------------------------------------------------------- the parse, around what was found

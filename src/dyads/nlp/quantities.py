@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from .. import kb
 from ..model import Quantity
+from .casualties import count_people, harmed_by_agent, victims_side
 from .mentions import doc_text
 from .numbers import (  # the text scan
     Found,
@@ -130,6 +131,10 @@ class ParseView:
         """What the number counts, read from the parse (see `_counted`)."""
         _counted(text, f, u, self)
 
+    def people(self, f: Found) -> None:
+        """What a count of people harmed or displaced counts (see `casualties`)."""
+        count_people(self, f)
+
     def __init__(self, doc: Doc):
         self.doc = doc
         self._starts: Optional[list[int]] = None
@@ -179,6 +184,20 @@ class ParseView:
             if prev is not None and (prev.lower_ == "the" or (prev.tag_ in ("JJ", "NN") and t.i > 1 and self.doc[t.i - 2].lower_ == "the")):
                 return False
         return True
+
+    _AGE_VERBS = kb.words("quantities", "age_verbs")
+    _AGE_SUBJECTS = kb.words("quantities", "age_subjects")
+
+    def age_of_person(self, f: Found) -> bool:
+        """'she turned 40', 'he will be 35 next year': a bare whole number that completes
+        'be' or 'turn' with a person as subject is their age (not 'it is 35', 'they were 12')."""
+        t = self.tok(max(f.num_end - 1, f.start))
+        if t is None or t.dep_ not in ("attr", "acomp", "dobj", "oprd", "npadvmod") or t.head.lemma_ not in self._AGE_VERBS:
+            return False
+        if any(c.dep_ in ("prep", "amod") and c.i > t.i and c.lower_ in ("of", "per", "percent") for c in t.children):
+            return False
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (subj.lower_ in self._AGE_SUBJECTS or subj.ent_type_ == "PERSON")
 
     def tag_before(self, char: int) -> str:
         t = self.tok(char - 1) if char > 0 else None
@@ -308,6 +327,8 @@ class ParseView:
         if lemma.lower() in u.people or h.lower_ in u.people:
             return "people"
         start = self._mods_start(i0, h)
+        if h.i > start and f"{self.doc[h.i - 1].lower_} {h.lower_}" in u.unit_forms:
+            return u.unit_forms[f"{self.doc[h.i - 1].lower_} {h.lower_}"]  # "one US fluid ounce"
         if h.lower_ in u.unit_forms and all(tk.pos_ in ("ADJ", "VERB") or tk.tag_ in ("VBG", "VBN", "NNP")
                                             for tk in self.doc[start : h.i]):
             return u.unit_forms[h.lower_]  # "517 rushing yards", "one US fluid ounce"
@@ -347,6 +368,8 @@ class ParseView:
             return None
         span = self.doc[first.i : last.i + 1]
         r = span.root
+        if harmed_by_agent(self, f):
+            return victims_side(self, f)  # "<X>, which killed 1,200 people": X is no side of the victims
         # what it is the share of, or what it is said to be
         x = r
         for _ in range(4):
@@ -386,18 +409,21 @@ class ParseView:
         if f.counts:
             t, h = self._noun_after(f.num_end)
             if h is not None:
-                return self.actor_in(t.i + 1, h.i + 1, prefer=h.i)
+                return self.actor_in(t.i + 1, h.i + 1, prefer=h.i) or victims_side(self, f)
             if f.kind == "vague":
                 tail = self.tok(f.end - 1)
                 if tail is not None:
-                    return self.actor_in(first.i, tail.i + 1, prefer=tail.i)
-        return None
+                    a = self.actor_in(first.i, tail.i + 1, prefer=tail.i)
+                    if a:
+                        return a
+        return victims_side(self, f)
 
 
 def _counted(text: str, f: Found, u: Units, parse: ParseView) -> None:
     if f.unit is None or (f.word == "one" and f.unit == "count"):
         parse.counted(f, text, u)
-    elif f.unit in ("percent", "fraction"):
+    elif not f.counts:  # "10 per cent of the vote", "50,000 tonnes of wheat", "$2bn of debt"
         obj = parse.of_object(f)
-        if obj is not None:
+        if obj is not None and (f.unit in ("percent", "fraction") or not any(x.like_num for x in obj.subtree)):
             f.counts = parse._np_text(obj)
+    count_people(parse, f)
