@@ -43,17 +43,22 @@ UNDERGO_NOUNS = kb.words("nominal", "undergo_nouns")
 IRREALIS_MODIFIERS = kb.words("nominal", "irrealis_modifiers")
 DEFINITE = kb.words("nominal", "definite_determiners")
 STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
+INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
+INVOLVED_PREPS = kb.words("nominal", "involved_preps")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
     """The source actors the noun phrase of a nominal event names, [] when it names none and its
     verb does not make its subject the author; None when the subject rules apply (verbs)."""
     if not getattr(hit, "nominal", False):
-        return None
+        return involved(p, tok, hit)
     for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
             return found
+    sides = involved(p, tok, hit)
+    if sides:
+        return sides
     if verb is None:
         return None
     if tok.dep_ in OBJECT_DEPS and tok.head.i == verb.i and not _carries_on(verb):
@@ -61,6 +66,28 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPS:
         return []  # "warned of reprisals since the raid": the raid is a time, not the warner's act
     return None
+
+
+def involved(p, tok: Token, hit) -> Optional[list]:
+    """"the rebels are locked in a war with the army", "X has been engaged in fighting with Y", "X has
+    been in mourning and in an open battle with Y": the subject of a verb of being in an act is its
+    side (a passive one too); None when the act is no such thing."""
+    noun = tok if tok.pos_ == "NOUN" else next(
+        (t for t in (tok.doc[i] for i in getattr(hit, "tokens", ())) if t.pos_ == "NOUN"), None)
+    for _ in range(3):
+        if noun is None or noun.dep_ != "conj":
+            break
+        noun = noun.head  # "in mourning and in an open battle with Y"
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS:
+        return None
+    prep = noun.head
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head.i < prep.i:
+        prep = prep.head  # "in mourning and in a battle with Y": the second "in" joined to the first
+    v = prep.head
+    if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in INVOLVED_VERBS:
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return p._actors_of(subj) or None if subj is not None else None
 
 
 def _appositions(t: Optional[Token]) -> list:

@@ -1,0 +1,102 @@
+"""The sides of events named by nouns (dyads.nlp.events: dyads_nouns.py, nominal.py), on hand-built
+parses of sentences the team wrote; the countries are made up.
+
+- "violence between X and Y": a mutual act of both named sides, as "fighting between X and Y".
+- A verb of being in an act ("locked in", "engaged in", "has been in ... a battle with Y"): its
+  subject is a side of the act, passive or not; a victim caught in it is not.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from dyads.nlp.events import EventsComponent
+from dyads.nlp.events.dyads_nouns import dyad_hit
+
+from docs import build, events_doc
+
+COUNTRIES = {"Genovia": ("A1", "country"), "Ruritania": ("A2", "country"), "Latveria": ("A3", "country"),
+             "civilians": ("A4", "community")}
+
+
+@pytest.fixture(scope="module")
+def events():
+    component = EventsComponent()
+
+    def run(doc: Doc) -> list[tuple]:
+        component(doc)
+        return sorted((e.category, e.source, e.target) for e in doc._.dyads_events)
+    return run
+
+
+def test_violence_between_two_named_sides_is_an_assault_of_both():
+    # "Violence between Genovia and Ruritania rose ."
+    doc = build('''
+        Violence   NN   nsubj  5
+        between    IN   prep   0
+        Genovia    NNP  pobj   1  B-GPE
+        and        CC   cc     2
+        Ruritania  NNP  conj   2  B-GPE
+        rose       VBD  ROOT   5
+        .          .    punct  5
+    ''')
+    hit = dyad_hit(doc[0])
+    assert hit.category == "ASSAULT" and hit.polarity == -1
+    assert (hit.source.text, hit.target.text) == ("Genovia", "Ruritania")
+
+
+def test_violence_against_one_side_is_no_pair():
+    # "Violence against Genovia rose ."
+    doc = build('''
+        Violence   NN   nsubj  3
+        against    IN   prep   0
+        Genovia    NNP  pobj   1  B-GPE
+        rose       VBD  ROOT   3
+        .          .    punct  3
+    ''')
+    assert dyad_hit(doc[0]) is None
+
+
+def locked(verb: str, lemma: str, subject: str = "Genovia") -> Doc:
+    # "<subject> is <verb> in a war with Ruritania ."
+    return events_doc(f"""
+{subject} 2 nsubjpass PROPN NNP {subject}
+is 2 auxpass AUX VBZ be
+{verb} 2 ROOT VERB VBN {lemma}
+in 2 prep ADP IN in
+a 5 det DET DT a
+war 3 pobj NOUN NN war
+with 5 prep ADP IN with
+Ruritania 6 pobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+""", COUNTRIES)
+
+
+def test_the_subject_of_a_passive_verb_of_being_in_a_war_is_its_side(events):
+    assert ("ASSAULT", "A1", "A2") in events(locked("locked", "lock"))
+
+
+def test_the_subject_caught_in_a_war_is_no_side_of_it(events):
+    got = events(locked("caught", "catch", subject="civilians"))
+    assert not any(s == "A4" for _, s, _ in got)
+
+
+IN_MOURNING_AND_IN_BATTLE = """
+Genovia 2 nsubj PROPN NNP Genovia
+has 2 aux AUX VBZ have
+been 2 ROOT AUX VBN be
+in 2 prep ADP IN in
+mourning 3 pobj NOUN NN mourning
+and 3 cc CCONJ CC and
+in 3 conj ADP IN in
+a 8 det DET DT a
+battle 6 pobj NOUN NN battle
+with 8 prep ADP IN with
+Ruritania 9 pobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+"""
+
+
+def test_the_subject_of_being_in_a_second_conjoined_battle_is_its_side(events):
+    assert ("ASSAULT", "A1", "A2") in events(events_doc(IN_MOURNING_AND_IN_BATTLE, COUNTRIES))
+
