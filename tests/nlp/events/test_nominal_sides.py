@@ -4,6 +4,8 @@ parses of sentences the team wrote; the countries are made up.
 - "violence between X and Y": a mutual act of both named sides, as "fighting between X and Y".
 - A verb of being in an act ("locked in", "engaged in", "has been in ... a battle with Y"): its
   subject is a side of the act, passive or not; a victim caught in it is not.
+- "its" owning an act: the subject's when the subject can be "it", else a passive's agent ("he was
+  slammed by X after its war on Y").
 """
 from __future__ import annotations
 
@@ -99,4 +101,31 @@ Ruritania 9 pobj PROPN NNP Ruritania
 
 def test_the_subject_of_being_in_a_second_conjoined_battle_is_its_side(events):
     assert ("ASSAULT", "A1", "A2") in events(events_doc(IN_MOURNING_AND_IN_BATTLE, COUNTRIES))
+
+
+
+def slammed(subject: str, tag: str, pos: str) -> Doc:
+    # "<subject> was slammed by Genovia after its war on Ruritania ."
+    return events_doc(f"""
+{subject} 2 nsubjpass {pos} {tag} {subject.lower()}
+was 2 auxpass AUX VBD be
+slammed 2 ROOT VERB VBN slam
+by 2 agent ADP IN by
+Genovia 3 pobj PROPN NNP Genovia
+after 2 prep ADP IN after
+its 7 poss PRON PRP$ its
+war 5 pobj NOUN NN war
+on 7 prep ADP IN on
+Ruritania 8 pobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+""", COUNTRIES)
+
+
+def test_its_war_is_the_agents_when_the_subject_is_a_person(events):
+    assert ("ASSAULT", "A1", "A2") in events(slammed("He", "PRP", "PRON"))
+
+
+def test_its_war_is_the_subjects_when_the_subject_can_be_it(events):
+    got = events(slammed("Latveria", "NNP", "PROPN"))
+    assert ("ASSAULT", "A3", "A2") in got and ("ASSAULT", "A1", "A2") not in got
 
