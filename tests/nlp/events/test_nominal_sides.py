@@ -6,6 +6,7 @@ parses of sentences the team wrote; the countries are made up.
   subject is a side of the act, passive or not; a victim caught in it is not.
 - "its" owning an act: the subject's when the subject can be "it", else a passive's agent ("he was
   slammed by X after its war on Y").
+- An act joined to an act "by X" is X's too ("the shelling of Y and the blockade by X").
 """
 from __future__ import annotations
 
@@ -129,3 +130,31 @@ def test_its_war_is_the_subjects_when_the_subject_can_be_it(events):
     got = events(slammed("Latveria", "NNP", "PROPN"))
     assert ("ASSAULT", "A3", "A2") in got and ("ASSAULT", "A1", "A2") not in got
 
+
+def joined(second: str, second_lemma: str) -> Doc:
+    # "The shelling of Ruritania and the <second> by Genovia continued ."
+    return events_doc(f"""
+The 1 det DET DT the
+shelling 9 nsubj NOUN NN shelling
+of 1 prep ADP IN of
+Ruritania 2 pobj PROPN NNP Ruritania
+and 1 cc CCONJ CC and
+the 6 det DET DT the
+{second} 1 conj NOUN NN {second_lemma}
+by 6 prep ADP IN by
+Genovia 7 pobj PROPN NNP Genovia
+continued 9 ROOT VERB VBD continue
+. 9 punct PUNCT . .
+""", COUNTRIES)
+
+
+def test_an_act_joined_to_an_act_by_a_named_author_is_that_authors():
+    doc = joined("blockade", "blockade")
+    EventsComponent()(doc)
+    assert ("ASSAULT", "A1", "A2") in {(e.category, e.source, e.target) for e in doc._.dyads_events}
+
+
+def test_an_act_joined_to_a_statement_by_someone_is_not_theirs():
+    doc = joined("statement", "statement")
+    EventsComponent()(doc)
+    assert not any(e.source == "A1" and e.target == "A2" for e in doc._.dyads_events)

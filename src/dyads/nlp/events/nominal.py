@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ... import kb
 from .frames import _owner, _pobj
-from .lexicon import PREP_DEPS, TriggerLexicon
+from .lexicon import NONE, PREP_DEPS, TriggerLexicon
 from .words import RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
@@ -56,7 +56,7 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
         found = p._actors_of(t) if t is not None else []
         if found:
             return found
-    sides = involved(p, tok, hit)
+    sides = involved(p, tok, hit) or _shared_author(p, tok, lex)
     if sides:
         return sides
     if verb is None:
@@ -88,6 +88,25 @@ def involved(p, tok: Token, hit) -> Optional[list]:
         return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return p._actors_of(subj) or None if subj is not None else None
+
+
+def _shared_author(p, noun: Token, lex: TriggerLexicon) -> list:
+    """"a bombardment of X and a ground offensive by Y": an act joined to another act whose author a
+    "by" phrase names is that author's too (the phrase may hang on the second act's noun or on a word
+    the parser made its head)."""
+    from .nouns import _noun_entry
+
+    for c in noun.children:
+        if c.dep_ != "conj":
+            continue
+        for x in [c] + [g for g in c.children if g.dep_ in ("amod", "compound")]:
+            e = _noun_entry(x, lex) if x.i != noun.i else None
+            by = next((g for g in x.children if g.dep_ in ("prep", "agent") and g.lower_ == "by"), None)
+            if e is not None and e.category != NONE and by is not None:
+                found = p._actors_of(_pobj(by))
+                if found:
+                    return found
+    return []
 
 
 def _appositions(t: Optional[Token]) -> list:
