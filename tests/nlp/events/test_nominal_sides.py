@@ -158,3 +158,29 @@ def test_an_act_joined_to_a_statement_by_someone_is_not_theirs():
     doc = joined("statement", "statement")
     EventsComponent()(doc)
     assert not any(e.source == "A1" and e.target == "A2" for e in doc._.dyads_events)
+
+
+def raids_by(verb: str, lemma: str, prt: str = "") -> Doc:
+    # "The raids on Ruritania <verb> [prt] by Genovia continued ."
+    n = 1 if prt else 0
+    prt_row = f"{prt} 4 prt ADP RP {prt}\n" if prt else ""
+    return events_doc(f"""
+The 1 det DET DT the
+raids {8 + n} nsubj NOUN NNS raid
+on 1 prep ADP IN on
+Ruritania 2 pobj PROPN NNP Ruritania
+{verb} 1 acl VERB VBN {lemma}
+{prt_row}by 4 agent ADP IN by
+Genovia {5 + n} pobj PROPN NNP Genovia
+continued {8 + n} ROOT VERB VBD continue
+. {8 + n} punct PUNCT . .
+""", COUNTRIES)
+
+
+def test_the_agent_of_a_participle_carrying_out_an_act_is_its_author(events):
+    assert ("ASSAULT", "A1", "A2") in events(raids_by("carried", "carry", prt="out"))
+
+
+def test_the_agent_of_a_participle_judging_an_act_is_not_its_author(events):
+    got = events(raids_by("condemned", "condemn"))
+    assert not any(c == "ASSAULT" and s == "A1" for c, s, _ in got)

@@ -45,18 +45,21 @@ DEFINITE = kb.words("nominal", "definite_determiners")
 STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
 INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
 INVOLVED_PREPS = kb.words("nominal", "involved_preps")
+AUTHORING_PARTICIPLES = kb.words("nominal", "authoring_participles")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
     """The source actors the noun phrase of a nominal event names, [] when it names none and its
     verb does not make its subject the author; None when the subject rules apply (verbs)."""
     if not getattr(hit, "nominal", False):
-        return involved(p, tok, hit)
+        # "the violence targeting X and driven by Y": the participle's act is its noun's author's
+        modified = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i else None
+        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) or None
     for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
             return found
-    sides = involved(p, tok, hit) or _shared_author(p, tok, lex)
+    sides = involved(p, tok, hit) or _shared_author(p, tok, lex) or participle_agent(p, tok)
     if sides:
         return sides
     if verb is None:
@@ -106,6 +109,22 @@ def _shared_author(p, noun: Token, lex: TriggerLexicon) -> list:
                 found = p._actors_of(_pobj(by))
                 if found:
                     return found
+    return []
+
+
+def participle_agent(p, noun: Token) -> list:
+    """"violence driven by Y", "shells fired from the border by Y": the agent of a participle that
+    modifies an act's noun (or of a participle joined to the one that does) is the act's author."""
+    for c in noun.children:
+        if c.dep_ != "acl" or c.i < noun.i:
+            continue
+        for v in [c] + [g for g in c.children if g.dep_ == "conj" and g.tag_ == "VBN"]:
+            if v.tag_ != "VBN" or v.lemma_.lower() not in AUTHORING_PARTICIPLES:
+                continue  # "the attacks condemned by X": not X's
+            agent = next((g for g in v.children if g.dep_ == "agent"), None)
+            found = p._actors_of(_pobj(agent)) if agent is not None else []
+            if found:
+                return found
     return []
 
 
