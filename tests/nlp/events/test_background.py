@@ -108,3 +108,9 @@ Ruritania 5 pobj PROPN NNP Ruritania
 def test_a_main_clause_past_act_is_not_background():
     doc = fears("after", "attacked", "VBD", "attack")
     assert not background(doc[1], None)
+
+
+def test_a_past_speech_act_in_a_clause_of_time_is_no_background(events):
+    # only acts of force date others as told facts: an accusation stays in the mood around it
+    got = [(c, s, t, m) for c, s, t, m in events(fears("after", "accused", "VBD", "accuse")) if s == "A2"]
+    assert got and all(m != "asserted" for _, _, _, m in got)

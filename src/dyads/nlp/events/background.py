@@ -8,7 +8,8 @@ that took place: "it has been the worst month since the army began its offensive
 "the talks could collapse after raids last week killed a negotiator", "on the day the rebels
 launched a raid inside the country". Whoever speaks the sentence and whatever mood its main clause
 is in (a fear, a possibility, a quote), the dating act is told as what happened: asserted, in the
-article's voice. Not a clause of time in the present or future ("after the army withdraws"), nor
+article's voice. Only acts of force (a war, a raid, a crackdown) date others so: a speech act in a
+clause of time under "said" stays the speaker's account. Not a clause of time in the present or future ("after the army withdraws"), nor
 one without its own subject ("after being warned"), nor a causal "since" or "as" with a present verb.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ... import kb
 
 BACKGROUND_MARKS = kb.words("nominal", "background_marks")
 BACKGROUND_RELATIVES = kb.words("nominal", "background_relatives")
+BACKGROUND_CATEGORIES = kb.words("nominal", "background_categories")
 
 
 def _past(v: Token) -> bool:
@@ -53,10 +55,13 @@ def background(tok: Token, verb: Optional[Token]) -> bool:
     return any(c.dep_ == "nsubj" for c in v.children)
 
 
-def narrate_background(said, tok: Token, verb: Optional[Token]) -> None:
-    """Tell `said` (a `reports.Voice`) that a background act is the article's narration, unless a
-    denial or a claim of responsibility owns it."""
+def narrate_background(said, tok: Token, verb: Optional[Token], hit=None) -> None:
+    """Tell `said` (a `reports.Voice`) that a background act of force is the article's narration,
+    unless a denial or a claim of responsibility owns it. Only blows and coercion date other acts so:
+    "said X left the talks after Y accused Z" stays the speaker's account of Y's words."""
     if said.denied or said.claimed_by is not None and said.sources is not None:
+        return
+    if getattr(hit, "category", None) not in BACKGROUND_CATEGORIES:
         return
     if background(tok, verb):
         said.narrated, said.claimed_by, said.quote, said.unsaid = True, None, None, False

@@ -206,7 +206,7 @@ class _Finder(Participants):
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         # reported speech, denials and claims of responsibility: who acts, who asserts it
         said = voice(self, tok, tok if tok.pos_ != "NOUN" else self._governing_verb(tok), t_start, t_end, hit)
-        narrate_background(said, tok, said.verb)  # "since the army began its offensive": the article's
+        narrate_background(said, tok, said.verb, hit)  # "since the army began its offensive": the article's
         if said.drop:
             return []
         verb = said.verb
