@@ -38,6 +38,7 @@ from .alignments import alignments
 from .threats import threats
 from .speech import comparisons
 from .requests import hostile_requests
+from .background import narrate_background
 from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
 from .lexicon import intent_category, polarity_of
@@ -209,6 +210,7 @@ class _Finder(Participants):
         t_end = self.doc[hit.trigger_end - 1].idx + len(self.doc[hit.trigger_end - 1].text)
         # reported speech, denials and claims of responsibility: who acts, who asserts it
         said = voice(self, tok, tok if tok.pos_ != "NOUN" else self._governing_verb(tok), t_start, t_end, hit)
+        narrate_background(said, tok, said.verb, hit)  # "since the army began its offensive": the article's
         if said.drop:
             return []
         verb = said.verb

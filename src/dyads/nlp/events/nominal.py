@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ... import kb
 from .frames import _owner, _pobj
-from .lexicon import PREP_DEPS, TriggerLexicon
+from .lexicon import NONE, PREP_DEPS, TriggerLexicon
 from .words import RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
@@ -43,17 +43,25 @@ UNDERGO_NOUNS = kb.words("nominal", "undergo_nouns")
 IRREALIS_MODIFIERS = kb.words("nominal", "irrealis_modifiers")
 DEFINITE = kb.words("nominal", "definite_determiners")
 STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
+INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
+INVOLVED_PREPS = kb.words("nominal", "involved_preps")
+AUTHORING_PARTICIPLES = kb.words("nominal", "authoring_participles")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
     """The source actors the noun phrase of a nominal event names, [] when it names none and its
     verb does not make its subject the author; None when the subject rules apply (verbs)."""
     if not getattr(hit, "nominal", False):
-        return None
+        # "the violence targeting X and driven by Y": the participle's act is its noun's author's
+        modified = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i else None
+        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) or None
     for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
             return found
+    sides = involved(p, tok, hit) or _shared_author(p, tok, lex) or participle_agent(p, tok)
+    if sides:
+        return sides
     if verb is None:
         return None
     if tok.dep_ in OBJECT_DEPS and tok.head.i == verb.i and not _carries_on(verb):
@@ -61,6 +69,63 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPS:
         return []  # "warned of reprisals since the raid": the raid is a time, not the warner's act
     return None
+
+
+def involved(p, tok: Token, hit) -> Optional[list]:
+    """"the rebels are locked in a war with the army", "X has been engaged in fighting with Y", "X has
+    been in mourning and in an open battle with Y": the subject of a verb of being in an act is its
+    side (a passive one too); None when the act is no such thing."""
+    noun = tok if tok.pos_ == "NOUN" else next(
+        (t for t in (tok.doc[i] for i in getattr(hit, "tokens", ())) if t.pos_ == "NOUN"), None)
+    for _ in range(3):
+        if noun is None or noun.dep_ != "conj":
+            break
+        noun = noun.head  # "in mourning and in an open battle with Y"
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS:
+        return None
+    prep = noun.head
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head.i < prep.i:
+        prep = prep.head  # "in mourning and in a battle with Y": the second "in" joined to the first
+    v = prep.head
+    if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in INVOLVED_VERBS:
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return p._actors_of(subj) or None if subj is not None else None
+
+
+def _shared_author(p, noun: Token, lex: TriggerLexicon) -> list:
+    """"a bombardment of X and a ground offensive by Y": an act joined to another act whose author a
+    "by" phrase names is that author's too (the phrase may hang on the second act's noun or on a word
+    the parser made its head)."""
+    from .nouns import _noun_entry
+
+    for c in noun.children:
+        if c.dep_ != "conj":
+            continue
+        for x in [c] + [g for g in c.children if g.dep_ in ("amod", "compound")]:
+            e = _noun_entry(x, lex) if x.i != noun.i else None
+            by = next((g for g in x.children if g.dep_ in ("prep", "agent") and g.lower_ == "by"), None)
+            if e is not None and e.category != NONE and by is not None:
+                found = p._actors_of(_pobj(by))
+                if found:
+                    return found
+    return []
+
+
+def participle_agent(p, noun: Token) -> list:
+    """"violence driven by Y", "shells fired from the border by Y": the agent of a participle that
+    modifies an act's noun (or of a participle joined to the one that does) is the act's author."""
+    for c in noun.children:
+        if c.dep_ != "acl" or c.i < noun.i:
+            continue
+        for v in [c] + [g for g in c.children if g.dep_ == "conj" and g.tag_ == "VBN"]:
+            if v.tag_ != "VBN" or v.lemma_.lower() not in AUTHORING_PARTICIPLES:
+                continue  # "the attacks condemned by X": not X's
+            agent = next((g for g in v.children if g.dep_ == "agent"), None)
+            found = p._actors_of(_pobj(agent)) if agent is not None else []
+            if found:
+                return found
+    return []
 
 
 def _appositions(t: Optional[Token]) -> list:

@@ -467,6 +467,10 @@ class Participants:
                     continue  # "the PKK attacked its soldiers": not its own
                 if found and self.actors.get(found[0]) is not None and self.actors[found[0]].type != "person":
                     return found[0]
+            for i in range(t.i - 1, start - 1, -1):  # "he was slammed by X for its war": a passive's agent
+                a = self.actor_at.get(i) if doc[i].dep_ == "pobj" and doc[i].head.dep_ == "agent" else None
+                if a is not None and a not in self._avoid and self.actors.get(a) is not None and self.actors[a].type != "person":
+                    return a
             # "called the Alawites apostates and vowed to fight them": an object before, when
             # the subject cannot be meant
             for i in range(t.i - 1, start - 1, -1):
