@@ -218,7 +218,8 @@ OWN_HELP = ("Only the articles' own voice: leave out what a side claims of itsel
 
 @app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
 def query_cmd(
-    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements or documents."),
+    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements, documents or search."),
+    words: Optional[List[str]] = typer.Argument(None, metavar="[WORDS]...", help="search: the words every article found holds (in any form: \"shelled\" finds \"shelling\"), best first; --limit default 100."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
@@ -232,18 +233,22 @@ def query_cmd(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
-    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements."""
+    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements; search its articles' text."""
     from .store.query import CorpusStore
 
     if format not in QUERY_FORMATS:
         _fail(DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS)), code=2)
     try:
+        if words and what != "search":
+            raise DyadsError("E111", what=f"query {what}", detail="WORDS", choices="options only; words go to `dyads query search`")
         with CorpusStore(db) as store:
             df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
                              speaker=speaker, type=type, min_weight=min_weight, limit=limit,
-                             own=own)
+                             own=own, **({"text": " ".join(words or [])} if what == "search" else {}))
     except DyadsError as exc:
         _fail(exc, code=2)
+    for w in df.attrs.get("warnings", []):  # e.g. search answered without its index
+        err_console.print(f"[yellow]{w['code']}[/yellow] {_escape(w['message'])}", highlight=False)
     from .store import present
 
     if format == "json":

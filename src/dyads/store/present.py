@@ -20,6 +20,7 @@ TABLE_COLUMNS = {
                 "first", "last", "categories", "voices", "outlets"],
     "camps": ["camp", "name", "type", "opposes", "degree", "strength"],
     "disagreements": ["kind", "topic", "outlet", "speaker", "claim", "docs"],
+    "search": ["date", "outlet", "title", "score", "snippet"],
 }
 
 

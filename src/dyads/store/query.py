@@ -72,7 +72,7 @@ _DOCS = """CREATE OR REPLACE TEMP TABLE dyads_docs AS
 SELECT doc_id, title, date AS raw_date, dyads_day(date) AS day, source AS outlet, url, chars, run_id, stored_at
 FROM documents"""
 
-QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements")
+QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements", "search")
 
 
 def check_date(value: Optional[str], what: str = "--since", give: str = "--since and --until") -> Optional[str]:
@@ -357,6 +357,17 @@ class CorpusStore(NetworkQueries, Connected):
         return disagreements(self, kind=kind, actor=actor, category=category, source=source, since=since,
                              until=until, speaker=speaker, limit=limit)
 
+    def search(self, text: Optional[str] = None, actor: Optional[str] = None, source: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Articles holding every word of `text` in their title or text, in any form the stemmer
+        joins, best first (BM25 over DuckDB's full-text index, search.py): doc_id, title, date,
+        outlet, score, snippet, match, match_at; at most `limit` (default 100). `actor`: articles
+        where it appears. `attrs`: `total` hits and coded `warnings` (W101-W103) when the index
+        could not answer alone; E114 without words."""
+        from .search import search
+
+        return search(self.con, text, ids=self.match(actor), source=source, since=since, until=until, limit=limit)
+
     # ------------------------------------------------------------ helpers
 
     def query(self, what: str, **options) -> pd.DataFrame:
@@ -378,7 +389,7 @@ class CorpusStore(NetworkQueries, Connected):
             given["name"] = given.pop("actor")
         extra = sorted(set(given) - takes)
         if extra:
-            shown = sorted(t for t in takes if t not in ("directed", "method"))
+            shown = sorted(t for t in takes if t not in ("directed", "method", "text"))  # search's words: WORDS
             raise DyadsError("E111", what=f"query {what}", detail=", ".join(_flag(k) for k in extra),
                              choices=", ".join(_flag(t) for t in shown))
         limit = given.pop("limit", None) if what == "camps" else None
