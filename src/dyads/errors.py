@@ -66,7 +66,7 @@ CATALOGUE: dict[str, str] = {
     # search (store/search.py): the search answers, but not from the full-text index
     "W101": "full-text search is not available ({detail}); articles were matched by a scan for the words as typed, unranked and without stemming. Install the FTS extension of the installed duckdb: `pip install duckdb-extension-fts==<duckdb's version>`.",
     "W102": "the corpus store has no full-text index yet ({detail}); articles were matched by a scan, unranked. The next `dyads ingest` into this store that finishes builds it.",
-    "W103": "the full-text index does not hold yet the {detail} stored since it was built: a scan matched them, listed after the ranked hits. The ingest that stored them updates the index when it finishes.",
+    "W103": "the full-text index misses the {detail} stored since it was built; they were searched by a scan and any found come after the ranked hits, unranked. The ingest that stored them updates the index when it finishes.",
 }
 
 

@@ -51,6 +51,21 @@ STEMMER = "porter"
 IGNORE = r"(\.|[^a-z0-9])+"  # after folding, what separates words: letters and digits count (the default drops digits)
 INDEX_SQL = (f"PRAGMA create_fts_index('documents', 'doc_id', 'title', 'text', stemmer='{STEMMER}', "
              f"stopwords='english', ignore='{IGNORE}', strip_accents=1, lower=1, overwrite=1)")
+K, B = 1.2, 0.75  # BM25's parameters, match_bm25's defaults
+# BM25 over the index's tables, for every article at once (the extension's match_bm25 is a macro
+# called per article, with a planning cost of about 0.1 s a query here); parameters: the stems,
+# then how many there are (an article must hold them all)
+RANKED = f"""SELECT docs.name AS doc_id,
+       sum(log((st.num_docs - dc.df + 0.5) / (dc.df + 0.5) + 1)
+           * tf.n * ({K} + 1) / (tf.n + {K} * (1 - {B} + {B} * docs.len / st.avgdl))) AS score
+FROM (SELECT t.docid, t.termid, count(*) AS n FROM {SCHEMA}.terms t
+      SEMI JOIN (SELECT termid FROM {SCHEMA}.dict WHERE list_contains(?, term)) q ON q.termid = t.termid
+      GROUP BY ALL) tf
+JOIN {SCHEMA}.dict dc ON dc.termid = tf.termid
+JOIN {SCHEMA}.docs docs ON docs.docid = tf.docid
+CROSS JOIN {SCHEMA}.stats st
+ANTI JOIN search_pending p ON p.doc_id = docs.name
+GROUP BY docs.name HAVING count(*) = ?"""
 DEFAULT_LIMIT = 100
 BEFORE, AFTER = 90, 150  # characters of a snippet around the first matching word
 COLUMNS = ["doc_id", "title", "date", "outlet", "score", "snippet", "match", "match_at"]
@@ -79,10 +94,9 @@ def extension_path() -> str:
 
 def load(con) -> Optional[str]:
     """Load the extension into `con`'s database: None when it is loaded, else why it cannot be."""
+    if _answers(con, f"SELECT stem('a', '{STEMMER}')"):  # loaded already (a catalogue query costs more)
+        return None
     try:
-        got = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
-        if got and got[0]:
-            return None
         con.execute("LOAD '" + extension_path().replace("'", "''") + "'")
         return None
     except LookupError as exc:
@@ -91,17 +105,22 @@ def load(con) -> Optional[str]:
         return first_line(exc)
 
 
+def _answers(con, sql: str):
+    """The first row of `sql`, or None when it fails (a function or table that is not there)."""
+    try:
+        return con.execute(sql).fetchone()
+    except duckdb.Error:
+        return None
+
+
 def has_index(con) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = 'docs'",
-                            [SCHEMA]).fetchone()[0])
+    return _answers(con, f"SELECT num_docs FROM {SCHEMA}.stats") is not None
 
 
 def pending(con) -> Optional[int]:
     """How many documents were written since the index was built (None: a store from before search_pending)."""
-    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' "
-                       "AND table_name = 'search_pending'").fetchone()[0]:
-        return None
-    return con.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+    got = _answers(con, "SELECT count(*) FROM search_pending")
+    return None if got is None else got[0]
 
 
 def refresh_index(con, force: bool = False) -> bool:
@@ -113,6 +132,7 @@ def refresh_index(con, force: bool = False) -> bool:
         return False
     if not force and has_index(con) and not pending(con):
         return False
+    con.execute("SET enable_progress_bar = false")  # DuckDB would draw one on the terminal of the ingest
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(INDEX_SQL)
@@ -147,16 +167,20 @@ def search(con, text: Optional[str], ids: Optional[list[str]] = None, source: Op
     w.outlet("d.outlet", source)
     w.dates("d.day", since, until)
     plan = _plan(con, text)
-    limit = int(limit or DEFAULT_LIMIT)
-    df = con.execute(f"""
-        WITH hits AS ({plan.sql})
-        SELECT h.doc_id, d.title, d.day AS date, d.outlet, h.score, count(*) OVER () AS total
-        FROM hits h JOIN dyads_docs d ON d.doc_id = h.doc_id {w.sql()}
-        ORDER BY h.score DESC NULLS LAST, d.day DESC NULLS LAST, h.doc_id LIMIT ?""",
-                     plan.params + w.params + [limit]).df()
-    total = int(df["total"].iloc[0]) if len(df) else 0
-    df = _with_snippets(con, df.drop(columns="total"), plan)
-    df.attrs.update(total=total, warnings=plan.warnings)
+    rows = con.execute(f"""
+        WITH hits AS ({plan.sql}),
+        top AS (SELECT h.doc_id, d.title, d.day AS date, d.outlet, h.score, count(*) OVER () AS total
+                FROM hits h JOIN dyads_docs d ON d.doc_id = h.doc_id {w.sql()}
+                ORDER BY h.score DESC NULLS LAST, d.day DESC NULLS LAST, h.doc_id LIMIT ?)
+        SELECT top.*, x.text FROM top JOIN documents x ON x.doc_id = top.doc_id
+        ORDER BY top.score DESC NULLS LAST, top.date DESC NULLS LAST, top.doc_id""",
+                       plan.params + w.params + [int(limit or DEFAULT_LIMIT)]).fetchall()
+    spans = _spans(con, {r[0]: r[-1] or "" for r in rows}, plan)
+    out = [r[:5] + snippet(r[-1] or "", spans.get(r[0])) for r in rows]
+    df = pd.DataFrame(out, columns=COLUMNS)
+    if df.empty:
+        df = df.astype({"score": "float64", "match_at": "int64"})
+    df.attrs.update(total=int(rows[0][5]) if rows else 0, warnings=plan.warnings)
     return df
 
 
@@ -175,69 +199,64 @@ def _warn(code: str, **info) -> dict:
 def _plan(con, text: str) -> _Plan:
     """The index for documents it holds, a scan of their words for the pending ones; a scan of
     every article without an index; the text as typed without the extension."""
-    why = load(con)
-    if why is not None:
-        sql = ("SELECT doc_id, NULL::DOUBLE AS score FROM documents "
-               "WHERE contains(lower(text), lower(?)) OR contains(lower(coalesce(title, '')), lower(?))")
-        return _Plan(sql, [text, text], None, [_warn("W101", detail=why)])
-    indexed = has_index(con)
-    terms = _terms(con, text, stopwords=indexed)
-    stems = {s for _, s in terms}
+    try:  # the usual case, in one query: the extension loaded, an index, the notes
+        terms = _terms(con, text, indexed=True)
+        indexed, n = True, (terms[0][2] if terms else 0)
+    except duckdb.Error:
+        why = load(con)
+        if why is not None:
+            sql = ("SELECT doc_id, NULL::DOUBLE AS score FROM documents "
+                   "WHERE contains(lower(text), lower(?)) OR contains(lower(coalesce(title, '')), lower(?))")
+            return _Plan(sql, [text, text], None, [_warn("W101", detail=why)])
+        indexed = has_index(con)
+        terms, n = _terms(con, text, indexed), pending(con) or 0
+    stems = {s for _, s, _ in terms}
     if not terms:  # only stop words or punctuation: nothing to look for
         return _Plan("SELECT NULL::VARCHAR AS doc_id, NULL::DOUBLE AS score WHERE false", [], stems, [])
-    n = pending(con)
     words_of = _tokens("coalesce(title, '') || ' ' || text")
     scan = (f"SELECT doc_id, NULL::DOUBLE AS score FROM {{}} "
             f"WHERE list_has_all(list_transform({words_of}, t -> stem(t, '{STEMMER}')), ?::VARCHAR[])")
     if not indexed:
         why = "written before dyads indexed its articles, or without the FTS extension"
         return _Plan(scan.format("documents"), [sorted(stems)], stems, [_warn("W102", detail=why)])
-    words = " ".join(t for t, _ in terms)
-    ranked = (f"SELECT doc_id, score FROM (SELECT x.doc_id, {SCHEMA}.match_bm25(x.doc_id, ?, conjunctive := 1) "
-              f"AS score FROM documents x ANTI JOIN search_pending p ON p.doc_id = x.doc_id) WHERE score IS NOT NULL")
+    ranked = [sorted(stems), len(stems)]
     if not n:
-        return _Plan(ranked, [words], stems, [])
+        return _Plan(RANKED, ranked, stems, [])
     # the pending articles first, apart (MATERIALIZED): their words are cut and stemmed, not all articles'
     only = ("(WITH p AS MATERIALIZED (SELECT x.doc_id, x.title, x.text FROM documents x "
             "SEMI JOIN search_pending s ON s.doc_id = x.doc_id) " + scan.format("p") + ")")
-    sql = f"{ranked} UNION ALL {only}"
-    return _Plan(sql, [words, sorted(stems)], stems,
+    return _Plan(f"{RANKED} UNION ALL {only}", ranked + [sorted(stems)], stems,
                  [_warn("W103", detail=f"{n} article{'s' if n != 1 else ''}")])
 
 
-def _terms(con, text: str, stopwords: bool) -> list[tuple[str, str]]:
+def _terms(con, text: str, indexed: bool) -> list[tuple[str, str, int]]:
     """The words of a query as the index cuts them, with their stems, once a stem (in no
-    particular order: a hit holds them all); stop words left out when the index has its list
-    (they are not indexed, so no article would hold them)."""
-    drop = f" AND t NOT IN (SELECT sw FROM {SCHEMA}.stopwords)" if stopwords else ""
-    rows = con.execute(f"""SELECT min(t), s FROM (SELECT t, stem(t, '{STEMMER}') AS s
+    particular order: a hit holds them all), and with an index the number of pending articles;
+    stop words are left out then (they are not indexed, so no article would hold them)."""
+    drop = f" AND t NOT IN (SELECT sw FROM {SCHEMA}.stopwords)" if indexed else ""
+    count = "(SELECT count(*) FROM search_pending)" if indexed else "0"
+    return con.execute(f"""SELECT min(t), s, {count} FROM (SELECT t, stem(t, '{STEMMER}') AS s
                                                  FROM (SELECT unnest({_tokens('?')}) AS t) WHERE t <> ''{drop})
                            GROUP BY s ORDER BY s""", [text]).fetchall()
-    return [(t, s) for t, s in rows]
 
 
 # ---------------------------------------------------------------- snippets
 
-_WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
-def _with_snippets(con, df: pd.DataFrame, plan: _Plan) -> pd.DataFrame:
-    """The hits with a snippet around the first word of the text that matches (its stem is one
-    of the query's; the text as typed without the extension)."""
-    texts = dict(con.execute("SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id)",
-                             [list(df["doc_id"])]).fetchall()) if len(df) else {}
-    spans = _stem_spans(con, texts, plan.stems) if plan.stems is not None else {
-        d: _typed_span(t or "", plan.params[0]) for d, t in texts.items()}
-    made = [snippet(texts.get(d) or "", spans.get(d)) for d in df["doc_id"]]
-    df["snippet"] = [m[0] for m in made]
-    df["match"] = [m[1] for m in made]
-    df["match_at"] = [m[2] for m in made]
-    return df[COLUMNS]
+def _spans(con, texts: dict[str, str], plan: _Plan) -> dict[str, Optional[tuple[int, int]]]:
+    """doc_id -> where in its text the first word that matches is (its stem is one of the
+    query's; the text as typed without the extension), None when only the title matches."""
+    if plan.stems is None:
+        return {d: _typed_span(t, plan.params[0]) for d, t in texts.items()}
+    return _stem_spans(con, texts, plan.stems)
 
 
 def _typed_span(text: str, q: str) -> Optional[tuple[int, int]]:
@@ -245,24 +264,40 @@ def _typed_span(text: str, q: str) -> Optional[tuple[int, int]]:
     return (m.start(), m.end()) if m else None
 
 
-def _stem_spans(con, texts: dict[str, str], stems: set[str], most: int = 60) -> dict[str, Optional[tuple[int, int]]]:
+_STEMS: dict[str, str] = {}  # word -> its stem, kept across searches (bounded below)
+
+
+def _stem_spans(con, texts: dict[str, str], stems: set[str]) -> dict[str, Optional[tuple[int, int]]]:
     """doc_id -> (start, end) of the first word whose stem is one of `stems`. Porter changes
-    only endings, so the words tried are those starting as a stem does (up to `most` a text),
-    stemmed by the extension in one query."""
-    heads = tuple(s[:3] for s in stems)
-    tried: dict[str, list[tuple[int, int, str]]] = {}
-    for doc, text in texts.items():
-        found = tried.setdefault(doc, [])
-        for m in _WORD.finditer(text or ""):
-            f = _fold(m.group())
-            if f.startswith(heads):
-                found.append((m.start(), m.end(), f))
-                if len(found) >= most:
-                    break
-    words = sorted({f for found in tried.values() for _, _, f in found})
-    stem_of = dict(con.execute(f"SELECT w, stem(w, '{STEMMER}') FROM unnest(?::VARCHAR[]) AS u(w)",
-                               [words]).fetchall()) if words else {}
-    return {doc: next(((s, e) for s, e, f in found if stem_of.get(f) in stems), None) for doc, found in tried.items()}
+    only endings, so the words tried are those beginning as a stem does: the first few of each
+    text, then more for the texts where none matched; each word stemmed once, by the
+    extension, the unknown ones of a round in one query."""
+    heads = sorted({re.escape(s[:3]) for s in stems}, key=len, reverse=True)
+    starts = re.compile(r"\b(?:" + "|".join(heads) + r")\w*", re.IGNORECASE)
+    out: dict[str, Optional[tuple[int, int]]] = {d: None for d in texts}
+    left = {d: starts.finditer(t) for d, t in texts.items()}
+    for take in (4, 60):
+        tried = {d: [(m.start(), m.end(), _fold(m.group())) for m in _first(it, take)] for d, it in left.items()}
+        _stem_words(con, {f for found in tried.values() for _, _, f in found})
+        for d, found in tried.items():
+            out[d] = next(((s, e) for s, e, f in found if _STEMS.get(f) in stems), None)
+        left = {d: it for d, it in left.items() if out[d] is None and len(tried[d]) == take}
+        if not left:
+            break
+    return out
+
+
+def _first(it, n: int) -> list:
+    return [m for _, m in zip(range(n), it)]
+
+
+def _stem_words(con, words: set[str]) -> None:
+    new = sorted(w for w in words if w not in _STEMS)
+    if not new:
+        return
+    if len(_STEMS) > 100_000:
+        _STEMS.clear()
+    _STEMS.update(con.execute(f"SELECT w, stem(w, '{STEMMER}') FROM unnest(?::VARCHAR[]) AS u(w)", [new]).fetchall())
 
 
 def snippet(text: str, span: Optional[tuple[int, int]]) -> tuple[str, str, int]:
