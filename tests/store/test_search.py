@@ -68,6 +68,19 @@ def test_an_article_saying_it_often_ranks_above_one_saying_it_once(db):
 
 
 @needs_fts
+def test_the_ranking_is_the_extensions_own_bm25(db):
+    """search.RANKED scores every article in one query; the extension's match_bm25 one by one."""
+    with open_store(str(db)) as s:
+        for stems in (["shell"], ["armi"], ["harbour", "ferri"]):
+            ours = dict(s.con.execute(fts.RANKED, [stems, len(stems)]).fetchall())
+            theirs = dict(s.con.execute(
+                f"SELECT doc_id, {fts.SCHEMA}.match_bm25(doc_id, ?, conjunctive := 1) AS b FROM documents "
+                "WHERE b IS NOT NULL", [" ".join(stems)]).fetchall())
+            assert ours.keys() == theirs.keys() and ours
+            assert all(abs(ours[d] - theirs[d]) < 1e-9 for d in ours)
+
+
+@needs_fts
 @pytest.mark.parametrize("words, ids", [
     ("shells", ["p2", "p3"]),          # the stem joins shell, shells, shelled, shelling
     ("army", ["p4"]),                  # armies, army
