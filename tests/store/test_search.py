@@ -71,6 +71,7 @@ def test_an_article_saying_it_often_ranks_above_one_saying_it_once(db):
 def test_the_ranking_is_the_extensions_own_bm25(db):
     """search.RANKED scores every article in one query; the extension's match_bm25 one by one."""
     with open_store(str(db)) as s:
+        assert fts.load(s.con) is None
         for stems in (["shell"], ["armi"], ["harbour", "ferri"]):
             ours = dict(s.con.execute(fts.RANKED, [stems, len(stems)]).fetchall())
             theirs = dict(s.con.execute(
