@@ -199,19 +199,15 @@ def _warn(code: str, **info) -> dict:
 def _plan(con, text: str) -> _Plan:
     """The index for documents it holds, a scan of their words for the pending ones; a scan of
     every article without an index; the text as typed without the extension."""
-    try:  # the usual case, in one query: the extension loaded, an index, the notes
-        terms = _terms(con, text, indexed=True)
-        indexed, n = True, (terms[0][2] if terms else 0)
-    except duckdb.Error:
-        why = load(con)
-        if why is not None:
-            sql = ("SELECT doc_id, NULL::DOUBLE AS score FROM documents "
-                   "WHERE contains(lower(text), lower(?)) OR contains(lower(coalesce(title, '')), lower(?))")
-            return _Plan(sql, [text, text], None, [_warn("W101", detail=why)])
-        indexed = has_index(con)
-        terms, n = _terms(con, text, indexed), pending(con) or 0
-    stems = {s for _, s, _ in terms}
-    if not terms:  # only stop words or punctuation: nothing to look for
+    why = load(con)
+    if why is not None:
+        sql = ("SELECT doc_id, NULL::DOUBLE AS score FROM documents "
+               "WHERE contains(lower(text), lower(?)) OR contains(lower(coalesce(title, '')), lower(?))")
+        return _Plan(sql, [text, text], None, [_warn("W101", detail=why)])
+    state = _answers(con, f"SELECT (SELECT count(*) FROM search_pending), (SELECT num_docs FROM {SCHEMA}.stats)")
+    indexed, n = state is not None, (state[0] if state else 0)
+    stems = set(_terms(con, text, _stopwords(con) if indexed else frozenset()))
+    if not stems:  # only stop words or punctuation: nothing to look for
         return _Plan("SELECT NULL::VARCHAR AS doc_id, NULL::DOUBLE AS score WHERE false", [], stems, [])
     words_of = _tokens("coalesce(title, '') || ' ' || text")
     scan = (f"SELECT doc_id, NULL::DOUBLE AS score FROM {{}} "
@@ -229,15 +225,26 @@ def _plan(con, text: str) -> _Plan:
                  [_warn("W103", detail=f"{n} article{'s' if n != 1 else ''}")])
 
 
-def _terms(con, text: str, indexed: bool) -> list[tuple[str, str, int]]:
-    """The words of a query as the index cuts them, with their stems, once a stem (in no
-    particular order: a hit holds them all), and with an index the number of pending articles;
-    stop words are left out then (they are not indexed, so no article would hold them)."""
-    drop = f" AND t NOT IN (SELECT sw FROM {SCHEMA}.stopwords)" if indexed else ""
-    count = "(SELECT count(*) FROM search_pending)" if indexed else "0"
-    return con.execute(f"""SELECT min(t), s, {count} FROM (SELECT t, stem(t, '{STEMMER}') AS s
-                                                 FROM (SELECT unnest({_tokens('?')}) AS t) WHERE t <> ''{drop})
-                           GROUP BY s ORDER BY s""", [text]).fetchall()
+_IGNORE = re.compile(IGNORE)
+_STOP: list[frozenset] = []  # the index's stop words (the extension's English list), read once
+
+
+def _stopwords(con) -> frozenset:
+    if not _STOP:
+        _STOP.append(frozenset(con.execute(f"SELECT list(sw) FROM {SCHEMA}.stopwords").fetchone()[0] or ()))
+    return _STOP[0]
+
+
+def _terms(con, text: str, stop: frozenset) -> dict[str, str]:
+    """stem -> the first word of the query with it: the words cut as the index cuts them
+    (folded, letters and digits), stop words left out (they are not indexed, so no article
+    would hold them); a hit must hold every stem."""
+    words = [w for w in _IGNORE.sub(" ", _fold(text)).split() if w not in stop]
+    _stem_words(con, set(words))
+    out: dict[str, str] = {}
+    for w in words:
+        out.setdefault(_STEMS[w], w)
+    return out
 
 
 # ---------------------------------------------------------------- snippets
@@ -246,6 +253,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def _fold(word: str) -> str:
+    """Lower case, accents stripped (the index's folding)."""
     if word.isascii():
         return word.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
