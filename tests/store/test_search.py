@@ -15,8 +15,6 @@ from dyads.store import search as fts
 from dyads.store.corpus import rebuild_corpus
 
 runner = CliRunner()
-needs_fts = pytest.mark.skipif(fts.load(__import__("duckdb").connect()) is not None,
-                               reason="the duckdb FTS extension of the installed duckdb is not installed")
 
 PORT = ("p1", "Ferry resumes", "The ferry sailed from the harbour at dawn. Fishermen said the harbour was calm.",
         "Coast Herald", "2016-05-02")
@@ -59,7 +57,6 @@ def db(tmp_path):
     return path
 
 
-@needs_fts
 def test_an_article_saying_it_often_ranks_above_one_saying_it_once(db):
     ids, df = found(db, "shelling")
     assert ids == ["p2", "p3"]  # "shelled", "shelling" twice, "shells" against one "shell"
@@ -67,7 +64,6 @@ def test_an_article_saying_it_often_ranks_above_one_saying_it_once(db):
     assert df.attrs["warnings"] == [] and df.attrs["total"] == 2
 
 
-@needs_fts
 def test_the_ranking_is_the_extensions_own_bm25(db):
     """search.RANKED scores every article in one query; the extension's match_bm25 one by one."""
     with open_store(str(db)) as s:
@@ -81,7 +77,6 @@ def test_the_ranking_is_the_extensions_own_bm25(db):
             assert all(abs(ours[d] - theirs[d]) < 1e-9 for d in ours)
 
 
-@needs_fts
 @pytest.mark.parametrize("words, ids", [
     ("shells", ["p2", "p3"]),          # the stem joins shell, shells, shelled, shelling
     ("army", ["p4"]),                  # armies, army
@@ -97,7 +92,6 @@ def test_words_are_matched_by_their_stems_and_all_must_be_there(db, words, ids):
     assert sorted(found(db, words)[0]) == sorted(ids)
 
 
-@needs_fts
 def test_the_snippet_marks_the_first_matching_word(db):
     _, df = found(db, "shell")
     top = df.iloc[0]
@@ -106,7 +100,6 @@ def test_the_snippet_marks_the_first_matching_word(db):
     assert top["title"] == "Shelling near the market" and top["outlet"] == "Valley News" and top["date"] == "2016-06-10"
 
 
-@needs_fts
 def test_filters_are_those_of_the_other_queries(db):
     assert found(db, "shelling", source="coast herald")[0] == ["p3"]
     assert found(db, "shelling", since="2016-07")[0] == ["p3"]
@@ -114,7 +107,6 @@ def test_filters_are_those_of_the_other_queries(db):
     assert found(db, "shelling", limit=1)[1].attrs["total"] == 2
 
 
-@needs_fts
 def test_the_index_follows_an_article_written_again(db):
     changed = ("p1", "Ferry halted", "Gunboats blockaded the harbour and the ferry stayed in port.", "Coast Herald",
                "2016-05-03")
@@ -130,7 +122,6 @@ def test_the_index_follows_an_article_written_again(db):
         assert s.sql("SELECT count(*) AS n FROM search_pending")["n"][0] == 0
 
 
-@needs_fts
 def test_a_run_that_changed_nothing_keeps_the_index(db, monkeypatch):
     built = []
     real = fts.refresh_index
@@ -144,7 +135,6 @@ def test_a_run_that_changed_nothing_keeps_the_index(db, monkeypatch):
     assert built == [False]
 
 
-@needs_fts
 def test_a_store_without_an_index_is_scanned_with_a_warning(tmp_path):
     path = tmp_path / "unindexed.duckdb"
     ingest(path, MARKET, CLINIC, finish=False)
@@ -170,13 +160,20 @@ def _no_fts(con):
     return None
 
 
+def test_the_extension_of_the_pinned_duckdb_is_installed_and_loads():
+    """A dependency (pyproject.toml), never skipped over: an install without it must fail here."""
+    import duckdb
+
+    assert fts.extension_path().endswith(f"v{duckdb.__version__}/fts.duckdb_extension")
+    assert fts.load(duckdb.connect()) is None
+
+
 def test_the_extension_is_found_in_the_installed_package_or_said_missing(monkeypatch):
     monkeypatch.setattr(fts, "PACKAGE", "no_such_fts_package")
     with pytest.raises(LookupError, match="duckdb-extension-fts"):
         fts.extension_path()
 
 
-@needs_fts
 def test_cli_query_search(db):
     res = runner.invoke(app, ["query", "search", "shelling", "--db", str(db), "--format", "json"])
     assert res.exit_code == 0, res.output
@@ -193,7 +190,6 @@ def test_cli_query_search(db):
     assert res.exit_code == 2 and "E111" in res.output and "--text" not in res.output
 
 
-@needs_fts
 def test_web_search_ranks_and_marks(db):
     import asyncio
 
