@@ -53,8 +53,8 @@ INDEX_SQL = (f"PRAGMA create_fts_index('documents', 'doc_id', 'title', 'text', s
              f"stopwords='english', ignore='{IGNORE}', strip_accents=1, lower=1, overwrite=1)")
 K, B = 1.2, 0.75  # BM25's parameters, match_bm25's defaults
 # BM25 over the index's tables, for every article at once (the extension's match_bm25 is a macro
-# called per article: about 0.1 s a query on this loaded machine, even over two articles); parameters: the stems,
-# then how many there are (an article must hold them all)
+# called per article: about 0.1 s a query on this loaded machine, even over two articles);
+# parameters: the stems, then how many there are (an article must hold them all)
 RANKED = f"""SELECT docs.name AS doc_id,
        sum(log((st.num_docs - dc.df + 0.5) / (dc.df + 0.5) + 1)
            * tf.n * ({K} + 1) / (tf.n + {K} * (1 - {B} + {B} * docs.len / st.avgdl))) AS score
