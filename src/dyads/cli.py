@@ -219,7 +219,7 @@ OWN_HELP = ("Only the articles' own voice: leave out what a side claims of itsel
 @app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
 def query_cmd(
     what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements, documents or search."),
-    words: Optional[List[str]] = typer.Argument(None, metavar="[WORDS]...", help="search: the words every article found holds (in any form: \"shelled\" finds \"shelling\"), best first; --limit default 100."),
+    words: Optional[List[str]] = typer.Argument(None, metavar="[WORDS]...", help="search: the words an article must hold (in any form: \"shelled\" finds \"shelling\"); the best 100 first unless a limit is given."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
@@ -239,12 +239,10 @@ def query_cmd(
     if format not in QUERY_FORMATS:
         _fail(DyadsError("E110", what="format", detail=format, choices=", ".join(QUERY_FORMATS)), code=2)
     try:
-        if words and what != "search":
-            raise DyadsError("E111", what=f"query {what}", detail="WORDS", choices="options only; words go to `dyads query search`")
         with CorpusStore(db) as store:
             df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
                              speaker=speaker, type=type, min_weight=min_weight, limit=limit,
-                             own=own, **({"text": " ".join(words or [])} if what == "search" else {}))
+                             own=own, words=words)
     except DyadsError as exc:
         _fail(exc, code=2)
     for w in df.attrs.get("warnings", []):  # e.g. search answered without its index

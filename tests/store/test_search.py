@@ -185,9 +185,9 @@ def test_cli_query_search(db):
     assert res.exit_code == 0 and "Clinic reopens" in res.stdout and "Shelling near" not in res.stdout
     assert runner.invoke(app, ["query", "search", "--db", str(db)]).exit_code == 2  # E114: no words
     res = runner.invoke(app, ["query", "actors", "shelling", "--db", str(db)])
-    assert res.exit_code == 2 and "E111" in res.output
+    assert res.exit_code == 2 and "E111 WORDS does not apply" in res.output
     res = runner.invoke(app, ["query", "search", "shelling", "--category", "ASSAULT", "--db", str(db)])
-    assert res.exit_code == 2 and "E111" in res.output and "--text" not in res.output
+    assert res.exit_code == 2 and "E111" in res.output and "--words" not in res.output
 
 
 def test_web_search_ranks_and_marks(db):

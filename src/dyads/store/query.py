@@ -357,15 +357,17 @@ class CorpusStore(NetworkQueries, Connected):
         return disagreements(self, kind=kind, actor=actor, category=category, source=source, since=since,
                              until=until, speaker=speaker, limit=limit)
 
-    def search(self, text: Optional[str] = None, actor: Optional[str] = None, source: Optional[str] = None,
+    def search(self, words=None, actor: Optional[str] = None, source: Optional[str] = None,
                since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
-        """Articles holding every word of `text` in their title or text, in any form the stemmer
+        """Articles holding every one of `words` (a string, or the command line's list of words)
+        in their title or text, in any form the stemmer
         joins, best first (BM25 over DuckDB's full-text index, search.py): doc_id, title, date,
         outlet, score, snippet, match, match_at; at most `limit` (default 100). `actor`: articles
         where it appears. `attrs`: `total` hits and coded `warnings` (W101-W103) when the index
         could not answer alone; E114 without words."""
         from .search import search
 
+        text = words if isinstance(words, str) or words is None else " ".join(words)
         return search(self.con, text, ids=self.match(actor), source=source, since=since, until=until, limit=limit)
 
     # ------------------------------------------------------------ helpers
@@ -387,9 +389,11 @@ class CorpusStore(NetworkQueries, Connected):
             given["include_claimed"] = False
         if what == "actors" and "actor" in given:  # --actor names the actor to list
             given["name"] = given.pop("actor")
+        if not given.get("words"):  # the command line's WORDS (search's), none given
+            given.pop("words", None)
         extra = sorted(set(given) - takes)
         if extra:
-            shown = sorted(t for t in takes if t not in ("directed", "method", "text"))  # search's words: WORDS
+            shown = sorted(t for t in takes if t not in ("directed", "method", "words"))
             raise DyadsError("E111", what=f"query {what}", detail=", ".join(_flag(k) for k in extra),
                              choices=", ".join(_flag(t) for t in shown))
         limit = given.pop("limit", None) if what == "camps" else None
@@ -405,6 +409,8 @@ class CorpusStore(NetworkQueries, Connected):
 
 def _flag(option: str) -> str:
     """The command-line flag of a query option (`include_claimed=False` is `--own`)."""
+    if option == "words":  # search's argument
+        return "WORDS"
     return "--own" if option == "include_claimed" else "--" + option.replace("_", "-")
 
 
