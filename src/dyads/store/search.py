@@ -93,7 +93,12 @@ def extension_path() -> str:
 
 
 def load(con) -> Optional[str]:
-    """Load the extension into `con`'s database: None when it is loaded, else why it cannot be."""
+    """Load the extension into `con`'s database: None when it is loaded, else why it cannot be.
+    DuckDB never downloads it here: it would try on the probe below when it is not loaded."""
+    try:
+        con.execute("SET autoinstall_known_extensions = false")
+    except duckdb.Error:
+        pass
     if _answers(con, f"SELECT stem('a', '{STEMMER}')"):  # loaded already (a catalogue query costs more)
         return None
     try:
