@@ -221,7 +221,8 @@ OWN_HELP = ("Only the articles' own voice: leave out what a side claims of itsel
 
 @app.command("query", **_example("dyads query actors --db corpus.duckdb --format csv"))
 def query_cmd(
-    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements, incidents, series or documents."),
+    what: str = typer.Argument(..., metavar="WHAT", help="actors, events, quotes, quantities, network, camps, disagreements, incidents, series, documents or search."),
+    words: Optional[List[str]] = typer.Argument(None, metavar="[WORDS]...", help="search: the words an article must hold (in any form: \"shelled\" finds \"shelling\"); the best 100 first unless a limit is given."),
     db: Optional[str] = typer.Option(None, "--db", envvar="DYADS_DB", metavar="FILE", help="The DuckDB corpus store (default dyads.duckdb)."),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", metavar="NAME", help="A corpus actor by any of its names (case-insensitive); for actors, a part of a name."),
     category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY", help="A PLOVER category (ASSAULT, SUPPORT, ...)."),
@@ -238,7 +239,7 @@ def query_cmd(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."),
     format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table (for people), csv or json."),
 ) -> None:
-    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements, incidents, series."""
+    """Query a corpus store: its documents, actors, events, quotes, quantities, network, camps, disagreements, incidents, series; search its articles' text."""
     from .store.query import CorpusStore
 
     if what == "series" or by or every:  # counts over time: store/series.py
@@ -251,9 +252,11 @@ def query_cmd(
         with CorpusStore(db) as store:
             df = store.query(what, actor=actor, category=category, source=source, since=since, until=until,
                              speaker=speaker, type=type, min_weight=min_weight, limit=limit,
-                             own=own, min_articles=min_articles)
+                             own=own, min_articles=min_articles, words=words)
     except DyadsError as exc:
         _fail(exc, code=2)
+    for w in df.attrs.get("warnings", []):  # e.g. search answered without its index
+        err_console.print(f"[yellow]{w['code']}[/yellow] {_escape(w['message'])}", highlight=False)
     from .store import present
 
     if format == "json":

@@ -46,6 +46,7 @@ CATALOGUE: dict[str, str] = {
     "E112": "the corpus store {path} stayed locked by other processes for {seconds} s ({detail}). An ingest waits this long for readers such as `dyads serve` or `dyads query` to let go; stop the one holding it, or raise DYADS_LOCK_TIMEOUT (seconds).",
     "E113": "cannot read the knowledge file {input}: {detail}. Fix the file; if it is one of your own (in the DYADS_KB_OVERLAY folder), correct it or unset DYADS_KB_OVERLAY.",
     "E114": "the corpus store {path} has no incidents yet (it was written before dyads joined reports into incidents); run `dyads ingest` on it once (with any input, even one stored already) to build them.",
+    "E115": "`dyads query search` needs the words to look for: `dyads query search WORDS... --db FILE`.",
     # distributed ingest (Dask)
     "E120": "cannot use the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` and `dask worker {address}` on each machine with dyads installed, or use --dask-local N.",
     # the web app (dyads serve)
@@ -64,6 +65,10 @@ CATALOGUE: dict[str, str] = {
     "W003": "unbalanced quotation mark at {offset}.",
     "W004": "{input}: the text is very short ({chars} characters); results may be thin.",
     "W005": "{input}: mostly non-English text ({detail}); analysed as English.",
+    # search (store/search.py): the search answers, but not from the full-text index
+    "W101": "full-text search is not available ({detail}); articles were matched by a scan for the words as typed, unranked and without stemming. Install the FTS extension of the installed duckdb: `pip install duckdb-extension-fts==<duckdb's version>`.",
+    "W102": "the corpus store has no full-text index yet ({detail}); articles were matched by a scan, unranked. The next `dyads ingest` into this store that finishes builds it.",
+    "W103": "the full-text index misses the {detail} stored since it was built; they were searched by a scan and any found come after the ranked hits, unranked. The ingest that stored them updates the index when it finishes.",
 }
 
 

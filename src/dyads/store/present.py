@@ -22,6 +22,7 @@ TABLE_COLUMNS = {
     "disagreements": ["kind", "topic", "outlet", "speaker", "claim", "docs"],
     "incidents": ["date", "category", "source", "target", "place", "articles", "outlets", "reports", "disputed",
                   "fatalities_low", "fatalities_high", "incident_id"],
+    "search": ["date", "outlet", "title", "score", "snippet"],
 }
 
 

@@ -74,7 +74,8 @@ _DOCS = """CREATE OR REPLACE TEMP TABLE dyads_docs AS
 SELECT doc_id, title, date AS raw_date, dyads_day(date) AS day, source AS outlet, url, chars, run_id, stored_at
 FROM documents"""
 
-QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements", "incidents")
+QUERIES = ("documents", "actors", "events", "quotes", "quantities", "network", "camps", "disagreements", "incidents",
+           "search")
 
 
 def check_date(value: Optional[str], what: str = "--since", give: str = "--since and --until") -> Optional[str]:
@@ -362,6 +363,19 @@ class CorpusStore(NetworkQueries, IncidentQueries, Connected):
         return disagreements(self, kind=kind, actor=actor, category=category, source=source, since=since,
                              until=until, speaker=speaker, limit=limit)
 
+    def search(self, words=None, actor: Optional[str] = None, source: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
+        """Articles holding every one of `words` (a string, or the command line's list of words)
+        in their title or text, in any form the stemmer
+        joins, best first (BM25 over DuckDB's full-text index, search.py): doc_id, title, date,
+        outlet, score, snippet, match, match_at; at most `limit` (default 100). `actor`: articles
+        where it appears. `attrs`: `total` hits and coded `warnings` (W101-W103) when the index
+        could not answer alone; E114 without words."""
+        from .search import search
+
+        text = words if isinstance(words, str) or words is None else " ".join(words)
+        return search(self.con, text, ids=self.match(actor), source=source, since=since, until=until, limit=limit)
+
     # ------------------------------------------------------------ helpers
 
     def query(self, what: str, **options) -> pd.DataFrame:
@@ -381,9 +395,11 @@ class CorpusStore(NetworkQueries, IncidentQueries, Connected):
             given["include_claimed"] = False
         if what == "actors" and "actor" in given:  # --actor names the actor to list
             given["name"] = given.pop("actor")
+        if not given.get("words"):  # the command line's WORDS (search's), none given
+            given.pop("words", None)
         extra = sorted(set(given) - takes)
         if extra:
-            shown = sorted(t for t in takes if t not in ("directed", "method"))
+            shown = sorted(t for t in takes if t not in ("directed", "method", "words"))
             raise DyadsError("E111", what=f"query {what}", detail=", ".join(_flag(k) for k in extra),
                              choices=", ".join(_flag(t) for t in shown))
         limit = given.pop("limit", None) if what == "camps" else None
@@ -399,6 +415,8 @@ class CorpusStore(NetworkQueries, IncidentQueries, Connected):
 
 def _flag(option: str) -> str:
     """The command-line flag of a query option (`include_claimed=False` is `--own`)."""
+    if option == "words":  # search's argument
+        return "WORDS"
     return "--own" if option == "include_claimed" else "--" + option.replace("_", "-")
 
 

@@ -78,6 +78,8 @@ OTHER_DDL = [
     """CREATE TABLE IF NOT EXISTS corpus_actor_names (corpus_id VARCHAR, name VARCHAR, count INTEGER)""",
     # article actor -> corpus actor
     """CREATE TABLE IF NOT EXISTS actor_links (doc_id VARCHAR, actor_id VARCHAR, corpus_id VARCHAR)""",
+    # documents written since the full-text index was last built (search.py)
+    """CREATE TABLE IF NOT EXISTS search_pending (doc_id VARCHAR)""",
 ]
 
 

@@ -204,6 +204,15 @@ class Store(Connected):
         return run_id
 
     def finish_run(self, run_id: str, status: str, stored: int = 0, unchanged: int = 0, failed: int = 0) -> None:
+        """Record how a run ended; a run that is done first brings the full-text index up to date
+        (search.refresh_index: built again when documents were written since, else nothing)."""
+        if status == "done":
+            from .search import refresh_index
+
+            try:
+                refresh_index(self.con)
+            except Exception:  # noqa: BLE001 - the notes stay: readers scan those articles (W103), the next run builds
+                pass
         self.con.execute("UPDATE runs SET finished = ?, status = ?, stored = ?, unchanged = ?, failed = ? WHERE run_id = ?",
                          [_now(), status, stored, unchanged, failed, run_id])
 
@@ -247,6 +256,9 @@ class Store(Connected):
             for t in DOCUMENT_TABLES:
                 con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
             con.execute("DELETE FROM failures WHERE doc_id IN (SELECT doc_id FROM _batch_ids)")
+            # the full-text index holds their old text until it is built again (search.py)
+            con.execute("INSERT INTO search_pending SELECT DISTINCT doc_id FROM _batch_ids "
+                        "WHERE doc_id NOT IN (SELECT doc_id FROM search_pending)")
             con.unregister("_batch_ids")
             for t, tb in tables.items():
                 if not tb.num_rows:

@@ -18,7 +18,6 @@ here, the templates escape everything. Links are paths made by `actor_href` / `a
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, Optional
 from urllib.parse import quote, urlsplit
 
@@ -227,47 +226,31 @@ def disagreements_context(store, filters: dict) -> dict:
 
 @cached
 def search_context(store, q: Optional[str], limit: int = 50) -> dict:
-    """Actors by any of their names, and articles whose title or text holds `q`
-    (case-insensitive; DuckDB's full-text extension is not available offline, so a scan)."""
+    """Actors by any of their names, and articles holding the words of `q` in any form, best
+    first (BM25 over the store's full-text index: `CorpusStore.search`, store/search.py), each
+    with its score and a snippet around its first matching word. `warnings`: coded, when the
+    index could not answer alone (no extension, no index yet, articles stored since)."""
     q = (q or "").strip()
     out = {"page": "search", "title": "Search", "store": _store_name(store), "q": q, "actors": [], "articles": [],
-           "articles_total": 0}
+           "articles_total": 0, "warnings": []}
     if not q:
         return out
     actors = store.actors(name=q, limit=limit)
     out["actors"] = [{**r, "href": actor_href(r["corpus_id"])}
                      for r in _rows(actors, ["corpus_id", "name", "type", "articles", "mentions"])]
-    hits = store.sql("""
-        SELECT d.doc_id, d.title, d.day, d.outlet, instr(lower(x.text), lower(?)) AS pos,
-               substr(x.text, greatest(1, instr(lower(x.text), lower(?)) - 90), length(?) + 180) AS window,
-               greatest(1, instr(lower(x.text), lower(?)) - 90) AS window_start,
-               count(*) OVER () AS total
-        FROM documents x JOIN dyads_docs d USING (doc_id)
-        WHERE contains(lower(x.text), lower(?)) OR contains(lower(coalesce(x.title, '')), lower(?))
-        ORDER BY d.day DESC NULLS LAST, d.doc_id LIMIT ?""", [q, q, q, q, q, q, limit])
+    hits = store.search(q, limit=limit)
+    out["articles_total"] = hits.attrs.get("total", len(hits))
+    out["warnings"] = list(hits.attrs.get("warnings", []))
     rows = []
     for r in records(hits):
-        out["articles_total"] = int(r.pop("total"))
-        window = r.pop("window") or ""
-        pos = int(r.pop("pos") or 0)
-        start = int(r.pop("window_start") or 1)
-        r["snippet"] = _snippet(window, q, pos - start if pos else -1, start > 1)
+        text, at, match = r.pop("snippet") or "", r.pop("match_at"), r.pop("match") or ""
+        at = at if isinstance(at, int) and at >= 0 else len(text)
+        r["snippet"] = {"before": text[:at], "match": match, "after": text[at + len(match):]}
+        r["day"] = r.pop("date")
         r["href"] = article_href(r["doc_id"])
         rows.append(r)
     out["articles"] = rows
     return out
-
-
-def _snippet(window: str, q: str, at: int, cut_before: bool) -> dict:
-    """{"before", "match", "after"}: the template escapes each part and marks the match."""
-    if at < 0 or window[at:at + len(q)].casefold() != q.casefold():
-        m = re.search(re.escape(q), window, re.IGNORECASE)
-        at = m.start() if m else -1
-    if at < 0:
-        return {"before": window[:200], "match": "", "after": ""}
-    before, match, after = window[:at], window[at:at + len(q)], window[at + len(q):]
-    return {"before": ("…" if cut_before else "") + " ".join(before.split(" ")[1:] if cut_before else before.split(" ")),
-            "match": match, "after": after + "…"}
 
 
 __all__ = ["overview_context", "articles_context", "actors_context", "claims_context", "disagreements_context",
