@@ -76,16 +76,10 @@ def test_regime_allies_are_in_the_regime_camp(seed, who):
         f"{who} ({ids}) not in the regime's camp {camp}: {describe(result, c)}"
 
 
-# The article asserts no hostility between the opposition and the regime (only "should stage a
-# coup", hypothetical, and "asked the Alawites to stop fighting alongside the regime"); its one
-# signed tie is its reassurance of the Alawites, which balance reads as a tie to the Alawites' camp.
-# A known limit until a demand to leave a side is read as hostility to that side (issue 13, open).
-OPPOSITION_LIMIT = pytest.mark.xfail(strict=True, reason="no asserted opposition-regime hostility is extracted; "
-                                     "its reassurance of the Alawites puts it in their camp")
-
-
-@pytest.mark.parametrize("who", [pytest.param(w, marks=OPPOSITION_LIMIT) if w == "the Syrian opposition" else w
-                                 for w in sorted(NOT_WITH_REGIME)])
+# The opposition's one hostile tie to the regime is a demand to leave its side ("asked the
+# Alawites to stop fighting alongside the regime", events/requests.py); without it, its reassurance
+# of the Alawites put it in the regime's camp.
+@pytest.mark.parametrize("who", sorted(NOT_WITH_REGIME))
 def test_regime_enemies_are_not_in_the_regime_camp(seed, who):
     result, c = seed
     camp = regime_camp(result, c)

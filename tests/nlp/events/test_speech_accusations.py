@@ -139,3 +139,18 @@ def test_a_party_expecting_a_friendly_act_of_another_requests_it(analyzer):
 ])
 def test_no_request_in_a_forecast(analyzer, text):
     assert not any(c == "REQUEST" for c, _, _ in events(analyzer, text))
+
+
+def test_asking_one_to_stop_fighting_on_a_side_opposes_that_side(analyzer):
+    ev = events(analyzer, "Venezuela has asked the militias to stop fighting alongside Colombia.")
+    assert ("ACCUSE", "Venezuela", "Colombia") in ev, ev
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela has asked the militias to keep fighting alongside Colombia.",    # not a stop
+    "Venezuela has asked the militias to stop fighting over Colombia's wells.",  # no side left
+    "Venezuela has not asked the militias to stop fighting alongside Colombia.",  # no request
+])
+def test_no_opposition_without_a_stop_of_siding_with_someone(analyzer, text):
+    ev = events(analyzer, text)
+    assert not any(c == "ACCUSE" and s == "Venezuela" and t == "Colombia" for c, s, t in ev), ev

@@ -1,6 +1,7 @@
 """Asking for a hostile act: the asker disapproves of the act's target.
 
     hostile_requests(f)   # "Peru urged Brazil to impose sanctions on Chile": ACCUSE Peru -> Chile
+                          # "Peru asked the tribes to stop fighting alongside Chile": ACCUSE Peru -> Chile
 
 PLOVER codes a call for punitive measures against Y as the caller's disapproval of Y; the asked
 act itself stays demanded (not asserted) and the request to the one asked stays a REQUEST.
@@ -20,6 +21,8 @@ ASKING = kb.words("speech", "asking_hostility")
 HOSTILE_ASKED = kb.words("speech", "hostile_asked")
 TARGET_RULES = kb.words("speech", "asked_target_rules")
 EXPECTING = kb.words("speech", "expecting_demands")
+CEASING = kb.words("speech", "ceasing_verbs")
+SIDING = kb.words("speech", "siding_preps")
 
 
 def asked_acts(tok: Token) -> Iterator[Token]:
@@ -29,6 +32,20 @@ def asked_acts(tok: Token) -> Iterator[Token]:
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             yield c
             yield from (x for x in c.conjuncts)
+
+
+def sided_with(act: Token) -> list[Token]:
+    """"to stop fighting alongside Y": Y, whose side the asked-for stop leaves (the object of a
+    siding preposition on the act a verb of ceasing stops)."""
+    if act.lemma_.lower() not in CEASING:
+        return []
+    out = []
+    for ceased in act.children:
+        if ceased.dep_ in ("xcomp", "dobj", "pcomp") and ceased.tag_ in ("VBG", "NN"):
+            for p in ceased.children:
+                if p.dep_ == "prep" and p.lower_ in SIDING:
+                    out += [o for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 def hostile_requests(f) -> list[EventRecord]:
@@ -47,12 +64,14 @@ def hostile_requests(f) -> list[EventRecord]:
         sources = None
         for act in asked_acts(tok):
             hit = f.hits.get(act.i)
-            if (hit is None or hit.category not in HOSTILE_ASKED or hit.target is None
-                    or hit.target_rule not in TARGET_RULES or negated(act, None)):
+            left = [] if negated(act, None) else sided_with(act)
+            if not left and (hit is None or hit.category not in HOSTILE_ASKED or hit.target is None
+                             or hit.target_rule not in TARGET_RULES or negated(act, None)):
                 continue
             if sources is None:
                 sources = f._sources(tok, tok) or ([cue_speaker(f, tok)] if cue_speaker(f, tok) else [])
-            targets = [t for t in f._actors_of(hit.target) if t not in sources]
+            opposed = [a for o in left for a in f._actors_of(o)] if left else f._actors_of(hit.target)
+            targets = [t for t in opposed if t not in sources]
             if not sources or not targets:
                 continue
             start, end = tok.idx, tok.idx + len(tok.text)
