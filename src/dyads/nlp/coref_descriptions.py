@@ -9,12 +9,13 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .. import kb
+from .coref_kinds import KindResolution
 from .doc import ActorInfo
 from .kb import fold
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 
-class DescriptionResolution:
+class DescriptionResolution(KindResolution):
     """Descriptions and titles to actors; uses the Resolver's registry, knowledge base and lexicon."""
 
     def focus_country(self) -> Optional[str]:
@@ -110,6 +111,7 @@ class DescriptionResolution:
             self.attach(c, a)
             added.append(c)
         added += self.resolve_organs(cands, covered, focus)
+        added += self.resolve_kinds(covered.union(*(range(c.start, c.end) for c in added)))
         return sorted(cands + added, key=lambda c: c.start)
 
     def _modifiers_start(self, tok: Token, start: int) -> int:
