@@ -242,3 +242,65 @@ hit        VBN  conj      1
 def test_its_in_a_clause_joined_with_a_subject_of_its_own_is_the_first_subjects():
     doc, actors = analyse(JOINED_CLAUSE)
     assert owner_of(doc, actors, "its") == "Norway"
+
+
+COUNTRY_MAJORITY = """
+Syria      NNP  nsubj     1
+voted      VBD  ROOT      1
+.          .    punct     1
+Hezbollah  NNP  nsubj     4
+fought     VBD  ROOT      4
+the        DT   det       6
+country    NN   poss      9
+'s         POS  case      6
+Syrian     JJ   amod      9
+majority   NN   dobj      4
+.          .    punct     4
+"""
+
+
+def test_the_country_is_not_the_possessor_of_a_people_it_names():
+    doc, actors = analyse(COUNTRY_MAJORITY)
+    assert owner_of(doc, actors, "the country") is None
+
+
+COUNTRY_VOTED = """
+Syria      NNP  nsubj     1
+voted      VBD  ROOT      1
+.          .    punct     1
+Hezbollah  NNP  nsubj     4
+praised    VBD  ROOT      4
+the        DT   det       6
+country    NN   dobj      4
+.          .    punct     4
+"""
+
+
+def test_the_country_is_the_last_country_named():
+    doc, actors = analyse(COUNTRY_VOTED)
+    assert owner_of(doc, actors, "the country") == "Syria"
+
+
+# ------------------------------------------------------------------ the minister (coref_descriptions)
+
+TWO_MINISTERS = """
+Minister   NNP  compound  2
+Bashar     NNP  compound  2  B-PERSON
+Assad      NNP  nsubj     3  I-PERSON
+spoke      VBD  ROOT      3
+.          .    punct     3
+Minister   NNP  compound  7
+Ola        NNP  compound  7  B-PERSON
+Nordmann   NNP  nsubj     8  I-PERSON
+replied    VBD  ROOT      8
+.          .    punct     8
+The        DT   det       11
+minister   NN   nsubj     12
+left       VBD  ROOT      12
+.          .    punct     12
+"""
+
+
+def test_the_minister_of_several_is_the_one_named_last():
+    doc, actors = analyse(TWO_MINISTERS)
+    assert owner_of(doc, actors, "The minister") == "Ola Nordmann"

@@ -112,6 +112,7 @@ class DescriptionResolution(KindResolution):
             added.append(c)
         added += self.resolve_organs(cands, covered, focus)
         added += self.resolve_kinds(covered.union(*(range(c.start, c.end) for c in added)))
+        added += self.resolve_group_phrases(covered.union(*(range(c.start, c.end) for c in added)))
         return sorted(cands + added, key=lambda c: c.start)
 
     def _modifiers_start(self, tok: Token, start: int) -> int:
@@ -211,13 +212,18 @@ class DescriptionResolution(KindResolution):
         return None
 
     def _the_title(self, tok: Token, start: int, added: list) -> None:
-        """'the president' to the person the article gave that title."""
+        """'the president' to the person the article gave that title; of several, the one named last."""
         low = tok.lower_
         found = [a for a in self.actors if a.type == "person" and any(
             c.title and low in self.doc[c.title[0] : c.title[1]].text.lower() and "former" not in self.doc[c.title[0] : c.title[1]].text.lower()
             for c in a.cands
         )]
-        if len(found) == 1:
+        if len(found) > 1:
+            # several persons with that title: the one named last before it ("the minister" after two ministers)
+            last = {a.index: max((c.start for c in a.cands if c.start < tok.i and c.kind != "pronoun"), default=-1)
+                    for a in found}
+            found = [max(found, key=lambda a: last[a.index])] if max(last.values()) >= 0 else []
+        if found:
             c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
             self.attach(c, found[0])
             added.append(c)

@@ -7,7 +7,8 @@ can name, mentioned by name in the last few sentences: "Hamas ... The group's in
 "the Security Council ... the council has acted". An actor whose own name holds the noun comes
 first ("the movement" after "the Amal Movement"); some nouns (`name_bound`: "the council",
 "the agency") refer to nothing else. Not a kind noun that is itself part of a name, a modifier
-of another noun ("the group leader"), or a phrase with its own "of" ("the group of seven").
+of another noun ("the group leader"), a phrase with its own "of" ("the group of seven"), or the
+possessor of a noun that names its own people ("the country's Sunni majority").
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .. import kb
+from .coref_groups import GroupPhraseResolution
 from .doc import ActorInfo
 from .mentions import Cand, token_strings
 
@@ -26,7 +28,7 @@ NAME_BOUND = kb.words("coref_kinds", "name_bound")
 WINDOW = 4  # sentences back (the description's own included) its actor must be named in
 
 
-class KindResolution:
+class KindResolution(GroupPhraseResolution):
     """"the group" to the last group named; uses the Resolver's registry."""
 
     def resolve_kinds(self, covered: set) -> list[Cand]:
@@ -39,6 +41,8 @@ class KindResolution:
             start = self._kind_start(tok)
             if start is None or any(j in covered for j in range(start, i)):
                 continue
+            if tok.dep_ == "poss" and any(c.dep_ in ("amod", "compound") and c.i in covered for c in tok.head.children):
+                continue  # "the country's Sunni majority": the people named are the ones meant
             a = self._kind_antecedent(tok, start, low)
             if a is None:
                 continue
