@@ -103,3 +103,54 @@ Norway     NNP  pobj      3
 def test_armed_groups_alone_are_too_vague_to_be_one_actor():
     doc, actors = analyse(ARMED_ONLY)
     assert owner_of(doc, actors, "armed groups") is None
+
+
+# ------------------------------------------------------------------ a people's civilians
+
+SETTLERS = """
+Syrian     JJ   amod      1
+settlers   NNS  nsubj     2
+attacked   VBD  ROOT      2
+Norwegian  JJ   amod      4
+officials  NNS  dobj      2
+.          .    punct     2
+"""
+
+
+def test_a_peoples_settlers_are_a_community_apart_from_its_state():
+    doc, actors = analyse(SETTLERS)
+    assert owner_of(doc, actors, "Syrian settlers") == "Syrian settlers"
+    assert next(a for a in actors if a.name == "Syrian settlers").type == "community"
+
+
+def test_a_peoples_officials_are_not_a_group_apart():
+    doc, actors = analyse(SETTLERS)
+    assert owner_of(doc, actors, "Norwegian officials") is None
+
+
+LOWER_MODIFIER = """
+local      JJ   amod      1
+residents  NNS  nsubj     2
+fled       VBD  ROOT      2
+.          .    punct     2
+"""
+
+
+def test_residents_without_a_peoples_name_are_no_actor_here():
+    doc, actors = analyse(LOWER_MODIFIER)
+    assert owner_of(doc, actors, "local residents") is None
+
+
+CITIZENS_OF = """
+Syrian     JJ   amod      1
+citizens   NNS  nsubj     4
+of         IN   prep      1
+Norway     NNP  pobj      2
+voted      VBD  ROOT      4
+.          .    punct     4
+"""
+
+
+def test_a_peoples_citizens_of_a_named_country_keep_the_country_in_their_name():
+    doc, actors = analyse(CITIZENS_OF)
+    assert owner_of(doc, actors, "Syrian citizens of Norway") == "Syrian citizens of Norway"

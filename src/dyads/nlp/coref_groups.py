@@ -19,6 +19,8 @@ from .mentions import Cand, token_strings
 
 # plural nouns of unnamed groups that a qualifying modifier makes an actor of their own
 GROUP_HEADS = kb.words("coref_kinds", "group_heads")
+# plain people named with a people's adjective: a group apart ("Ruritanian settlers")
+CIVILIAN_PEOPLE = kb.words("coref_kinds", "civilian_people")
 # participles that tie a group to the actor before their hyphen ("Lebanon-based")
 AFFILIATION_WORDS = kb.words("coref_kinds", "affiliation_words")
 
@@ -30,16 +32,20 @@ class GroupPhraseResolution:
         doc = self.doc
         added: list[Cand] = []
         for i, low in enumerate(token_strings(doc, "LOWER")):
-            if low not in GROUP_HEADS or i in covered:
+            if low not in GROUP_HEADS and low not in CIVILIAN_PEOPLE or i in covered:
                 continue
             tok = doc[i]
-            start = self._group_phrase_start(tok, covered)
+            if low in GROUP_HEADS:
+                start, type_ = self._group_phrase_start(tok, covered), "armed_group"
+            else:
+                start, type_ = self._people_phrase_start(tok, covered), "community"
             if start is None:
                 continue
-            name = doc[start : i + 1].text
+            end = self._of_actor_end(tok, covered) if type_ == "community" else i + 1
+            name = doc[start:end].text
             key = "group-phrase:" + name.lower()
-            a = self.by_synthetic.get(key) or self.new(name, "armed_group", synthetic=key)
-            c = Cand(start, i + 1, "desc", type="armed_group", role="group")
+            a = self.by_synthetic.get(key) or self.new(name, type_, synthetic=key)
+            c = Cand(start, end, "desc", type=type_, role="group")
             self.attach(c, a)
             added.append(c)
         return added
@@ -62,3 +68,23 @@ class GroupPhraseResolution:
             if not (t.head.i == tok.i or start <= t.head.i < tok.i):
                 return None
         return start
+
+    def _people_phrase_start(self, tok: Token, covered: set) -> Optional[int]:
+        """"Ruritanian settlers": a people's adjective (a mention of an actor) just before the noun."""
+        if tok.tag_ != "NNS" or tok.dep_ in ("compound", "nmod", "amod") or tok.i == 0:
+            return None
+        mod = self.doc[tok.i - 1]
+        if mod.head.i != tok.i or mod.dep_ not in ("amod", "compound") or mod.i not in covered or mod.is_lower:
+            return None
+        if mod.i > 0 and self.doc[mod.i - 1].i in covered:
+            return None  # a longer name before it ("Red Crescent volunteers")
+        return mod.i
+
+    def _of_actor_end(self, tok: Token, covered: set) -> int:
+        """Where "Ruritanian citizens of Borduria" ends: after the named actor of its "of"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and all(j in covered for j in range(c.i + 1, pobj.right_edge.i + 1)):
+                    return pobj.right_edge.i + 1
+        return tok.i + 1
