@@ -304,3 +304,52 @@ left       VBD  ROOT      12
 def test_the_minister_of_several_is_the_one_named_last():
     doc, actors = analyse(TWO_MINISTERS)
     assert owner_of(doc, actors, "The minister") == "Ola Nordmann"
+
+
+# ------------------------------------------------------------------ the rebels (coref_descriptions)
+
+REBELS_NAMED = """
+The        DT   det       2
+Hezbollah  NNP  compound  2
+rebels     NNS  nsubj     3
+fired      VBD  ROOT      3
+.          .    punct     3
+The        DT   det       6
+rebels     NNS  nsubj     7
+left       VBD  ROOT      7
+.          .    punct     7
+"""
+
+
+def test_the_rebels_are_the_group_the_article_called_rebels():
+    doc, actors = analyse(REBELS_NAMED)
+    assert owner_of(doc, actors, "rebels") == "Hezbollah"
+
+
+REBELS_UNNAMED = """
+Hezbollah  NNP  nsubj     1
+fired      VBD  ROOT      1
+.          .    punct     1
+The        DT   det       4
+rebels     NNS  nsubj     5
+left       VBD  ROOT      5
+.          .    punct     5
+"""
+
+
+def test_the_rebels_without_a_group_so_called_stay_a_group_of_their_own():
+    doc, actors = analyse(REBELS_UNNAMED)
+    assert owner_of(doc, actors, "rebels") == "rebels"
+
+
+COUNTRY_REBELS = """
+Syrian     JJ   amod      1
+rebels     NNS  nsubj     2
+fired      VBD  ROOT      2
+.          .    punct     2
+"""
+
+
+def test_a_countrys_rebels_are_not_the_country():
+    doc, actors = analyse(COUNTRY_REBELS)
+    assert owner_of(doc, actors, "Syrian rebels") not in (None, "Syria")
