@@ -1,12 +1,16 @@
-"""Unnamed groups described by what ties them to a named actor:
-"Lebanon-based armed groups", "Iran-aligned groups" (a mixin of `coref.Resolver`).
+"""Unnamed groups described by what ties them to a named actor: "Lebanon-based armed
+groups", "Iran-aligned groups", "Ruritanian settlers" (a mixin of `coref.Resolver`).
 
 The construction: a plural group noun (`group_heads` in grammar/coref_kinds.yaml) with a
 modifier that is "<actor>-<affiliation participle>" ("Iran-backed", "Lebanon-based") is an
-armed group of the article, named by the phrase (its modifiers and
-noun, without determiners or quantifiers); the same phrase later is the same actor. Not the
-bare noun ("groups", "several groups"), not a noun that modifies another ("armed group
-leaders"), not a phrase already naming an actor.
+armed group of the article, named by the phrase (its modifiers and noun, without determiners
+or quantifiers); the same phrase later is the same actor. Not the bare noun ("groups",
+"several groups", "armed groups": too vague to be one actor), not a noun that modifies another
+("armed group leaders"), not a phrase already naming an actor.
+
+And a people's plain people (`civilian_people`: settlers, pilgrims, citizens ...) named with
+its adjective ("Ruritanian settlers", "Ruritanian citizens of Borduria") are a community of
+their own, apart from that people's state (whose officials and soldiers act as it).
 """
 from __future__ import annotations
 
