@@ -9,12 +9,13 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .. import kb
+from .coref_kinds import KindResolution
 from .doc import ActorInfo
 from .kb import fold
 from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
 
 
-class DescriptionResolution:
+class DescriptionResolution(KindResolution):
     """Descriptions and titles to actors; uses the Resolver's registry, knowledge base and lexicon."""
 
     def focus_country(self) -> Optional[str]:
@@ -96,7 +97,8 @@ class DescriptionResolution:
                     continue
                 c = Cand(self._chunk_start(tok), tok.i + 1, "desc", type="armed_group", role="group")
                 name = self._group_name(tok)
-                a = self.by_synthetic.get("group:" + name) or self.new(name, "armed_group", synthetic="group:" + name)
+                a = self._named_with_noun(tok) or self.by_synthetic.get("group:" + name) \
+                    or self.new(name, "armed_group", synthetic="group:" + name)
             else:
                 if not self._names_institution(tok):
                     continue
@@ -110,7 +112,24 @@ class DescriptionResolution:
             self.attach(c, a)
             added.append(c)
         added += self.resolve_organs(cands, covered, focus)
+        added += self.resolve_kinds(covered.union(*(range(c.start, c.end) for c in added)))
+        added += self.resolve_group_phrases(covered.union(*(range(c.start, c.end) for c in added)))
         return sorted(cands + added, key=lambda c: c.start)
+
+    def _named_with_noun(self, tok: Token) -> Optional[ActorInfo]:
+        """"Hezbollah rebels": the named group before the noun; "the rebels" after "the Houthi
+        rebels": the one named group the article gave that noun (not a country: "Syrian rebels")."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                a = self._actor_at(c.i)
+                if a is not None and a.type in _GROUP_TYPES:
+                    return a
+        if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the":
+            return None
+        low = tok.lower_
+        found = [a for a in self.actors if not a.synthetic and a.type != "person" and any(
+            c.end - c.start >= 2 and self.doc[c.end - 1].lower_ == low for c in a.cands)]
+        return found[0] if len(found) == 1 else None
 
     def _modifiers_start(self, tok: Token, start: int) -> int:
         """Where a description begins with its lower-case modifiers: "the internationally
@@ -209,13 +228,18 @@ class DescriptionResolution:
         return None
 
     def _the_title(self, tok: Token, start: int, added: list) -> None:
-        """'the president' to the person the article gave that title."""
+        """'the president' to the person the article gave that title; of several, the one named last."""
         low = tok.lower_
         found = [a for a in self.actors if a.type == "person" and any(
             c.title and low in self.doc[c.title[0] : c.title[1]].text.lower() and "former" not in self.doc[c.title[0] : c.title[1]].text.lower()
             for c in a.cands
         )]
-        if len(found) == 1:
+        if len(found) > 1:
+            # several persons with that title: the one named last before it ("the minister" after two ministers)
+            last = {a.index: max((c.start for c in a.cands if c.start < tok.i and c.kind != "pronoun"), default=-1)
+                    for a in found}
+            found = [max(found, key=lambda a: last[a.index])] if max(last.values()) >= 0 else []
+        if found:
             c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
             self.attach(c, found[0])
             added.append(c)
@@ -230,6 +254,8 @@ class DescriptionResolution:
 
 # a state's role -> the noun that names its holder ("Syrian army", "Turkish government")
 _ROLE_NOUN = kb.table("coref", "role_nouns")
+# the types of a named actor a group description ("Hezbollah rebels") may stand for
+_GROUP_TYPES = ("armed_group", "political_group")
 # verbs of "the regime led/headed/run by X": X's country is the regime's
 LEADING_VERBS = kb.words("coref", "leading_verbs")
 # nouns a description may modify and still name its institution ("government forces")

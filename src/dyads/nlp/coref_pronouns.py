@@ -8,12 +8,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .coref_possessives import PossessiveResolution
 from .doc import ActorInfo
 from .kb import fold
 from .mentions import Cand, token_strings
 
 
-class PronounResolution:
+class PronounResolution(PossessiveResolution):
     """he/she to a person; uses the Resolver's registry and lexicon."""
 
     def gender(self, a: ActorInfo) -> Optional[str]:
@@ -47,6 +48,7 @@ class PronounResolution:
         return None
 
     def resolve_pronouns(self, cands: list[Cand], quoted: list[tuple[int, int]]) -> list[Cand]:
+        cands = self.resolve_possessives(cands)
         doc, lex = self.doc, self.lex
         persons = {a.index for a in self.actors if a.type == "person"}
         if not persons:
