@@ -18,13 +18,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "quantities.subject_accuracy": 0.80,
         "relations.recall": 0.85,
     },
-    "polnear-dev": {
+    "polnear-dev": {  # issue 14 asks 0.80 and 0.88; 0.754 and 0.877 are reached
         "quotes.f1": 0.75,
-        "quotes.speaker_accuracy": 0.80,
+        "quotes.speaker_accuracy": 0.86,
     },
-    "newsquant-dev": {
-        "quantities.value.f1": 0.92,
-        "quantities.value_unit.f1": 0.82,
+    "newsquant-dev": {  # issue 14's floors (0.974 and 0.893 reached)
+        "quantities.value.f1": 0.95,
+        "quantities.value_unit.f1": 0.88,
     },
     "plover-dev": {  # issue 13's floors
         "events.category_recall": 0.85,
@@ -32,13 +32,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "events.f1": 0.65,
     },
     "conflict-dev": {
-        # issue 13's floors, except relations recall: it asks 0.70 and 0.49 is reached, pinned a
+        # issue 13's floors, except relations recall: it asks 0.70 and 0.60 is reached, pinned a
         # little below so that no change takes it back (raise it as it rises)
-        "relations.recall": 0.48,
-        "relations.precision": 0.85,
-        "actors.recall": 0.90,
+        "relations.recall": 0.58,
+        "relations.precision": 0.90,
+        "actors.recall": 0.93,
         "actors.precision": 0.85,
-        "actors.type_accuracy": 0.90,
+        "actors.type_accuracy": 0.91,
     },
 }
 

@@ -286,7 +286,7 @@ def _open_pass(con, df: pd.DataFrame, places: Places, settings: IncidentSettings
         return
     info = {id(rep): i for rep, i in reps}
     full = con.execute("""SELECT incident_id, block, source, target, anchor_lo, anchor_hi, place, place_country,
-                                 date_precision = 'day' AS own
+                                 coalesce(date_precision = 'day', false) AS own
                           FROM incidents""").df()
     generic = frozenset(r[0] for r in con.execute(  # groups named by a common noun: "civilians", "people"
         "SELECT corpus_id FROM corpus_actors WHERE name = lower(name)").fetchall())

@@ -236,7 +236,7 @@ def series_query(store, **options) -> pd.DataFrame:
     `include_claimed=False`, any other option E111."""
     import inspect
 
-    given = {k: v for k, v in options.items() if v is not None}
+    given = {k: v for k, v in options.items() if v is not None and not (isinstance(v, (list, tuple)) and not v)}
     if given.pop("own", False):
         given["include_claimed"] = False
     takes = set(inspect.signature(series).parameters) - {"store"}
