@@ -87,3 +87,13 @@ def test_a_report_with_a_side_left_open_needs_a_known_place():
     for r in placed:
         r.strict = True
     assert groups(cluster(placed, window=3)) == [["d1", "d2"]]
+
+
+def test_two_sentences_of_one_article_tell_two_happenings():
+    a, b, c = rep(1, "2021-03-03"), rep(1, "2021-03-03"), rep(1, "2021-03-03")
+    a.event_id, b.event_id, c.event_id = "E1", "E2", "E3"
+    a.sentence, b.sentence, c.sentence = 0, 0, 120  # E1 and E2 in one sentence, E3 in the next
+    out = cluster([a, b, c], window=3)
+    assert sorted(sorted(m[0].event_id for m in x.members) for x in out) == [["E1", "E2"], ["E3"]]
+    other = rep(2, "2021-03-03")  # another article's report still joins the first
+    assert len(cluster([a, c, other], window=3)) == 2

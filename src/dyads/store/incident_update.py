@@ -97,7 +97,7 @@ def _reports(rows: pd.DataFrame, places: Places) -> list[tuple[Report, dict]]:
             lo, hi, prec = alo, ahi, "article"
         place = places.describe(_none(r.place), _none(r.country))
         rep = Report(r.doc_id, r.event_id, r.block, lo, hi, place, order=(r.doc_id, r.event_id),
-                     own=own is not None and prec == "day", strict=bool(r.open))
+                     own=own is not None and prec == "day", strict=bool(r.open), sentence=int(r.start))
         out.append((rep, {"row": r, "date": own or _none(r.adate), "own": own is not None, "precision": prec,
                           "open": bool(r.open)}))
     return out

@@ -171,6 +171,7 @@ class Report:
     order: tuple = ()
     own: bool = False  # dated to the day by its own text (not by its article)
     strict: bool = False  # a side left open: an unknown place fits nothing
+    sentence: int = -1  # where its sentence starts in its article
 
 
 @dataclass
@@ -185,6 +186,11 @@ class Cluster:
     own: bool = False
     strict: bool = False
 
+    def tells_elsewhere(self, r: Report) -> bool:
+        """Whether a report of `r`'s article in another sentence is in it already: two sentences
+        of one article tell two happenings (one sentence may tell one in several words)."""
+        return any(m.doc_id == r.doc_id and m.sentence != r.sentence for m, _, _ in self.members)
+
     @property
     def incident_id(self) -> str:
         first = self.members[0][0]
@@ -196,7 +202,7 @@ def _fits(c: Cluster, r: Report, window: int, own_window: Optional[int] = None) 
     """The date gap when `r` can join `c`, else None. Two dates their own texts fix to the day
     may lie `own_window` days apart (the window is for a date an article's day stands in for); a
     report or incident with a side left open needs both places known."""
-    if c.lo is None or r.lo is None or not place_fits(c.place, r.place):
+    if c.lo is None or r.lo is None or not place_fits(c.place, r.place) or c.tells_elsewhere(r):
         return None
     if (c.strict or r.strict) and (c.place is None or r.place is None):
         return None
