@@ -178,24 +178,15 @@ def _attach_open(open_reps: list, info: dict, full: pd.DataFrame, places: Places
 
 # ---------------------------------------------------------------- the dead
 
-def _casualty_words() -> tuple[frozenset, frozenset, int]:
-    f = (kb.data("incidents.yaml") or {}).get("fatalities") or {}
-    return frozenset(f.get("after") or ()), frozenset(f.get("before") or ()), int(f.get("reach", 4))
+def _death_words() -> list[str]:
+    return [str(w).casefold() for w in (kb.data("incidents.yaml") or {}).get("fatalities") or ()]
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def is_fatality(text: str, start: int, end: int) -> bool:
-    """Whether the count of people at text[start:end] is a count of the dead: a word of the
-    `fatalities` lists within reach after it ("were killed") or before it ("killing")."""
-    after, before, reach = _casualty_words()
-    tail = [w.casefold() for w in _WORD.findall(re.split(r"[.;!?]", text[end:end + 80])[0])][:reach]
-    head = [w.casefold() for w in _WORD.findall(re.split(r"[.;!?]", text[max(0, start - 60):start])[-1])][-reach:]
-    # "killed and 18 wounded": the word before names another count's fate
-    if head and head[-1] == "and":
-        head = []
-    return any(w in after for w in tail) or any(w in before for w in head)
+def is_fatality(counts) -> bool:
+    """Whether a count of people is a count of the dead, by what the analysis says it counts
+    (`counts`, nlp/casualties.py: "people killed", "civilians died", "people dead")."""
+    words = str(counts or "").split()
+    return bool(words) and words[-1].casefold() in set(_death_words())
 
 
 def _events_of_count(evs, text: str, start: int, end: int) -> list[str]:
@@ -216,16 +207,17 @@ def _events_of_count(evs, text: str, start: int, end: int) -> list[str]:
 
 def numbers_of(con, doc_ids: list[str], df: pd.DataFrame) -> pd.DataFrame:
     """incident_numbers rows (without incident_id) for the events of `doc_ids`: the counts of
-    the dead inside each event's sentence, or in the sentence after it when that one reports no
+    the dead (`is_fatality`) inside each event's sentence, or in the sentence after it when that one reports no
     event of its own ("X shelled Y. At least 15 were killed.")."""
     cols = ["doc_id", "event_id", "outlet", "quantity_id", "value", "text"]
     if not doc_ids:
         return pd.DataFrame(columns=cols)
     qs = con.execute("""SELECT q.doc_id, q.quantity_id, q.start, q."end", coalesce(q.value, q.high) AS value,
-                               q.text, d.text AS doc_text
+                               q.text, q.counts, d.text AS doc_text
                         FROM quantities q JOIN documents d ON d.doc_id = q.doc_id
                         WHERE list_contains(?, q.doc_id) AND q.unit = 'people'
                           AND coalesce(q.value, q.high) IS NOT NULL""", [list(doc_ids)]).df()
+    qs = qs[[is_fatality(c) for c in qs["counts"]]]
     if qs.empty:
         return pd.DataFrame(columns=cols)
     spans = con.execute("""SELECT doc_id, event_id, start, "end" FROM events WHERE list_contains(?, doc_id)
@@ -236,8 +228,6 @@ def numbers_of(con, doc_ids: list[str], df: pd.DataFrame) -> pd.DataFrame:
     counting = df[df["doc_id"].isin(set(doc_ids))].set_index(["doc_id", "event_id"])["outlet"].to_dict()
     rows = []
     for q in qs.itertuples(index=False):
-        if not is_fatality(q.doc_text, q.start, q.end):
-            continue
         for e in _events_of_count(by_doc.get(q.doc_id, ()), q.doc_text, q.start, q.end):
             if (q.doc_id, e) in counting:
                 rows.append((q.doc_id, e, counting[(q.doc_id, e)], q.quantity_id, q.value, q.text))
