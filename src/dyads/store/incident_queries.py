@@ -52,6 +52,18 @@ class IncidentQueries:
         if min_articles and int(min_articles) > 1:
             w.add("i.articles >= ?", int(min_articles))
         w.dates("i.date", since, until)
+        return self._incident_rows(w, limit)
+
+    def incident(self, incident_id: str) -> pd.DataFrame:
+        """One incident's row (the columns of `incidents`); empty when there is none."""
+        from .query import _Where
+
+        self._need_incidents()
+        w = _Where()
+        w.add("i.incident_id = ?", incident_id)
+        return self._incident_rows(w, None)
+
+    def _incident_rows(self, w, limit: Optional[int]) -> pd.DataFrame:
         return self._run(f"""
             SELECT i.incident_id, i.date, i.date_precision, i.category,
                    i.source AS source_id, cs.name AS source, i.target AS target_id, ct.name AS target,

@@ -120,7 +120,7 @@ def _best_date(members, info) -> tuple[Optional[str], Optional[str]]:
     return (dates[0], "article") if dates else (None, None)
 
 
-def _incident_row(c: Cluster, info: dict, first_rows: dict) -> dict:
+def _incident_row(c: Cluster, info: dict) -> dict:
     r0 = info[id(c.members[0][0])]["row"]
     place_row = None
     for m, _, _ in c.members:  # the place row of the incident's (finest) place
@@ -148,7 +148,7 @@ def _report_row(incident_id: str, rep: Report, g: int, why: str, i: dict) -> dic
 
 # ---------------------------------------------------------------- open sides
 
-def _attach_open(open_reps: list, info: dict, full: pd.DataFrame, places: Places,
+def _attach_open(open_reps: list, full: pd.DataFrame, places: Places,
                  settings: IncidentSettings, generic: frozenset = frozenset()) -> tuple[list[tuple[str, Report, int, str]], list[Report]]:
     """Open reports that join exactly one fitting full incident sharing their known side, when
     that side is no `generic` group: (incident id, report, gap, why); and those left over."""
@@ -262,7 +262,7 @@ def _clustered(reps: list, settings: IncidentSettings) -> tuple[list[dict], list
     incidents, reports = [], []
     for block in sorted(by_block):
         for c in cluster(by_block[block], settings.window_days, settings.own_window_days):
-            incidents.append(_incident_row(c, info, {}))
+            incidents.append(_incident_row(c, info))
             reports += [_report_row(c.incident_id, m, g, why, info[id(m)]) for m, g, why in c.members]
     return incidents, reports
 
@@ -280,7 +280,7 @@ def _open_pass(con, df: pd.DataFrame, places: Places, settings: IncidentSettings
                           FROM incidents""").df()
     generic = frozenset(r[0] for r in con.execute(  # groups named by a common noun: "civilians", "people"
         "SELECT corpus_id FROM corpus_actors WHERE name = lower(name)").fetchall())
-    joined, left = _attach_open([rep for rep, _ in reps], info, full, places, settings, generic)
+    joined, left = _attach_open([rep for rep, _ in reps], full, places, settings, generic)
     _insert(con, "incident_reports", [_report_row(iid, rep, g, why, info[id(rep)]) for iid, rep, g, why in joined],
             _REPORT_COLS)
     left_ids = {id(r) for r in left}

@@ -41,6 +41,7 @@ from typing import Iterable, Optional
 import pandas as pd
 
 from .. import kb
+from ..kb.names import place_key
 
 TABLES = ("incidents", "incident_reports", "incident_numbers", "incident_docs")
 
@@ -131,8 +132,6 @@ class Places:
         """(key, country, whole country?) of a place, None when there is none."""
         if name is None or (isinstance(name, float) and pd.isna(name)) or not str(name).strip():
             return None
-        from ..kb.names import place_key
-
         key = place_key(str(name)) or str(name).casefold()
         country = None if country is None or (isinstance(country, float) and pd.isna(country)) else str(country)
         whole = self.countries().get(key) is not None and self.countries().get(key) == country

@@ -17,6 +17,7 @@ from ..errors import DyadsError
 from ..graph import counting_voices
 from ..store.present import records
 from .context import _store_name, actor_href, article_href
+from .incidents import _row as incident_row
 from .store import cached
 
 MAX_ROWS = 200       # quotes, events ... listed per section
@@ -152,9 +153,7 @@ def _incidents(store, corpus_id: str) -> dict:
         return {"rows": [], "total": 0, "reports": 0}
     df = store.incidents(actor=corpus_id)
     df = df[(df["source_id"] == corpus_id) | (df["target_id"] == corpus_id)]
-    from .incidents import _row
-
-    return {"rows": [_row(r) for r in records(df.head(MAX_ROWS))], "total": int(len(df)),
+    return {"rows": [incident_row(r) for r in records(df.head(MAX_ROWS))], "total": int(len(df)),
             "reports": int(df["reports"].sum()) if len(df) else 0}
 
 

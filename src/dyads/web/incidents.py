@@ -37,13 +37,11 @@ def incidents_context(store, filters: dict) -> dict:
 
 @cached
 def incident_context(store, incident_id: str) -> dict:
-    if not INCIDENT_ID.fullmatch(incident_id or ""):
+    if not INCIDENT_ID.fullmatch(incident_id or "") or not store.has_incidents():
         raise DyadsError("E137", detail=incident_id[:80])
-    one = store.sql("SELECT incident_id FROM incidents WHERE incident_id = ?", [incident_id]) if store.has_incidents() \
-        else None
-    if one is None or one.empty:
+    head = store.incident(incident_id)
+    if head.empty:
         raise DyadsError("E137", detail=incident_id)
-    head = store.incidents().query("incident_id == @incident_id")
     reports = [{**r, "href": article_href(r["doc_id"])} for r in records(store.incident_reports(incident_id))]
     inc = _row(records(head)[0])
     return {"page": "incidents", "title": f"Incident {incident_id}", "store": _store_name(store),
