@@ -174,12 +174,12 @@ def find_claims(doc: Doc, lex: ReportingLexicon, animate=None) -> list[Claim]:
         claim = None
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             claim = _verb_claim(tok, lemma, lex)
-        elif tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children):
-            claim = _headline_verb(tok, lex)  # "Trump claims that ..." tagged as a plural noun
+        elif tok.tag_ in ("NNS", "NN") and tok.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "relcl") for c in tok.children):
+            claim = _headline_verb(tok, lex)  # "Trump claims that ...", "the rebels claim they ..." parsed as nouns
 
         if claim is None and tok.tag_ in ("JJ", "VBN") and tok.lower_ in lex.adjectives:
             claim = _adjective_claim(tok, lex)
-        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+        elif claim is None and tok.pos_ == "NOUN" and lemma in lex.nouns:
             claim = _noun_claim(tok, lex)
         if claim is None and tok.lower_ in _ACCORDING_WORDS:
             claim = _according_claim(doc, tok, lex)
@@ -279,11 +279,30 @@ def _headline_verb(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
     if base not in lex.clausal:
         return None
     subj = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    clause = next(c for c in tok.children if c.dep_ == "ccomp")
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        # "The rebels claim they hold the town": a root noun, a plural name before it and, after it, a
+        # clause with a subject and a tense of its own (the verb's root reading; checked only on a root)
+        clause = next((c for c in tok.children if c.dep_ == "relcl" and c.i > tok.i and _finite_clause(c)), None)
+        if clause is None or subj is None or not _plural(subj) or tok.lower_ != base:
+            return None
     s, e = _trim(tok.doc, *_subtree_span(clause))
     if subj is None or e - s < 2:
         return None
     return Claim((tok.i, tok.i + 1), (s, e), speaker_span(subj), subj.i, "speech", cue_text=tok.text)
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject, a tense and no relative word: "they are holding the town"."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or subj.tag_ in ("WP", "WDT") or any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _plural(subj: Token) -> bool:
+    return subj.tag_ in ("NNS", "NNPS") or (subj.tag_ == "NNP" and subj.lower_.endswith("s")) or \
+        subj.lower_ in ("they", "we")
 
 
 def _adjective_claim(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:

@@ -227,3 +227,27 @@ def test_the_members_of_conjoined_actors_stand_for_every_one_of_them(events):
     assert [(s, t) for _, s, t in got] == [("A3", "A1"), ("A3", "A2")]
     got = events(parse(LEADERS_OF, {"Latveria": ("A1", "country"), "Genovia": ("A2", "country")}))
     assert [(s, t) for _, s, t in got] == [("A1", "A2")]
+
+
+def tensed_then_bare(second_tag: str, second_word: str) -> str:
+    return f"""
+Genovia 2 nsubj PROPN NNP Genovia
+has 2 aux AUX VBZ have
+condemned 2 ROOT VERB VBN condemn
+Latveria 2 dobj PROPN NNP Latveria
+and 2 cc CCONJ CC and
+{second_word} 2 conj VERB {second_tag} {second_word}
+Ruritania 5 dobj PROPN NNP Ruritania
+. 2 punct PUNCT . .
+"""
+
+
+def test_a_bare_verb_the_parser_joined_to_a_tensed_one_does_not_take_its_subject(events):
+    # "Genovia has condemned Latveria and attack Ruritania": a misparse, the bare verb's doer is unknown
+    doc = parse(tensed_then_bare("VB", "attack"))
+    assert ("ASSAULT", "A1", "A2") not in events(doc)
+
+
+def test_a_tensed_verb_joined_to_a_tensed_one_shares_its_subject(events):
+    doc = parse(tensed_then_bare("VBN", "attacked"))
+    assert ("ASSAULT", "A1", "A2") in events(doc)
