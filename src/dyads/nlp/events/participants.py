@@ -25,6 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .belonging import owner_of_thing
+from .instruments import firing_verb
 from .groups import opened_clause_subject
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
@@ -88,7 +89,13 @@ class Participants:
                     if p.dep_ == "pobj":
                         return self._actors_of(p)
         subj = self._subject(v)
-        return self._actors_of(subj) if subj is not None else self._stranded_subject(v)
+        if subj is None:
+            return self._stranded_subject(v)
+        found = self._actors_of(subj)
+        if not found and (fired := firing_verb(subj)) is not None and fired is not v:
+            # "X launched missiles that destroyed Y", "rockets fired by X hit Y": whoever fired them
+            return self._sources(fired, fired) if fired.i < v.i or subj.i < fired.i else []
+        return found
 
     def _stranded_subject(self, v: Token) -> list[str]:
         """A main verb without a subject after a list of actors the parser hung on an earlier phrase
