@@ -25,7 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .belonging import owner_of_thing
-from .instruments import firing_verb
+from .instruments import weapon_sources
 from .groups import opened_clause_subject
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
@@ -91,11 +91,7 @@ class Participants:
         subj = self._subject(v)
         if subj is None:
             return self._stranded_subject(v)
-        found = self._actors_of(subj)
-        if not found and (fired := firing_verb(subj)) is not None and fired is not v:
-            # "X launched missiles that destroyed Y", "rockets fired by X hit Y": whoever fired them
-            return self._sources(fired, fired) if fired.i < v.i or subj.i < fired.i else []
-        return found
+        return self._actors_of(subj) or weapon_sources(self, subj, v)  # "missiles X launched hit Y"
 
     def _stranded_subject(self, v: Token) -> list[str]:
         """A main verb without a subject after a list of actors the parser hung on an earlier phrase
