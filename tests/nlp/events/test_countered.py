@@ -45,3 +45,31 @@ def test_stopping_an_attack_strikes_its_authors(events, verb, lemma):
 def test_stopping_a_plan_is_no_blow(events):
     got = events(stopped("thwarted", "thwart", "plan", "plan"))
     assert not any(c == "ASSAULT" for c, _, _ in got)
+
+
+def guarded(noun: str, noun_lemma: str, owner: str = "Ruritanian") -> Doc:
+    # "Genovia guarded its port from <owner> <noun> ."
+    return events_doc(f"""
+Genovia 1 nsubj PROPN NNP Genovia
+guarded 1 ROOT VERB VBD guard
+its 3 poss PRON PRP$ its
+port 1 dobj NOUN NN port
+from 1 prep ADP IN from
+{owner} 6 amod ADJ JJ {owner.lower()}
+{noun} 4 pobj NOUN NNS {noun_lemma}
+. 1 punct PUNCT . .
+""", ACTORS)
+
+
+def test_guarding_something_from_attacks_is_a_show_of_force_against_their_authors(events):
+    assert ("MOBILIZE", "A1", "A2") in events(guarded("raids", "raid"))
+
+
+def test_guarding_something_from_what_is_no_attack_is_no_act_against_anyone(events):
+    assert not any(c in ("MOBILIZE", "ASSAULT") for c, _, _ in events(guarded("floods", "flood")))
+
+
+def test_the_target_is_the_attacks_author_never_the_owner_of_what_is_guarded(events):
+    # the possessive "its" names the guard itself; only the attack's author is the target
+    got = events(guarded("raids", "raid", owner="Cold"))
+    assert all(target != "A1" for _, _, target in got)

@@ -1,4 +1,4 @@
-"""Things an act is aimed at that the text ties to an actor: "strikes on X-linked targets", "attacked an
+"""Things an act is aimed at that the text ties to an actor or a place: "strikes on X-linked targets", "attacked an
 X-flagged tanker", "destroyed radar sites in X-held territory". The thing is no actor, so the act's
 recipient is the actor its hyphened participle names. Word lists: kb/grammar/belonging.yaml.
 """
@@ -42,3 +42,19 @@ def owner_of_thing(noun: Token, actor_at: dict) -> Optional[str]:
             if area is not None and area.lower_ in AREAS:
                 return hyphen_owner(area, actor_at, CONTROL)
     return None
+
+
+def place_noun_actor(p, t: Token, depth: int) -> list:
+    """"a curfew in the town of Cizre", "shelled the city of Rafah": the place named; "a camp for
+    Congolese refugees": the people it is for (`p`: the Participants of the Doc)."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in p.place_at:
+                return [p._place_actor(p.place_at[pobj.i])]
+        if c.dep_ == "prep" and c.lower_ == "for" and depth < 2:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            found = p._actor_of_head(pobj, depth + 1) if pobj is not None else []
+            if found:
+                return found
+    return []

@@ -24,8 +24,9 @@ from .words import (
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
 from .alignments import country_of_place
-from .belonging import owner_of_thing
+from .belonging import owner_of_thing, place_noun_actor
 from .instruments import weapon_sources
+from .purpose import has_aux, purpose_doer
 from .groups import opened_clause_subject
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
@@ -124,6 +125,8 @@ class Participants:
                     return inner if inner is not None and inner.pos_ in ("NOUN", "PROPN") else c
                 if c.dep_ == "nsubjpass":
                     passive = True
+            if (doer := purpose_doer(t, v, self.actor_at)) is not None:  # "a force set up to protect ships"
+                return doer
             if passive:
                 return None  # the passive subject is the target; no agent given
             if t is v and (opened := opened_clause_subject(v)) is not None:
@@ -138,8 +141,7 @@ class Participants:
                 continue
             came_from_clause = t.dep_ == "acl"
             came_from_participle = came_from_clause and t.tag_ == "VBG"
-            if t.dep_ == "conj" and t.tag_ == "VB" and t.head.tag_ in ("VBD", "VBN", "VBZ") and \
-                    not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            if t.dep_ == "conj" and t.tag_ == "VB" and t.head.tag_ in ("VBD", "VBN", "VBZ") and not has_aux(t):
                 return None  # "has passed a text demanding X stop and free Y": a bare verb is no tensed one's twin
             if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head is not t:
                 # object control: "asked the Alawites to stop" -> the Alawites
@@ -351,7 +353,7 @@ class Participants:
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
-        if low in PLACE_TYPE_NOUNS and (found := self._place_noun_actor(t, depth)):
+        if low in PLACE_TYPE_NOUNS and (found := place_noun_actor(self, t, depth)):
             return found
         # "thousands of Hizbullah fighters", "some of the rebels"
         if t.lower_ in QUANTITY_HEADS or low in QUANTITY_HEADS or t.like_num:
@@ -408,21 +410,6 @@ class Participants:
             return [a] if a else []
         if t.tag_ == "NNS" and t.lower_ in group_nouns() or t.lower_ in PLAIN_PEOPLE and counted(t):
             return [self._group_actor(t)]
-        return []
-
-    def _place_noun_actor(self, t: Token, depth: int) -> list[str]:
-        """"a curfew in the town of Cizre", "shelled the city of Rafah": the place named; "a camp for
-        Congolese refugees": the people it is for."""
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i in self.place_at:
-                    return [self._place_actor(self.place_at[pobj.i])]
-            if c.dep_ == "prep" and c.lower_ == "for" and depth < 2:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                found = self._actor_of_head(pobj, depth + 1) if pobj is not None else []
-                if found:
-                    return found
         return []
 
     def _group_actor(self, t: Token) -> str:

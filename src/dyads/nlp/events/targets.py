@@ -152,6 +152,14 @@ def _owner_slot(s, c: _Ctx, nouns, add) -> None:
             break
 
 
+def _pobj_owner_slot(s, c: _Ctx, nouns, add) -> None:
+    """"protect the port from X's raids": the owner of the entry preposition's object only."""
+    if c.pnoun is not None:
+        got = _owner(c.pnoun)
+        if got is not None:
+            add("owner", got[1])
+
+
 def _clause_slot(s, c: _Ctx, nouns, add) -> None:
     if c.f is not None and c.f.ccomp is not None:
         for x in c.f.ccomp.children:
@@ -208,4 +216,4 @@ def _prep_slot(s: str, c: _Ctx, nouns, add) -> None:
 
 
 _SLOTS = {"dobj": _dobj_slot, "dative": _dative_slot, "compound": _compound_slot, "of": _of_slot,
-          "owner": _owner_slot, "clause": _clause_slot, "complement": _complement_slot}
+          "owner": _owner_slot, "powner": _pobj_owner_slot, "clause": _clause_slot, "complement": _complement_slot}
