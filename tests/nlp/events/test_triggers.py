@@ -547,3 +547,33 @@ def test_noun_triggers_under_trigger_verbs_are_left_to_the_verb(nlp):
     doc = nlp("Amnesty condemned the attack on the hospital.")
     assert match_trigger(doc[1]).category == "ACCUSE"
     assert match_noun_trigger(doc[3]) is None
+
+
+def test_presenting_credentials_to_someone_is_diplomatic_cooperation_with_them():
+    doc = build("""
+        The          DT   det    1
+        envoy        NN   nsubj  2
+        presented    VBD  ROOT   2
+        his          PRP$ poss   4
+        credentials  NNS  dobj   2
+        to           IN   prep   2
+        the          DT   det    7
+        president    NN   pobj   5
+        .            .    punct  2
+    """)
+    hit = match_trigger(doc[2])
+    assert hit.category == "SUPPORT" and hit.target.text == "president"
+    # presenting anything else (a report) to someone is no accreditation
+    doc = build("""
+        The          DT   det    1
+        envoy        NN   nsubj  2
+        presented    VBD  ROOT   2
+        his          PRP$ poss   4
+        report       NN   dobj   2
+        to           IN   prep   2
+        the          DT   det    7
+        president    NN   pobj   5
+        .            .    punct  2
+    """)
+    hit = match_trigger(doc[2])
+    assert hit is None or hit.category != "SUPPORT"
