@@ -165,3 +165,40 @@ def test_but_not_when_two_names_end_with_it():
     """)
     assert texts(doc, actors["Harwick Trade Council"]) == ["Harwick Trade Council"]
     assert texts(doc, actors["Pell Council"]) == ["Pell Council"]
+
+
+def test_a_ministry_in_a_capital_is_the_ministry_of_the_capitals_state():
+    # the Peruvian army is the article's country; the ministry "in Oslo" is Norway's all the same
+    doc, actors = analyse("""
+    The        DT   det    2
+    Peruvian   JJ   amod   2  B-NORP
+    army       NN   nsubj  3
+    advanced   VBD  ROOT   3
+    .          .    punct  3
+    The        DT   det    7
+    foreign    JJ   amod   7
+    ministry   NN   nsubj  10
+    in         IN   prep   7
+    Oslo       NNP  pobj   8  B-GPE
+    protested  VBD  ROOT   10
+    .          .    punct  10
+    """)
+    assert "Norwegian foreign ministry" in actors and "Peruvian foreign ministry" not in actors
+
+
+def test_a_ministry_in_a_town_that_is_no_capital_stays_the_articles_countrys():
+    doc, actors = analyse("""
+    The        DT   det    2
+    Peruvian   JJ   amod   2  B-NORP
+    army       NN   nsubj  3
+    advanced   VBD  ROOT   3
+    .          .    punct  3
+    The        DT   det    7
+    foreign    JJ   amod   7
+    ministry   NN   nsubj  10
+    in         IN   prep   7
+    Bergen     NNP  pobj   8  B-GPE
+    protested  VBD  ROOT   10
+    .          .    punct  10
+    """)
+    assert "Peruvian foreign ministry" in actors and "Norwegian foreign ministry" not in actors

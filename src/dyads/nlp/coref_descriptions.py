@@ -12,7 +12,7 @@ from .. import kb
 from .coref_kinds import KindResolution
 from .doc import ActorInfo
 from .kb import fold
-from .mentions import DETERMINERS, Cand, doc_words, is_capitalised, prefixed, token_strings
+from .mentions import DETERMINERS, Cand, capital_of, doc_words, is_capitalised, prefixed, token_strings
 
 
 class DescriptionResolution(KindResolution):
@@ -207,6 +207,12 @@ class DescriptionResolution(KindResolution):
                             a = self._actor_at(p.i)
                             if a is not None and a.country:
                                 return a.country
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "the foreign ministry in Cairo": the state whose capital it sits in
+                seat = next((p for p in child.children if p.dep_ == "pobj" and p.tag_ == "NNP"), None)
+                iso = capital_of(seat.text) if seat is not None else None
+                if iso is not None:
+                    return iso
         return self._possessor_before(tok)
 
     def _possessor_before(self, tok: Token) -> Optional[str]:
