@@ -46,6 +46,7 @@ STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
 INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
 INVOLVED_PREPS = kb.words("nominal", "involved_preps")
 AUTHORING_PARTICIPLES = kb.words("nominal", "authoring_participles")
+CAMPAIGN_NOUNS = kb.words("nominal_sides", "campaign_nouns")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
@@ -54,7 +55,8 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     if not getattr(hit, "nominal", False):
         # "the violence targeting X and driven by Y": the participle's act is its noun's author's
         modified = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i else None
-        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) or None
+        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) \
+            or campaign_owner(p, tok) or None
     for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
@@ -126,6 +128,19 @@ def participle_agent(p, noun: Token) -> list:
             if found:
                 return found
     return []
+
+
+def campaign_owner(p, verb: Token) -> list:
+    """"the army's campaign to crush the rebels", "X's bid to oust Y": the author of an act carried on
+    (`campaign_nouns`) does what its infinitive says, when the infinitive has no subject of its own."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i > verb.i or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    got = _owner(noun)
+    return p._actors_of(got[1]) if got is not None else []
 
 
 def _appositions(t: Optional[Token]) -> list:
