@@ -109,3 +109,26 @@ def test_a_restrictive_relative_clause_is_no_aside():
 
 def test_a_present_act_in_an_aside_is_no_background():
     assert not background(aside(True, "attacks", "VBZ")[8], None)
+
+
+def behind(verb: str, lemma: str, pos: str = "AUX") -> Doc:
+    # "Genovia <was|stood> behind dozens of attacks on Ruritania ."
+    return events_doc(f"""
+Genovia 1 nsubj PROPN NNP Genovia
+{verb} 1 ROOT {pos} VBD {lemma}
+behind 1 prep ADP IN behind
+dozens 2 pobj NOUN NNS dozen
+of 3 prep ADP IN of
+attacks 4 pobj NOUN NNS attack
+on 5 prep ADP IN on
+Ruritania 6 pobj PROPN NNP Ruritania
+. 1 punct PUNCT . .
+""", COUNTRIES)
+
+
+def test_who_was_behind_counted_attacks_made_them(events):
+    assert events(behind("was", "be")) == [("A1", "A2")]
+
+
+def test_who_stood_behind_attacks_did_not_make_them(events):
+    assert ("A1", "A2") not in events(behind("stood", "stand", "VERB"))

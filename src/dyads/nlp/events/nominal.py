@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from ... import kb
 from .frames import _owner, _pobj
 from .lexicon import NONE, PREP_DEPS, TriggerLexicon
-from .words import RELATIVES
+from .words import QUANTITY_HEADS, RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
 INSTRUMENT_PREPS = kb.words("nominal", "instrument_preps")
@@ -47,6 +47,8 @@ INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
 INVOLVED_PREPS = kb.words("nominal", "involved_preps")
 AUTHORING_PARTICIPLES = kb.words("nominal", "authoring_participles")
 CAMPAIGN_NOUNS = kb.words("nominal_sides", "campaign_nouns")
+BEHIND_PREPS = kb.words("nominal_sides", "behind_preps")
+BEHIND_VERBS = kb.words("nominal_sides", "behind_verbs")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
@@ -83,7 +85,8 @@ def involved(p, tok: Token, hit) -> Optional[list]:
         if noun is None or noun.dep_ != "conj":
             break
         noun = noun.head  # "in mourning and in an open battle with Y"
-    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS:
+    noun = _counted(noun)  # "X is behind dozens of attacks"
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS | BEHIND_PREPS:
         return None
     prep = noun.head
     while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head.i < prep.i:
@@ -91,8 +94,17 @@ def involved(p, tok: Token, hit) -> Optional[list]:
     v = prep.head
     if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in INVOLVED_VERBS:
         return None
+    if prep.lower_ in BEHIND_PREPS and v.lemma_.lower() not in BEHIND_VERBS:
+        return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return p._actors_of(subj) or None if subj is not None else None
+
+
+def _counted(noun: Optional[Token]) -> Optional[Token]:
+    """The counting noun over an act ("dozens of attacks", "a number of raids"), or the act's noun."""
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_HEADS:
+        return noun.head.head
+    return noun
 
 
 def _shared_author(p, noun: Token, lex: TriggerLexicon) -> list:
