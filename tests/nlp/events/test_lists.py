@@ -133,3 +133,33 @@ Ruritania 5 dobj PROPN NNP Ruritania
 . 5 punct PUNCT . .
 """)
     assert got == [("A1", "A2")]
+
+
+def counted(number: bool) -> str:
+    # "Genovia killed [200] Ruritanians, civilians and fighters ."
+    return f"""
+Genovia 1 nsubj PROPN NNP Genovia
+killed 1 ROOT VERB VBD kill
+{"200" if number else "many"} 3 {"nummod NUM CD 200" if number else "amod ADJ JJ many"}
+Ruritanians 1 dobj PROPN NNPS Ruritanians
+, 3 punct PUNCT , ,
+civilians 3 conj NOUN NNS civilian
+and 5 cc CCONJ CC and
+fighters 5 conj NOUN NNS fighter
+. 1 punct PUNCT . .
+"""
+
+
+def test_kinds_listed_after_counted_people_are_their_parts_not_more_victims(events):
+    ruritanians = {"Ruritanians": ("A2", "community")}
+    component = EventsComponent()
+    doc = events_doc(counted(True), {**COUNTRIES, **ruritanians})
+    component(doc)
+    assert [(e.source, e.target) for e in doc._.dyads_events] == [("A1", "A2")]
+
+
+def test_kinds_listed_after_uncounted_people_are_victims_too():
+    component = EventsComponent()
+    doc = events_doc(counted(False), {**COUNTRIES, "Ruritanians": ("A2", "community")})
+    component(doc)
+    assert len({e.target for e in doc._.dyads_events}) > 1

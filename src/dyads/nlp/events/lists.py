@@ -115,3 +115,16 @@ def companions(t: Token) -> list:
         return []
     obj = next((c for c in doc[k + 2].children if c.dep_ == "pobj"), None)
     return [obj] + _conjuncts(obj) if obj is not None else []
+
+
+def breakdown(t: Token) -> bool:
+    """"killed 200 Palestinians, civilians as well as fighters": plain kinds of people listed after a
+    comma split the counted people before them into parts; they are no further sides. Only after the
+    counted plural name of a people ("attacked Palestinians, settlers and soldiers" names three
+    sides), and only bare plural nouns."""
+    if t.tag_ != "NNPS" or not any(c.dep_ == "nummod" for c in t.children):
+        return False
+    conj = _conjuncts(t)
+    if not conj or t.doc[conj[0].i - 1].text != "," or conj[0].left_edge.i != conj[0].i:
+        return False
+    return all(c.pos_ == "NOUN" and c.tag_ == "NNS" and c.left_edge.i == c.i for c in conj)

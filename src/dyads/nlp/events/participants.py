@@ -25,7 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .groups import opened_clause_subject
-from .lists import companions, named_members
+from .lists import breakdown, companions, named_members
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -305,6 +305,8 @@ class Participants:
 
     def _conjuncts(self, tok: Token) -> list[Token]:
         out = companions(tok)  # "the army, along with allied militias, attacked"
+        if breakdown(tok):
+            return out  # "200 Palestinians, civilians as well as fighters": parts, not more sides
         for c in tok.children:
             if c.dep_ == "conj":
                 out.append(c)
