@@ -19,10 +19,12 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ... import kb
+from .groups import opened_clause_subject
 
 BACKGROUND_MARKS = kb.words("nominal", "background_marks")
 BACKGROUND_RELATIVES = kb.words("nominal", "background_relatives")
 BACKGROUND_CATEGORIES = kb.words("nominal", "background_categories")
+ASIDE_RELATIVES = kb.words("nominal_sides", "aside_relatives")
 
 
 def _past(v: Token) -> bool:
@@ -48,11 +50,27 @@ def background(tok: Token, verb: Optional[Token]) -> bool:
     """Whether the act of trigger `tok` (its verb `verb`) is a past act dating another: asserted,
     in the article's voice."""
     v = verb if verb is not None else tok
-    if v.pos_ not in ("VERB", "AUX") or not _past(v) or not _time_clause(v):
+    if v.pos_ not in ("VERB", "AUX") or not _past(v) or any(c.dep_ == "neg" for c in v.children):
         return False
-    if any(c.dep_ == "neg" for c in v.children):
+    if _time_clause(v):
+        return any(c.dep_ == "nsubj" for c in v.children)
+    return _opened_time_clause(v) or _aside(v)
+
+
+def _aside(v: Token) -> bool:
+    """"... to support the country, which launched an offensive on X": a relative clause set off by a
+    comma, its relative pronoun the doer, tells the narration's background about the noun."""
+    if v.dep_ != "relcl":
         return False
-    return any(c.dep_ == "nsubj" for c in v.children)
+    rel = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ASIDE_RELATIVES), None)
+    return rel is not None and rel.i > 0 and v.doc[rel.i - 1].text == ","
+
+
+def _opened_time_clause(v: Token) -> bool:
+    """"after members of the X group launched an attack": a clause of time the parser broke, its
+    opener read as a preposition and its subject as that preposition's object."""
+    subj = opened_clause_subject(v)
+    return subj is not None and subj.head.lower_ in BACKGROUND_MARKS
 
 
 def narrate_background(said, tok: Token, verb: Optional[Token], hit=None) -> None:

@@ -18,7 +18,7 @@ from ... import kb
 
 GROUP_HEADS = kb.table("ties", "group_heads")
 ARMED_MODIFIERS = kb.words("ties", "armed_modifiers")
-CLAUSE_OPENERS = kb.words("ties", "clause_openers")
+CLAUSE_OPENERS = kb.words("ties", "clause_openers") | kb.words("nominal", "background_marks")
 HYPHENS = {"-", "\u2010", "\u2011"}
 PREMODIFIER_DEPS = {"npadvmod", "amod", "compound", "punct", "cc", "conj", "nmod", "advmod"}
 MAX_PREMODIFIERS = 6
@@ -78,13 +78,15 @@ def opened_clause_subject(v: Token) -> Optional[Token]:
     """The subject of a clause the parser broke: "... amid tensions as X-based groups exchanged fire
     with Y" (it read "as" as a preposition, the clause's subject as its object and the clause's
     verb as a conjunct of the main verb): the noun right before the verb, object of the opener."""
-    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+    if v.dep_ not in ("conj", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
         return None
     doc = v.doc
     k = v.i - 1
     while k > v.sent.start and doc[k].head.i == v.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod"):
         k -= 1
     noun = doc[k]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.i < noun.i:
+        noun = noun.head.head  # "after members of the X group launched": the whole subject
     if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ != "prep":
         return None
     return noun if noun.head.lower_ in CLAUSE_OPENERS else None

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from ... import kb
 from .frames import _owner, _pobj
 from .lexicon import NONE, PREP_DEPS, TriggerLexicon
-from .words import RELATIVES
+from .words import QUANTITY_HEADS, RELATIVES
 
 ASPECT_VERBS = kb.words("nominal", "aspect_verbs")
 INSTRUMENT_PREPS = kb.words("nominal", "instrument_preps")
@@ -46,6 +46,9 @@ STRUCK_IN_PREPS = kb.words("nominal", "struck_in_preps")
 INVOLVED_VERBS = kb.words("nominal", "involved_verbs")
 INVOLVED_PREPS = kb.words("nominal", "involved_preps")
 AUTHORING_PARTICIPLES = kb.words("nominal", "authoring_participles")
+CAMPAIGN_NOUNS = kb.words("nominal_sides", "campaign_nouns")
+BEHIND_PREPS = kb.words("nominal_sides", "behind_preps")
+BEHIND_VERBS = kb.words("nominal_sides", "behind_verbs")
 
 
 def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon) -> Optional[list]:
@@ -54,7 +57,8 @@ def event_sources(p, tok: Token, verb: Optional[Token], hit, lex: TriggerLexicon
     if not getattr(hit, "nominal", False):
         # "the violence targeting X and driven by Y": the participle's act is its noun's author's
         modified = tok.head if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i else None
-        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) or None
+        return involved(p, tok, hit) or (participle_agent(p, modified) if modified is not None else None) \
+            or campaign_owner(p, tok) or None
     for t in _appositions(hit.source) + [hit.source] + _modifiers(tok):
         found = p._actors_of(t) if t is not None else []
         if found:
@@ -81,7 +85,8 @@ def involved(p, tok: Token, hit) -> Optional[list]:
         if noun is None or noun.dep_ != "conj":
             break
         noun = noun.head  # "in mourning and in an open battle with Y"
-    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS:
+    noun = _counted(noun)  # "X is behind dozens of attacks"
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in INVOLVED_PREPS | BEHIND_PREPS:
         return None
     prep = noun.head
     while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head.i < prep.i:
@@ -89,8 +94,17 @@ def involved(p, tok: Token, hit) -> Optional[list]:
     v = prep.head
     if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in INVOLVED_VERBS:
         return None
+    if prep.lower_ in BEHIND_PREPS and v.lemma_.lower() not in BEHIND_VERBS:
+        return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return p._actors_of(subj) or None if subj is not None else None
+
+
+def _counted(noun: Optional[Token]) -> Optional[Token]:
+    """The counting noun over an act ("dozens of attacks", "a number of raids"), or the act's noun."""
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_HEADS:
+        return noun.head.head
+    return noun
 
 
 def _shared_author(p, noun: Token, lex: TriggerLexicon) -> list:
@@ -126,6 +140,19 @@ def participle_agent(p, noun: Token) -> list:
             if found:
                 return found
     return []
+
+
+def campaign_owner(p, verb: Token) -> list:
+    """"the army's campaign to crush the rebels", "X's bid to oust Y": the author of an act carried on
+    (`campaign_nouns`) does what its infinitive says, when the infinitive has no subject of its own."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i > verb.i or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    got = _owner(noun)
+    return p._actors_of(got[1]) if got is not None else []
 
 
 def _appositions(t: Optional[Token]) -> list:

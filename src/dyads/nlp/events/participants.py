@@ -19,7 +19,7 @@ from ..doc import ACTORS_KEY, PLACES_KEY, ActorRegistry
 from ..mentions import Cand
 from .lexicon import polarity_of
 from .words import (
-    ASKING, CAUSATIVE_VERBS, EXAMPLE_PREPS, GROUP_PRONOUNS, HAVING_VERBS, LOCATIVE_PREPS, MAX_NESTING, MEMBER_NOUNS,
+    ASKING, CAUSATIVE_VERBS, GROUP_PRONOUNS, HAVING_VERBS, LOCATIVE_PREPS, MAX_NESTING, MEMBER_NOUNS,
     MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
@@ -28,6 +28,7 @@ from .belonging import owner_of_thing, place_noun_actor
 from .instruments import weapon_sources
 from .purpose import has_aux, purpose_doer
 from .groups import opened_clause_subject
+from .lists import breakdown, companions, named_members
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -312,7 +313,9 @@ class Participants:
         return out
 
     def _conjuncts(self, tok: Token) -> list[Token]:
-        out = []
+        out = companions(tok)  # "the army, along with allied militias, attacked"
+        if breakdown(tok):
+            return out  # "200 Palestinians, civilians as well as fighters": parts, not more sides
         for c in tok.children:
             if c.dep_ == "conj":
                 out.append(c)
@@ -340,14 +343,9 @@ class Participants:
             self._nesting -= 1
 
     def _actor_of_head_inner(self, t: Token, depth: int) -> list[str]:
-        # "companies such as Al-Mortada and Al-Bostan": the examples, not the kind
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None:
-                    named = self._actors_of(pobj)
-                    if named:
-                        return named
+        # "companies such as Al-Mortada and Al-Bostan", "countries - A, B and C": the members, not the kind
+        if (named := named_members(self, t)):
+            return named
         if t.i in self.actor_at:
             return [self.actor_at[t.i]]
         if t.i in self.place_at:
