@@ -13,6 +13,7 @@ from ..mentions import doc_text
 from .build import claim_quote, direct_quote
 from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
+from .enclosing import clause_speaker
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
 from .spans import end_char, token_range, word_count
@@ -71,6 +72,8 @@ class QuotesComponent:
         split_openings(doc, regions, used, quotes)
         bare_cues(doc, self.lex, self.person_nouns, regions, used, quotes, claims)
         uncued(doc, self.lex, self.person_nouns, regions, region_tokens, used, quotes)
+        for q in quotes:
+            clause_speaker(doc, q, self.lex)  # a quotation no cue gave a speaker
         return quotes, stray
 
     def _pair_claims(self, doc: Doc, text: str, claims: list, regions: list, used: dict) -> list[QuoteInfo]:
