@@ -14,6 +14,7 @@ from .build import claim_quote, direct_quote
 from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
 from .enclosing import clause_speaker
+from .trailing import trailing_cues
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
 from .spans import end_char, token_range, word_count
@@ -71,6 +72,7 @@ class QuotesComponent:
         colon_lines(doc, self.para, used, regions, quotes)
         split_openings(doc, regions, used, quotes)
         bare_cues(doc, self.lex, self.person_nouns, regions, used, quotes, claims)
+        trailing_cues(doc, self.lex, self.person_nouns, regions, used, quotes)
         uncued(doc, self.lex, self.person_nouns, regions, region_tokens, used, quotes)
         for q in quotes:
             clause_speaker(doc, q, self.lex)  # a quotation no cue gave a speaker
