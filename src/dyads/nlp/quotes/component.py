@@ -14,6 +14,7 @@ from .build import claim_quote, direct_quote
 from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
 from .enclosing import clause_speaker
+from .nested import outermost
 from .trailing import trailing_cues
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
@@ -67,6 +68,7 @@ class QuotesComponent:
 
         claims = [c for c in find_claims(doc, self.lex, animate)
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
+        claims = outermost(claims)  # a thought or finding reported inside a report is part of it
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         quotes = self._pair_claims(doc, text, claims, regions, used)
         colon_lines(doc, self.para, used, regions, quotes)
