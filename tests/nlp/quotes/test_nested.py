@@ -1,5 +1,5 @@
-"""A thought, finding or intention reported inside what another claim says is part of that report;
-speech reported inside a report and an 'according to' source stay quotes of their own; claims
+"""A finding or intention reported inside what another claim says is part of that report; speech
+and belief reported inside a report and an 'according to' source stay quotes of their own; claims
 side by side are all kept. Pure function over Claims (token offsets of an imagined sentence)."""
 from __future__ import annotations
 
@@ -16,9 +16,14 @@ def test_a_finding_inside_a_report_is_part_of_it():
     assert outermost([OUTER, inner]) == [OUTER]
 
 
-def test_a_belief_inside_a_report_is_part_of_it():
-    inner = Claim((4, 5), (6, 10), (2, 4), 3, "belief")
+def test_an_intention_inside_a_report_is_part_of_it():
+    inner = Claim((4, 5), (6, 10), (2, 4), 3, "intent")
     assert outermost([OUTER, inner]) == [OUTER]
+
+
+def test_a_belief_inside_a_report_stays_its_holders():
+    inner = Claim((4, 5), (6, 10), (2, 4), 3, "belief")
+    assert outermost([OUTER, inner]) == [OUTER, inner]
 
 
 def test_speech_inside_a_report_stays_a_quote_of_its_own():
