@@ -13,6 +13,9 @@ from ..mentions import doc_text
 from .build import claim_quote, direct_quote
 from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
+from .enclosing import clause_speaker
+from .nested import outermost
+from .trailing import trailing_cues
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
 from .spans import end_char, token_range, word_count
@@ -65,12 +68,16 @@ class QuotesComponent:
 
         claims = [c for c in find_claims(doc, self.lex, animate)
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
+        claims = outermost(claims)  # a thought or finding reported inside a report is part of it
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         quotes = self._pair_claims(doc, text, claims, regions, used)
         colon_lines(doc, self.para, used, regions, quotes)
         split_openings(doc, regions, used, quotes)
         bare_cues(doc, self.lex, self.person_nouns, regions, used, quotes, claims)
+        trailing_cues(doc, self.lex, self.person_nouns, regions, used, quotes)
         uncued(doc, self.lex, self.person_nouns, regions, region_tokens, used, quotes)
+        for q in quotes:
+            clause_speaker(doc, q, self.lex)  # a quotation no cue gave a speaker
         return quotes, stray
 
     def _pair_claims(self, doc: Doc, text: str, claims: list, regions: list, used: dict) -> list[QuoteInfo]:
