@@ -340,7 +340,7 @@ class Participants:
                     if named:
                         return named
         if t.i in self.actor_at:
-            return [self.actor_at[t.i]]
+            return [self._possessed(t) or self.actor_at[t.i]]
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
@@ -410,6 +410,16 @@ class Participants:
         if t.tag_ == "NNS" and t.lower_ in group_nouns() or t.lower_ in PLAIN_PEOPLE and counted(t):
             return [self._group_actor(t)]
         return []
+
+    def _possessed(self, t: Token) -> Optional[str]:
+        """A possessor the parser made the head ("demanding Yemen's Houthis end ...": "Yemen" the
+        object, "Houthis" the subject of "end"): the named actor right after its "'s"."""
+        if t.dep_ == "poss" or t.i + 2 >= len(self.doc) or self.doc[t.i + 1].tag_ != "POS":
+            return None
+        nxt = self.doc[t.i + 2]
+        if nxt.head.i == t.i or nxt.tag_ not in ("NNP", "NNPS") or nxt.i not in self.actor_at:
+            return None
+        return self.actor_at[nxt.i] if self.actor_at[nxt.i] != self.actor_at[t.i] else None
 
     def _group_actor(self, t: Token) -> str:
         """People the text names only by what they are ("refugees", "Congolese refugees",
