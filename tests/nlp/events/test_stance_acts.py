@@ -151,3 +151,64 @@ def test_a_commitment_to_anothers_security_is_support(events):
 def test_a_commitment_to_anothers_defeat_is_no_support(events):
     found = events(COMMITMENT.format(noun="commitment", good="defeat"))
     assert ("SUPPORT", "A1", "A2", 1) not in found
+
+
+POSSESSED = """
+Peru 1 nsubj PROPN NNP Peru
+demanded 1 ROOT VERB VBD demand
+Chile 1 dobj PROPN NNP Chile
+'s 2 case PART POS 's
+Bolivia 5 nsubj PROPN NNP Bolivia
+stop 6 compound NOUN NN stop
+raids 1 dobj NOUN NNS raid
+on 6 prep ADP IN on
+ships 7 pobj NOUN NNS ship
+. 1 punct PUNCT . .
+"""
+
+
+def test_a_possessor_the_parser_made_the_object_stands_for_what_it_possesses(events):
+    # Peru demanded Chile's Bolivia stop raids on ships . (one party, named with another's name
+    # before it; the parser took "stop raids" for one noun phrase and "Chile" for the object)
+    found = events(POSSESSED)
+    assert ("REQUEST", "A1", "A3", 0) in found
+    assert ("ACCUSE", "A1", "A3", -1) in found
+    assert not any(t == "A2" for _, s, t, _ in found if s == "A1")
+
+
+ANTECEDENT = """
+The 3 det DET DT the
+Bolivia 3 npadvmod PROPN NNP Bolivia
+- 3 punct PUNCT HYPH -
+led 4 amod VERB VBN lead
+bill 10 nsubj NOUN NN bill
+to 6 aux PART TO to
+give 4 relcl VERB VB give
+aid 6 dobj NOUN NN aid
+to 6 dative ADP IN to
+Chile 8 pobj PROPN NNP Chile
+passed 10 ROOT VERB VBD pass
+. 10 punct PUNCT . .
+Peru 13 nsubj PROPN NNP Peru
+called 13 ROOT VERB VBD call
+the 16 det DET DT the
+{about} 16 compound PROPN NNP {about}
+bill 13 dobj NOUN NN bill
+a 19 det DET DT a
+cynical 19 amod ADJ JJ cynical
+stunt 13 oprd NOUN NN stunt
+. 13 punct PUNCT . .
+"""
+
+
+def test_a_thing_named_again_is_condemned_in_its_author(events):
+    # The Bolivia-led bill to give aid to Chile passed . Peru called the Chile bill a cynical stunt .
+    found = events(ANTECEDENT.format(about="Chile"))
+    assert ("ACCUSE", "A1", "A3", -1) in found
+    assert ("ACCUSE", "A1", "A2", -1) not in found  # Chile is what the bill is about
+
+
+def test_a_thing_about_another_actor_is_not_the_one_named_before(events):
+    # ... Peru called the Peru bill a cynical stunt : no bill about Peru was named before
+    found = events(ANTECEDENT.format(about="Peru"))
+    assert not any(c == "ACCUSE" for c, _, _, _ in found)

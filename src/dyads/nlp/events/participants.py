@@ -25,6 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .groups import opened_clause_subject
+from .actor_heads import people_group, possessed
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -42,6 +43,7 @@ class Participants:
         self.actors = self.registry.by_id()
         self._avoid: set = set()  # actors a pronoun being resolved cannot stand for
         self._nesting = 0
+        self._groups: Optional[dict] = None  # synthetic key -> id of the article's group phrases
         self.hits: dict = {}  # token index -> TriggerHit of every trigger in the Doc
         self.place_at: dict[int, Span] = {}
         if PLACES_KEY in doc.spans:
@@ -340,7 +342,7 @@ class Participants:
                     if named:
                         return named
         if t.i in self.actor_at:
-            return [self._possessed(t) or self.actor_at[t.i]]
+            return [possessed(self, t) or self.actor_at[t.i]]
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
@@ -365,10 +367,10 @@ class Participants:
                     if pobj is not None:
                         return self._actors_of(pobj)
         if low in MEMBER_NOUNS or t.tag_ in ("NNS", "NN"):
-            # "Hizbullah fighters", "Iranian military experts", "fighters from Yemen", "combatants from the clan"
-            for c in t.children:
+            # "Hizbullah fighters", "Iranian military experts", "from the clan"; a possessor, else the nearer ("House Democratic leaders")
+            for c in sorted(t.children, key=lambda c: (c.dep_ != "poss", -c.i)):
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.actor_at:
-                    a = self.actor_at[c.i]
+                    a = people_group(self, c, t) or self.actor_at[c.i]
                     if low in NOT_THE_PERSON and self.actors.get(a) is not None and self.actors[a].type == "person":
                         continue
                     # "Syrian and Russian warplanes": every people named before the noun
@@ -410,16 +412,6 @@ class Participants:
         if t.tag_ == "NNS" and t.lower_ in group_nouns() or t.lower_ in PLAIN_PEOPLE and counted(t):
             return [self._group_actor(t)]
         return []
-
-    def _possessed(self, t: Token) -> Optional[str]:
-        """A possessor the parser made the head ("demanding Yemen's Houthis end ...": "Yemen" the
-        object, "Houthis" the subject of "end"): the named actor right after its "'s"."""
-        if t.dep_ == "poss" or t.i + 2 >= len(self.doc) or self.doc[t.i + 1].tag_ != "POS":
-            return None
-        nxt = self.doc[t.i + 2]
-        if nxt.head.i == t.i or nxt.tag_ not in ("NNP", "NNPS") or nxt.i not in self.actor_at:
-            return None
-        return self.actor_at[nxt.i] if self.actor_at[nxt.i] != self.actor_at[t.i] else None
 
     def _group_actor(self, t: Token) -> str:
         """People the text names only by what they are ("refugees", "Congolese refugees",

@@ -15,6 +15,9 @@
 - A commitment to another's security is support: "Ruritania's commitment to Borduria's
   security" -> SUPPORT Ruritania -> Borduria; said by the committed side's own man, it is the
   side's own claim.
+- A thing condemned by a name, when named again without its author ("X called the Chile bill a
+  cynical stunt"), is the one introduced before with its author ("a Y-led bill to aid Chile"):
+  X accuses Y.
 
 `f`: the events finder (its doc, hits, actors, `_sources`, `_actors_of`, `_quote_at`).
 """
@@ -57,6 +60,8 @@ def stance_acts(f, events: list) -> list[EventRecord]:
     for e in ceasing_demands(f):
         add(e)
     for e in commitments(f):
+        add(e)
+    for e in named_antecedents(f, events):
         add(e)
     return out
 
@@ -271,3 +276,61 @@ def _own_side(f, tok: Token, source: str) -> Optional[str]:
     if a is not None and b is not None and a.country and a.country == b.country:
         return source
     return None
+
+
+# ---------------------------------------------------------------- a thing named again
+
+
+def named_antecedents(f, events: list) -> Iterator[EventRecord]:
+    """"X called the Chile bill a cynical stunt", after "a Y-led bill to aid Chile": the condemned
+    thing is the one the article introduced before with its author (the same noun, whose words
+    name the actors that modify this one; for a bare "the bill", the last bill named); X accuses
+    that author. Only where the
+    naming itself found no one (`reports.namings`: the thing's own owner or agent comes first)."""
+    from .reports import CONDEMNING, NAMING_VERBS, cue_speaker, naming
+    from .words import accusing_words
+
+    words = accusing_words() | CONDEMNING
+    done = {e.trigger_start for e in events if e.category == "ACCUSE"}
+    for i, lemma in enumerate(token_strings(f.doc, "LEMMA")):
+        if lemma.lower() not in NAMING_VERBS:
+            continue
+        tok = f.doc[i]
+        if tok.pos_ not in ("VERB", "AUX") or tok.idx in done:
+            continue
+        pred = naming(tok)
+        if pred is None or negated(tok, None) or not {x.lemma_.lower() for x in pred.subtree} & words:
+            continue
+        obj = next(c for c in tok.children if c.dep_ == "dobj")
+        authors = _antecedent_authors(f, obj) if obj.pos_ == "NOUN" else []
+        speakers = f._sources(tok, tok) or ([cue_speaker(f, tok)] if cue_speaker(f, tok) else [])
+        for t in authors:
+            for s in speakers[:1]:
+                yield _event(f, tok, "ACCUSE", s, t, "112", -1, mode="allege")
+
+
+ANTECEDENT_SENTENCES = 6  # how far back a thing named again is looked for
+
+
+def _antecedent_authors(f, noun: Token) -> list[str]:
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return []
+    about = {f.actor_at[c.i] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i in f.actor_at}
+    sents = list(f.doc[: noun.sent.start].sents)[-ANTECEDENT_SENTENCES:] if noun.sent.start else []
+    for sent in reversed(sents):
+        for u in reversed(list(sent)):
+            if u.lemma_ != noun.lemma_ or u.pos_ != "NOUN":
+                continue
+            authors = f._sources(u, None) or _led_by_author(f, u)
+            if not about:  # "the bill": the last one named before, if its author is told
+                return authors
+            named = {f.actor_at[x.i] for x in u.subtree if x.i in f.actor_at}
+            if authors and about <= named - set(authors):
+                return authors
+    return []
+
+
+def _led_by_author(f, noun: Token) -> list[str]:
+    from .reports import _led_by
+
+    return _led_by(f, noun)
