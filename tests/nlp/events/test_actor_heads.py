@@ -67,3 +67,37 @@ def test_a_possessor_comes_before_a_nearer_modifier():
     doc = events_doc(OWNED_AND_NAMED, {"Chile": ("A1", "country"), "Liberal": ("A2", "political_group"),
                                        "Peru": ("A3", "country")})
     assert accusers(doc) == {"A1"}
+
+
+SETTLERS = """
+Borduric 1 amod ADJ JJ Borduric
+settlers 2 nsubj NOUN NNS settler
+marched 2 ROOT VERB VBD march
+. 2 punct PUNCT . .
+Ruritanian 6 amod ADJ JJ Ruritanian
+settler 6 compound NOUN NN settler
+violence 9 nsubj NOUN NN violence
+against 6 prep ADP IN against
+Chile 7 pobj PROPN NNP Chile
+grew 9 ROOT VERB VBD grow
+. 9 punct PUNCT . .
+"""
+
+
+def violence_sources(doc) -> set:
+    EventsComponent()(doc)
+    return {e.source for e in doc._.dyads_events if e.category == "ASSAULT"}
+
+
+def test_a_people_noun_of_another_adjective_is_the_articles_only_community_of_it():
+    # Borduric settlers marched . Ruritanian settler violence against Chile grew .
+    doc = events_doc(SETTLERS, {"Borduric": ("A1", "country"), "Ruritanian": ("A2", "country"),
+                                "Chile": ("A3", "country"), "settlers": ("A4", "community")})
+    next(a for a in doc._.dyads_actors if a.id == "A4").synthetic = "group-phrase:borduric settlers"
+    assert violence_sources(doc) == {"A4"}
+
+
+def test_a_people_noun_with_no_such_community_is_the_people():
+    doc = events_doc(SETTLERS, {"Borduric": ("A1", "country"), "Ruritanian": ("A2", "country"),
+                                "Chile": ("A3", "country")})
+    assert violence_sources(doc) == {"A2"}

@@ -25,7 +25,7 @@ from .words import (
 )
 from .alignments import country_of_place
 from .groups import opened_clause_subject
-from .actor_heads import people_group, possessed
+from .actor_heads import people_before, people_group, possessed
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -342,7 +342,7 @@ class Participants:
                     if named:
                         return named
         if t.i in self.actor_at:
-            return [possessed(self, t) or self.actor_at[t.i]]
+            return [possessed(self, t) or people_before(self, t) or self.actor_at[t.i]]
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
