@@ -16,7 +16,7 @@ from .. import kb
 from .kb import DEFAULT_FILES, Entry, KnowledgeBase, name_key
 from .lexicon import ActorLexicon
 from .doc import ActorInfo, ActorRegistry  # the actor record and its one owner
-from .mentions import Cand, doc_words, is_capitalised, prefixed
+from .mentions import HYPHENS, Cand, doc_words, is_capitalised, prefixed
 from .coref_descriptions import DescriptionResolution
 from .coref_organs import OrganResolution
 from .coref_pronouns import PronounResolution, _inside, _merged, quoted_regions  # noqa: F401 (re-exported)
@@ -224,7 +224,9 @@ class Resolver(DescriptionResolution, OrganResolution, PronounResolution):
         for s, e, hits in local.match(words, upper):
             if any(i in covered for i in range(s, e)) or len({h.entry_id for h in hits}) != 1:
                 continue
-            if not all(is_capitalised(t) for t in self.doc[s:e] if t.is_alpha) or prefixed(self.doc, s):
+            # the word after a hyphen may be written small ("Bar-li" for "Bar-Li")
+            if not all(is_capitalised(t) or (t.i > s and self.doc[t.i - 1].text in HYPHENS)
+                       for t in self.doc[s:e] if t.is_alpha) or prefixed(self.doc, s):
                 continue
             c = Cand(s, e, "name", type=self.actors[int(hits[0].entry_id)].type)
             self.attach(c, self.actors[int(hits[0].entry_id)])

@@ -24,6 +24,7 @@ from .. import kb
 from .kb import KnowledgeBase, fold, is_acronym
 from .lexicon import ActorLexicon
 from .doctext import doc_text, doc_words, token_strings  # noqa: F401  (re-exported)
+from .acronyms import spelled
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 # prefixes of a hyphenated word that make it not the actor named after them ("anti-Assad", "pro-Kurdish")
@@ -306,7 +307,8 @@ def acronym_links(doc: Doc, cands: list[Cand]) -> list[Cand]:
         long = by_end.get(i - 1)
         if long is None or long.kind == "pronoun":
             continue
-        if not _initials_fit(words[i], words[long.start : long.end]):
+        long = spelled(doc, by_end, long, words)  # the name it spells ("Board of X in Y (BXY)": the board)
+        if long is None:
             continue
         c = by_start.get(i)
         if c is None:
@@ -314,13 +316,6 @@ def acronym_links(doc: Doc, cands: list[Cand]) -> list[Cand]:
             added.append(c)
         c.link = long
     return sorted(cands + added, key=lambda c: c.start)
-
-
-def _initials_fit(acr: str, words: list[str]) -> bool:
-    initials = [w[0].upper() for w in words if w[:1].isalpha() and (w[0].isupper() or len(w) > 3)]
-    letters = [c for c in acr.upper() if c.isalpha()]
-    it = iter(initials)
-    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
 
 
 # prepositions that give examples of a kind ("groups such as X", "including X")

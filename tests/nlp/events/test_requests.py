@@ -35,3 +35,32 @@ def test_a_prepositional_object_is_not_asked():
         .          .    punct   1
     """)
     assert list(asked_acts(doc[1])) == []
+
+
+def _steps(purpose_head: int, purpose_dep: str):
+    # Peru urged Brazil to take steps to isolate Chile .
+    doc = build(f"""
+        Peru      NNP  nsubj   1
+        urged     VBD  ROOT    1
+        Brazil    NNP  dobj    1
+        to        TO   aux     4
+        take      VB   xcomp   1
+        steps     NNS  dobj    4
+        to        TO   aux     7
+        isolate   VB   {purpose_dep}   {purpose_head}
+        Chile     NNP  dobj    7
+        .         .    punct   1
+    """)
+    doc[5].lemma_ = "step"
+    return doc
+
+
+def test_steps_taken_to_do_an_act_ask_for_the_act():
+    assert [t.i for t in asked_acts(_steps(4, "advcl")[1])] == [4, 7]
+    assert [t.i for t in asked_acts(_steps(5, "relcl")[1])] == [4, 7]  # hung on "steps"
+
+
+def test_other_things_taken_are_not_steps_to_an_act():
+    doc = _steps(5, "relcl")
+    doc[5].lemma_ = "photo"
+    assert [t.i for t in asked_acts(doc[1])] == [4]

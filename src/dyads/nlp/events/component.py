@@ -38,6 +38,7 @@ from .alignments import alignments
 from .threats import threats
 from .speech import comparisons
 from .requests import hostile_requests
+from .stance_acts import stance_acts
 from .background import narrate_background
 from .lexicon import TriggerHit, load_triggers
 from .marks import main_clause, modality as modality_of, negated as is_negated, unless
@@ -202,7 +203,7 @@ class _Finder(Participants):
                     seen.add(key)
                     same_act.add(act)
                     out.append(e)
-        return out
+        return out + stance_acts(self, out)  # stance toward an act is stance toward its author
 
     def _events(self, tok: Token, hit) -> list[EventRecord]:
         sent = tok.sent

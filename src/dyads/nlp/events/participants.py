@@ -29,6 +29,7 @@ from .instruments import weapon_sources
 from .purpose import has_aux, purpose_doer
 from .groups import opened_clause_subject
 from .lists import breakdown, companions, named_members
+from .actor_heads import people_before, people_group, possessed
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
 
@@ -46,6 +47,7 @@ class Participants:
         self.actors = self.registry.by_id()
         self._avoid: set = set()  # actors a pronoun being resolved cannot stand for
         self._nesting = 0
+        self._groups: Optional[dict] = None  # synthetic key -> id of the article's group phrases
         self.hits: dict = {}  # token index -> TriggerHit of every trigger in the Doc
         self.place_at: dict[int, Span] = {}
         if PLACES_KEY in doc.spans:
@@ -347,7 +349,7 @@ class Participants:
         if (named := named_members(self, t)):
             return named
         if t.i in self.actor_at:
-            return [self.actor_at[t.i]]
+            return [possessed(self, t) or people_before(self, t) or self.actor_at[t.i]]
         if t.i in self.place_at:
             return [self._place_actor(self.place_at[t.i])]
         low = t.lemma_.lower()
@@ -361,10 +363,10 @@ class Participants:
                     if pobj is not None:
                         return self._actors_of(pobj)
         if low in MEMBER_NOUNS or t.tag_ in ("NNS", "NN"):
-            # "Hizbullah fighters", "Iranian military experts", "fighters from Yemen", "combatants from the clan"
-            for c in t.children:
+            # "Hizbullah fighters", "Iranian military experts", "from the clan"; a possessor, else the nearer ("House Democratic leaders")
+            for c in sorted(t.children, key=lambda c: (c.dep_ != "poss", -c.i)):
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.actor_at:
-                    a = self.actor_at[c.i]
+                    a = people_group(self, c, t) or self.actor_at[c.i]
                     if low in NOT_THE_PERSON and self.actors.get(a) is not None and self.actors[a].type == "person":
                         continue
                     # "Syrian and Russian warplanes": every people named before the noun

@@ -23,6 +23,7 @@ TARGET_RULES = kb.words("speech", "asked_target_rules")
 EXPECTING = kb.words("speech", "expecting_demands")
 CEASING = kb.words("speech", "ceasing_verbs")
 SIDING = kb.words("speech", "siding_preps")
+STEPS = kb.words("stance_acts", "step_nouns")
 
 
 def asked_acts(tok: Token) -> Iterator[Token]:
@@ -32,6 +33,15 @@ def asked_acts(tok: Token) -> Iterator[Token]:
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             yield c
             yield from (x for x in c.conjuncts)
+            yield from steps_to(c)
+
+
+def steps_to(c: Token) -> Iterator[Token]:
+    """"to take steps to isolate Y": the act the steps are taken to do."""
+    steps = [o for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in STEPS] if c.lemma_.lower() == "take" else []
+    for x in (x for h in [c] + steps for x in h.children):  # on "take" or, as the parser may hang it, on "steps"
+        if x.dep_ in ("advcl", "xcomp", "relcl", "acl") and steps and any(a.lower_ == "to" for a in x.children):
+            yield x
 
 
 def sided_with(act: Token) -> list[Token]:
