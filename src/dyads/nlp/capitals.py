@@ -12,6 +12,8 @@ from .. import kb
 from .kb import fold
 
 _CAPITALS: Optional[dict] = None
+# nouns of a government that a capital before them names ("the Kyiv regime")
+SEAT_NOUNS = kb.words("capitals", "seat_nouns")
 # verbs whose subject is just the place ("Kabul lies in a valley", "Beirut was quiet")
 PLACE_VERBS = kb.words("mentions", "place_verbs")
 
@@ -51,6 +53,8 @@ def acts_as_government(root: Token) -> bool:
         return True  # "an admission by Moscow"
     if root.dep_ == "poss" and root.head.pos_ == "NOUN":
         return True
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in SEAT_NOUNS and root.i < root.head.i:
+        return True  # "the Kyiv regime", "the Tehran government"
     head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_VERBS:
         return True  # "urged Moscow to halt", "condemned Washington"

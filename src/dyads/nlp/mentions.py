@@ -375,6 +375,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
         if iso and acts_as_government(doc[c.start]):
             c.role, c.country = "government", iso  # "Kyiv's proposal", mistaken for a person
             return "state"
+        if iso and c.kind == "ner" and not person_context(doc, c.start, c.end, lex):
+            return None  # "arms shipments to Kyiv": the city, mistaken for a person; no actor
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword
