@@ -3,7 +3,7 @@ direction, is no actor. Hand-built Docs; no model."""
 from __future__ import annotations
 
 from docs import build
-from dyads.nlp.name_parts import part_of_longer_name
+from dyads.nlp.name_parts import part_of_longer_name, quoted_name
 
 from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase
@@ -165,3 +165,54 @@ def test_any_known_name_gives_way_to_a_longer_place_name_only():
     known = places("Jordan Valley")
     assert part_of_longer_name(doc, 3, 4, known)  # the valley is a place the gazetteer knows
     assert not part_of_longer_name(doc, 7, 8, known)  # "Jordan Times": no place; left to the entity rules
+
+
+# ------------------------------------------------------------------ names in quotation marks
+
+QUOTED = """
+Elbonia     NNP  nsubj  1  B-GPE
+backs       VBZ  ROOT   1
+the         DT   det    7
+“           ``   punct  7
+league      NN   compound 7
+of          IN   prep   4
+lions       NNS  pobj   5
+”           ''   punct  7
+.           .    punct  1
+"""
+
+UNQUOTED = """
+Elbonia     NNP  nsubj  1  B-GPE
+built       VBD  ROOT   1
+a           DT   det    3
+league      NN   dobj   1
+of          IN   prep   3
+lions       NNS  pobj   4
+.           .    punct  1
+"""
+
+LEAGUE_KB = KnowledgeBase([
+    Entry("group:league-of-lions", "League of Lions", "armed_group", aliases=["league of lions"]),
+    Entry("country:ELB", "Elbonia", "country", country="ELB"),
+])
+
+
+def analyse_league(spec: str):
+    doc = build(spec)
+    comp = ActorsComponent.__new__(ActorsComponent)
+    comp.name, comp.actors_files = "dyads_actors", ()
+    comp.kb, comp.lex = LEAGUE_KB, load_lexicon()
+    comp(doc)
+    return doc, doc._.dyads_actors
+
+
+def test_a_known_name_in_lower_case_between_quotation_marks_is_the_actor():
+    doc, actors = analyse_league(QUOTED)
+    assert quoted_name(doc, 4, 7)
+    assert by_name(actors, "League of Lions").type == "armed_group"
+
+
+def test_the_same_words_in_lower_case_without_quotation_marks_are_no_name():
+    doc, actors = analyse_league(UNQUOTED)
+    assert not quoted_name(doc, 3, 6)
+    assert all(a.name != "League of Lions" for a in actors)

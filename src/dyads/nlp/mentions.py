@@ -24,7 +24,7 @@ from .. import kb
 from .kb import KnowledgeBase, fold, is_acronym
 from .lexicon import ActorLexicon
 from .capitals import ADDRESS_PREPS, ADDRESS_VERBS, PLACE_VERBS, TALK_WORDS, acts_as_government, capital_of  # noqa: F401
-from .name_parts import part_of_longer_name
+from .name_parts import part_of_longer_name, quoted_name
 from .doctext import doc_text, doc_words, token_strings  # noqa: F401  (re-exported)
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -94,8 +94,8 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
             pending.extend([(s + a, s + b, h) for a, b, h in kb.match(words[s : e - 1], upper[s : e - 1])][::-1])
             continue
         span = doc[s:e]
-        if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()):
-            continue
+        if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()) and not quoted_name(doc, s, e):
+            continue  # lower-case words, unless a name set off in quotation marks ('the "axis of resistance"')
         if prefixed(doc, s) or part_of_longer_name(doc, s, e):
             continue  # "anti-Assad"; the "West" of "the West Bank", "West of the town"
         strengths = {h.strength for h in hits}

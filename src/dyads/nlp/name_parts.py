@@ -5,7 +5,9 @@ of "the West Bank" and the "Western" of "Western Sahara" are words of a longer p
 the bloc of Western states, and "West of the town" is a direction. A known name followed by
 capitalised words that make, with it, a name the gazetteer knows gives way to that longer name;
 a compass word is never an actor before "of", before another capitalised word ("West Java",
-"Western Wall", "West African") nor dashed to another compass word ("East-West relations"). Pure functions over a Doc.
+"Western Wall", "West African") nor dashed to another compass word ("East-West relations").
+A known name written in lower case counts only when quotation marks set it off as a name. Pure
+functions over a Doc.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ COMPASS_WORDS = kb.words("name_parts", "compass_words")
 DIRECTION_FOLLOWERS = kb.words("name_parts", "direction_followers")
 PROPER_TAGS = ("NNP", "NNPS")
 DASHES = {"-", "\u2010", "\u2011", "\u2013", "\u2014"}
+OPENING_QUOTES = {"\u201c", '"', "\u2018", "'", "\u00ab"}
+CLOSING_QUOTES = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 MAX_EXTRA_WORDS = 3  # words a longer place name may add after the known one ("West Bank", "Gaza Strip")
 
 
@@ -67,3 +71,11 @@ def part_of_longer_name(doc: Doc, s: int, e: int, is_place: Optional[Callable[[s
         if is_place(doc[s:end].text):
             return True
     return False
+
+
+def quoted_name(doc: Doc, s: int, e: int) -> bool:
+    """A known name of two words or more written in lower case but set off in quotation marks as a
+    name ('the "axis of resistance" it supports'); not one word ("the 'west'"), nor a name that
+    only begins or ends a quotation."""
+    return e - s >= 2 and s > 0 and e < len(doc) and doc[s - 1].text in OPENING_QUOTES \
+        and doc[e].text in CLOSING_QUOTES
