@@ -82,3 +82,32 @@ def test_a_capital_taken_for_a_person_and_acting_is_its_government():
 def test_a_given_name_is_still_a_person():
     doc = build(GIVEN_NAME)
     assert type_entity(doc, person_cand(doc, 0), LEX) == "person"
+
+
+# ------------------------------------------------------------------ places taken for persons
+
+PLACE_AS_PERSON = """
+Shells      NNS  nsubj    1
+hit         VBD  ROOT     1
+Beit        NNP  compound 3  B-PERSON
+Hanoun      NNP  dobj     1  I-PERSON
+again       RB   advmod   1
+.           .    punct    1
+"""
+
+PERSON_NAMED = """
+Nadia       NNP  compound 1  B-PERSON
+Hanoun      NNP  nsubj    2  I-PERSON
+left        VBD  ROOT     2
+.           .    punct    2
+"""
+
+
+def test_a_known_place_the_recogniser_took_for_a_person_is_a_place_actor():
+    doc = build(PLACE_AS_PERSON)
+    assert type_entity(doc, Cand(2, 4, "ner", label="PERSON"), LEX) == "country"
+
+
+def test_a_persons_name_stays_a_person():
+    doc = build(PERSON_NAMED)
+    assert type_entity(doc, Cand(0, 2, "ner", label="PERSON"), LEX) == "person"

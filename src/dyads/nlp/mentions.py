@@ -24,7 +24,7 @@ from .. import kb
 from .kb import KnowledgeBase, fold, is_acronym
 from .lexicon import ActorLexicon
 from .capitals import ADDRESS_PREPS, ADDRESS_VERBS, PLACE_VERBS, TALK_WORDS, acts_as_government, capital_of  # noqa: F401
-from .name_parts import part_of_longer_name, quoted_name
+from .name_parts import gazetteer_place, part_of_longer_name, quoted_name
 from .doctext import doc_text, doc_words, token_strings  # noqa: F401  (re-exported)
 
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
@@ -377,6 +377,9 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
             return "state"
         if iso and c.kind == "ner" and not person_context(doc, c.start, c.end, lex):
             return None  # "arms shipments to Kyiv": the city, mistaken for a person; no actor
+    if label in ("PERSON", "ORG") and c.kind == "ner" and len(words) >= 2 and words[0].lower() not in lex.gender_of_name \
+            and gazetteer_place(doc[c.start : c.end].text) and not person_context(doc, c.start, c.end, lex):
+        return "country"  # "Khan Younis", "Area C": a place taken for a person; an actor only where it acts
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword

@@ -27,7 +27,8 @@ CLOSING_QUOTES = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 MAX_EXTRA_WORDS = 3  # words a longer place name may add after the known one ("West Bank", "Gaza Strip")
 
 
-def _gazetteer_place(name: str) -> bool:
+def gazetteer_place(name: str) -> bool:
+    """Does the gazetteer know a place of this name?"""
     from .places.gazetteer import gazetteer  # loaded once per process (the places component needs it too)
 
     return bool(gazetteer().candidates(place_key(name)))
@@ -64,7 +65,7 @@ def part_of_longer_name(doc: Doc, s: int, e: int, is_place: Optional[Callable[[s
         return True
     if not _proper(doc, e):
         return False
-    is_place = is_place or _gazetteer_place
+    is_place = is_place or gazetteer_place
     end = e
     while end < len(doc) and end - e < MAX_EXTRA_WORDS and _proper(doc, end):
         end += 1
