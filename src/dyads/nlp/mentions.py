@@ -357,6 +357,8 @@ def _conjoined_with_person(root: Token) -> bool:
     return any(t.ent_type_ == "PERSON" and t.tag_ in PROPER_TAGS for t in others)
 
 
+# one-word names of a country's legislature: a state organ
+LEGISLATURES = kb.words("actor_types", "legislatures")
 # endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
 PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
 
@@ -369,6 +371,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     if c.kind == "acronym":
         return None  # takes its long form's type
     label = c.label
+    if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() in LEGISLATURES:
+        return "state"  # "the Senate", "Congress": a state organ
     keyword = lex.org_type(words)
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() not in lex.gender_of_name:
         iso = capital_of(words[0])
@@ -383,6 +387,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword
+        if len(words) >= 2 and words[0].lower() in lex.gender_of_name:
+            return "person"  # a given name first: not the kind of a group in apposition nearby
         return kind_context(doc, _chunk_root(doc, c.start, c.end), lex) or "person"
     if label == "ORG":
         if keyword:

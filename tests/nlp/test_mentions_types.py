@@ -1,0 +1,72 @@
+"""Rule tests of the typing of entities the knowledge base does not know (nlp/mentions.py,
+type_entity): a legislature's one-word name is a state organ; a name with a given name first is a
+person whatever group stands in apposition nearby. Hand-built Docs; no model."""
+from __future__ import annotations
+
+from docs import build
+from dyads.nlp.lexicon import load_lexicon
+from dyads.nlp.mentions import Cand, type_entity
+
+LEX = load_lexicon()
+
+LEGISLATURE = """
+The         DT   det      1
+Senate      NNP  nsubj    2  B-ORG
+approved    VBD  ROOT     2
+the         DT   det      4
+loan        NN   dobj     2
+.           .    punct    2
+"""
+
+PARTY = """
+The         DT   det      3
+Ruritanian  NNP  compound 3  B-ORG
+National    NNP  compound 3  I-ORG
+Congress    NNP  nsubj    4  I-ORG
+won         VBD  ROOT     4
+.           .    punct    4
+"""
+
+GIVEN_NAME_FIRST = """
+Nadia       NNP  compound 1  B-PERSON
+Holt        NNP  nsubj    7  I-PERSON
+,           ,    punct    1
+a           DT   det      4
+group       NN   appos    1
+of          IN   prep     4
+donors      NNS  pobj     5
+spoke       VBD  ROOT     7
+.           .    punct    7
+"""
+
+NO_GIVEN_NAME = """
+Zorblat     NNP  nsubj    6  B-PERSON
+,           ,    punct    0
+a           DT   det      3
+militia     NN   appos    0
+in          IN   prep     3
+town        NN   pobj     4
+struck      VBD  ROOT     6
+.           .    punct    6
+"""
+
+
+def test_a_legislatures_one_word_name_is_a_state_organ():
+    doc = build(LEGISLATURE)
+    assert type_entity(doc, Cand(1, 2, "ner", label="ORG"), LEX) == "state"
+
+
+def test_a_longer_name_ending_in_congress_keeps_its_words_type():
+    doc = build(PARTY)
+    assert type_entity(doc, Cand(1, 4, "ner", label="ORG"), LEX) == "political_group"
+
+
+def test_a_given_name_first_makes_a_person_despite_a_group_in_apposition():
+    doc = build(GIVEN_NAME_FIRST)
+    assert type_entity(doc, Cand(0, 2, "ner", label="PERSON"), LEX) == "person"
+
+
+def test_an_unknown_name_takes_the_kind_of_its_apposition():
+    doc = build(NO_GIVEN_NAME)
+    assert type_entity(doc, Cand(0, 1, "ner", label="PERSON"), LEX) == "armed_group"
+
