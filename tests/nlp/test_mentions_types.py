@@ -70,3 +70,77 @@ def test_an_unknown_name_takes_the_kind_of_its_apposition():
     doc = build(NO_GIVEN_NAME)
     assert type_entity(doc, Cand(0, 1, "ner", label="PERSON"), LEX) == "armed_group"
 
+
+# ------------------------------------------------------------------ a group's short form that is a given name
+
+from dyads.nlp.kb import Entry, KnowledgeBase  # noqa: E402
+from dyads.nlp.mentions import given_name_of_person  # noqa: E402
+
+KB = KnowledgeBase([
+    Entry("group:nadia-front", "Nadia Front", "armed_group", short=["Nadia"]),
+    Entry("person:omar-zorblat", "Omar Nadia", "person", short=["Nadia"]),
+])
+
+SPEAKER = """
+Nadia       NNP  nsubj    1  B-PERSON
+said        VBD  ROOT     1
+so          RB   advmod   1
+.           .    punct    1
+"""
+
+GROUP_ACTS = """
+Nadia       NNP  nsubj    1  B-ORG
+attacked    VBD  ROOT     1
+the         DT   det      3
+base        NN   dobj     1
+.           .    punct    1
+"""
+
+
+def short_cand(doc, entry_ids):
+    from dyads.nlp.kb import Hit
+
+    return Cand(0, 1, "kb", hits=[Hit(i, "short", False) for i in entry_ids], strength="short")
+
+
+def test_a_groups_short_form_the_recogniser_gives_a_person_is_a_person():
+    doc = build(SPEAKER)
+    assert given_name_of_person(doc, short_cand(doc, ["group:nadia-front"]), KB, LEX)
+
+
+def test_the_short_form_acting_as_a_group_stays_the_group():
+    doc = build(GROUP_ACTS)
+    assert not given_name_of_person(doc, short_cand(doc, ["group:nadia-front"]), KB, LEX)
+
+
+def test_a_known_persons_short_form_stays_that_person():
+    doc = build(SPEAKER)
+    assert not given_name_of_person(doc, short_cand(doc, ["person:omar-zorblat"]), KB, LEX)
+
+
+AGE = """
+Nadia       NNP  nsubj    5
+,           ,    punct    0
+30          CD   appos    0
+,           ,    punct    0
+she         PRP  nsubj    5
+fled        VBD  ROOT     5
+.           .    punct    5
+"""
+
+SPEAKS = """
+Nadia       NNP  nsubj    1
+told        VBD  ROOT     1
+reporters   NNS  dobj     1
+.           .    punct    1
+"""
+
+
+def test_a_given_name_with_an_age_in_apposition_is_a_person():
+    doc = build(AGE)
+    assert given_name_of_person(doc, short_cand(doc, ["group:nadia-front"]), KB, LEX)
+
+
+def test_a_given_name_that_speaks_is_a_person():
+    doc = build(SPEAKS)
+    assert given_name_of_person(doc, short_cand(doc, ["group:nadia-front"]), KB, LEX)

@@ -430,6 +430,22 @@ def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
     return out
 
 
+def given_name_of_person(doc: Doc, c: Cand, kb: KnowledgeBase, lex: ActorLexicon) -> bool:
+    """A group's weak one-word short form that is a given name, which the recogniser or the context
+    gives to a person ("Amal, 30, said"): the person, not the group."""
+    if c.strength != "short" or c.end - c.start != 1 or doc[c.start].lower_ not in lex.gender_of_name:
+        return False
+    if any(kb.entries[h.entry_id].type == "person" for h in c.hits):
+        return False  # a person's surname ("Abbas"): the person the knowledge base knows
+    tok = doc[c.start]
+    if tok.ent_type_ == "PERSON" or person_context(doc, c.start, c.end, lex):
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
+        return True  # "Amal said": a group speaks through its officials, a person by her name
+    after = doc[c.end : c.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","  # "Amal, 30,"
+
+
 def find_mentions(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon) -> list[Cand]:
     """All name mentions of actors in the Doc, typed, in text order."""
     cands = merge_kb_ner(doc, kb_mentions(doc, kb), ner_mentions(doc, lex), kb)
@@ -437,7 +453,9 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon) -> list[Cand]:
     cands = acronym_links(doc, cands)
     out = []
     for c in cands:
-        if c.kind == "kb":
+        if c.kind == "kb" and given_name_of_person(doc, c, kb, lex):
+            c.kind, c.hits, c.label, c.type = "ner", [], "PERSON", "person"  # "Amal said": not the Amal Movement
+        elif c.kind == "kb":
             c.type = kb.entries[c.hits[0].entry_id].type
         else:
             c.type = type_entity(doc, c, lex)
