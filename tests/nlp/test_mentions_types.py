@@ -144,3 +144,31 @@ def test_a_given_name_with_an_age_in_apposition_is_a_person():
 def test_a_given_name_that_speaks_is_a_person():
     doc = build(SPEAKS)
     assert given_name_of_person(doc, short_cand(doc, ["group:nadia-front"]), KB, LEX)
+
+
+WARSHIP = """
+The         DT   det      2
+USS         NNP  compound 2  B-ORG
+Zorblat     NNP  nsubj    3  I-ORG
+fired       VBD  ROOT     3
+.           .    punct    3
+"""
+
+DEPARTMENT = """
+The         DT   det      1
+Department  NNP  nsubj    4  B-ORG
+of          IN   prep     1  I-ORG
+Fisheries   NNP  pobj     2  I-ORG
+objected    VBD  ROOT     4
+.           .    punct    4
+"""
+
+
+def test_a_warships_name_is_its_navys_state():
+    doc = build(WARSHIP)
+    assert type_entity(doc, Cand(1, 3, "ner", label="ORG"), LEX) == "state"
+
+
+def test_a_department_is_a_state_organ():
+    doc = build(DEPARTMENT)
+    assert type_entity(doc, Cand(1, 4, "ner", label="ORG"), LEX) == "state"

@@ -359,6 +359,8 @@ def _conjoined_with_person(root: Token) -> bool:
 
 # one-word names of a country's legislature: a state organ
 LEGISLATURES = kb.words("actor_types", "legislatures")
+# first words of a warship's name ("USS", "HMS"): the navy's ship, a state organ
+SHIP_PREFIXES = kb.words("actor_types", "ship_prefixes")
 # endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
 PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
 
@@ -373,6 +375,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     label = c.label
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() in LEGISLATURES:
         return "state"  # "the Senate", "Congress": a state organ
+    if label in ("PERSON", "ORG") and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES:
+        return "state"  # "USS Carney": a navy's warship
     keyword = lex.org_type(words)
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() not in lex.gender_of_name:
         iso = capital_of(words[0])
