@@ -172,3 +172,18 @@ def test_a_warships_name_is_its_navys_state():
 def test_a_department_is_a_state_organ():
     doc = build(DEPARTMENT)
     assert type_entity(doc, Cand(1, 4, "ner", label="ORG"), LEX) == "state"
+
+
+OPERATION = """
+Operation   NNP  compound 2  B-ORG
+Ocean       NNP  compound 2  I-ORG
+Herald      NNP  nsubj    3  I-ORG
+escorted    VBD  ROOT     3
+ships       NNS  dobj     3
+.           .    punct    3
+"""
+
+
+def test_a_military_operation_acts_as_the_forces_running_it():
+    doc = build(OPERATION)
+    assert type_entity(doc, Cand(0, 3, "ner", label="ORG"), LEX) == "state"  # not a medium ("Herald")

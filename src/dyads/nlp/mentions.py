@@ -361,6 +361,8 @@ def _conjoined_with_person(root: Token) -> bool:
 LEGISLATURES = kb.words("actor_types", "legislatures")
 # first words of a warship's name ("USS", "HMS"): the navy's ship, a state organ
 SHIP_PREFIXES = kb.words("actor_types", "ship_prefixes")
+# first words of a military operation's name ("Operation ..."): the forces running it, a state organ
+OPERATION_WORDS = kb.words("actor_types", "operation_words")
 # endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
 PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
 
@@ -375,8 +377,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     label = c.label
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() in LEGISLATURES:
         return "state"  # "the Senate", "Congress": a state organ
-    if label in ("PERSON", "ORG") and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES:
-        return "state"  # "USS Carney": a navy's warship
+    if label in ("PERSON", "ORG") and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES | OPERATION_WORDS:
+        return "state"  # "USS Carney": a navy's warship; "Operation Ocean Shield": the forces running it
     keyword = lex.org_type(words)
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() not in lex.gender_of_name:
         iso = capital_of(words[0])
