@@ -50,6 +50,7 @@ def main(argv=None) -> int:
             print(f"=== {doc['id']}: no prediction")
             continue
         text = doc["text"]
+        _gold_names(S, doc, pred)
         rels = pred.obj.get("relations") or []
         evs = {e["id"]: e for e in pred.obj.get("events") or []}
         names = {a["id"]: a["name"] for a in pred.obj.get("actors") or []}
@@ -70,6 +71,16 @@ def main(argv=None) -> int:
             print(f"  EXTRA    {names.get(r['source'])} {r['polarity']:+.1f} {names.get(r['target'])}"
                   f" {','.join(r.get('categories') or {})} :: {where}")
     return 0
+
+
+def _gold_names(S, doc: dict, pred) -> None:
+    """The scorer's one-to-one assignment of predicted to gold actors, as score.py makes it before
+    scoring relations: a relation's end answers to its gold actor's names (else only to its own)."""
+    if not doc.get("actors"):
+        return
+    for aid, gi in S.assign_actors(doc["actors"], pred).items():
+        if gi is not None and gi >= 0:
+            pred.gold_names[aid] = S.gold_actor_names(doc["actors"][gi]) | {S.norm(pred.actors[aid].get("name"))} - {""}
 
 
 if __name__ == "__main__":

