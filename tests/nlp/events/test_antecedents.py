@@ -1,0 +1,134 @@
+"""What "it"/"they" on an event's side stand for (nlp/events/antecedents.py), on hand-built parses.
+
+Rows: "word head dep POS TAG lemma" (head: the index of the head token); actors: word -> (id, type).
+"""
+from __future__ import annotations
+
+import pytest
+
+from docs import events_doc
+from dyads.nlp.events import EventsComponent
+
+
+@pytest.fixture(scope="module")
+def events():
+    component = EventsComponent()
+
+    def run(doc) -> list[tuple]:
+        component(doc)
+        return [(e.category, e.source, e.target) for e in doc._.dyads_events]
+    return run
+
+
+REBELS, RURITANIA, PORTO = ("A1", "armed_group"), ("A2", "country"), ("A3", "country")
+OSTRIA, PORTANS = ("A1", "country"), ("A2", "community")  # (ids are renumbered in order of mention)
+ACTORS = {"Rebels": REBELS, "Ruritania": RURITANIA, "Porto": PORTO}
+
+# "Rebels fired rockets at Ruritania as it shelled Porto ."
+AS_IT_SHELLED = """
+Rebels 1 nsubj NOUN NNS rebel
+fired 1 ROOT VERB VBD fire
+rockets 1 dobj NOUN NNS rocket
+at 2 prep ADP IN at
+Ruritania 3 pobj PROPN NNP Ruritania
+as 7 mark SCONJ IN as
+it 7 nsubj PRON PRP it
+shelled 1 advcl VERB VBD shell
+Porto 7 dobj PROPN NNP Porto
+. 1 punct PUNCT . .
+"""
+
+
+def test_it_under_a_clause_stands_for_the_singular_actor_named_before_it_not_the_plural_subject(events):
+    assert ("ASSAULT", "A2", "A3") in events(events_doc(AS_IT_SHELLED, ACTORS))
+
+
+def test_it_is_not_a_name_of_place_inside_the_clause_above(events):
+    # "Rebels fired rockets in Ruritania as it shelled Porto": where the rockets fell, not who shells
+    doc = events_doc(AS_IT_SHELLED.replace("at 2 prep ADP IN at", "in 2 prep ADP IN in"), ACTORS)
+    assert not any(e[0] == "ASSAULT" and e[1] == "A2" for e in events(doc))
+
+
+def test_it_of_a_main_clause_does_not_take_an_object_of_the_sentence_before(events):
+    # "Rebels fired rockets at Ruritania . It shelled Porto ."
+    doc = events_doc("""
+Rebels 1 nsubj NOUN NNS rebel
+fired 1 ROOT VERB VBD fire
+rockets 1 dobj NOUN NNS rocket
+at 2 prep ADP IN at
+Ruritania 3 pobj PROPN NNP Ruritania
+. 1 punct PUNCT . .
+It 7 nsubj PRON PRP it
+shelled 7 ROOT VERB VBD shell
+Porto 7 dobj PROPN NNP Porto
+. 7 punct PUNCT . .
+""", ACTORS)
+    assert not any(e[1] == "A2" for e in events(doc))
+
+
+# "Ostrian troops entered the town . Helicopters followed . They shelled it , killing Portans ."
+THEY_TWO_BACK = """
+Ostrian 1 amod ADJ JJ ostrian
+troops 2 nsubj NOUN NNS troop
+entered 2 ROOT VERB VBD enter
+the 4 det DET DT the
+town 2 dobj NOUN NN town
+. 2 punct PUNCT . .
+Helicopters 7 nsubj NOUN NNS helicopter
+followed 7 ROOT VERB VBD follow
+. 7 punct PUNCT . .
+They 10 nsubj PRON PRP they
+shelled 10 ROOT VERB VBD shell
+it 10 dobj PRON PRP it
+, 10 punct PUNCT , ,
+killing 10 advcl VERB VBG kill
+Portans 13 dobj PROPN NNPS Portans
+. 10 punct PUNCT . .
+"""
+
+
+def test_they_looks_back_past_a_sentence_without_an_actor_and_its_participle_hits_its_object(events):
+    doc = events_doc(THEY_TWO_BACK, {"Ostrian": OSTRIA, "Portans": PORTANS})
+    assert ("ASSAULT", "A1", "A2") in events(doc)
+
+
+def test_it_does_not_look_back_two_sentences(events):
+    # "Ostria entered the town . Helicopters followed . It shelled Portans ."
+    doc = events_doc("""
+Ostria 1 nsubj PROPN NNP Ostria
+entered 1 ROOT VERB VBD enter
+the 3 det DET DT the
+town 1 dobj NOUN NN town
+. 1 punct PUNCT . .
+Helicopters 6 nsubj NOUN NNS helicopter
+followed 6 ROOT VERB VBD follow
+. 6 punct PUNCT . .
+It 9 nsubj PRON PRP it
+shelled 9 ROOT VERB VBD shell
+Portans 9 dobj PROPN NNPS Portans
+. 9 punct PUNCT . .
+""", {"Ostria": OSTRIA, "Portans": PORTANS})
+    assert not any(e[1] == "A1" for e in events(doc))
+
+
+# "Ruritania reported an attack by Porto ." / "Ruritania launched an attack on Porto ."
+REPORTED = """
+Ruritania 1 nsubj PROPN NNP Ruritania
+reported 1 ROOT VERB VBD report
+an 3 det DET DT an
+attack 1 dobj NOUN NN attack
+by 3 prep ADP IN by
+Porto 4 pobj PROPN NNP Porto
+. 1 punct PUNCT . .
+"""
+
+
+def test_who_reports_an_attack_is_not_its_author_nor_the_attacked(events):
+    found = events(events_doc(REPORTED, {"Ruritania": ("A1", "country"), "Porto": ("A2", "country")}))
+    assert not any(e[1] == "A1" for e in found)
+
+
+def test_who_launches_an_attack_is_its_author(events):
+    doc = events_doc(REPORTED.replace("reported 1 ROOT VERB VBD report", "launched 1 ROOT VERB VBD launch")
+                     .replace("by 3 prep ADP IN by", "on 3 prep ADP IN on"), {"Ruritania": ("A1", "country"), "Porto": ("A2", "country")})
+    assert ("ASSAULT", "A1", "A2") in events(doc)
