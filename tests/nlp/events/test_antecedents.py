@@ -132,3 +132,53 @@ def test_who_launches_an_attack_is_its_author(events):
     doc = events_doc(REPORTED.replace("reported 1 ROOT VERB VBD report", "launched 1 ROOT VERB VBD launch")
                      .replace("by 3 prep ADP IN by", "on 3 prep ADP IN on"), {"Ruritania": ("A1", "country"), "Porto": ("A2", "country")})
     assert ("ASSAULT", "A1", "A2") in events(doc)
+
+
+# "Refugees fled to the city of Goma . The city was shelled by Ostria ."
+THE_CITY = """
+Refugees 1 nsubj NOUN NNS refugee
+fled 1 ROOT VERB VBD flee
+to 1 prep ADP IN to
+the 4 det DET DT the
+city 2 pobj NOUN NN city
+of 4 prep ADP IN of
+Goma 5 pobj PROPN NNP Goma
+. 1 punct PUNCT . .
+The 9 det DET DT the
+city 11 nsubjpass NOUN NN city
+was 11 auxpass AUX VBD be
+shelled 11 ROOT VERB VBN shell
+by 11 agent ADP IN by
+Ostria 12 pobj PROPN NNP Ostria
+. 11 punct PUNCT . .
+"""
+
+
+def _with_place(doc, word: str):
+    from spacy.tokens import Span
+    from dyads.nlp.doc import PLACES_KEY
+
+    doc.spans[PLACES_KEY] = [Span(doc, t.i, t.i + 1, label="P1") for t in doc if t.text == word]
+    return doc
+
+
+def _place_targets(found, doc):
+    names = {a.id: a.name for a in doc._.dyads_actors}
+    return [names.get(e[2]) for e in found if e[1] == "A1"]
+
+
+def test_the_city_is_the_place_named_before_as_a_city(events):
+    doc = _with_place(events_doc(THE_CITY, {"Ostria": ("A1", "country")}), "Goma")
+    assert _place_targets(events(doc), doc) == ["Goma"]
+
+
+def test_the_town_is_not_the_place_named_as_a_city(events):
+    doc = _with_place(events_doc(THE_CITY.replace("city 11 nsubjpass NOUN NN city", "town 11 nsubjpass NOUN NN town"),
+                                 {"Ostria": ("A1", "country")}), "Goma")
+    assert "Goma" not in _place_targets(events(doc), doc)
+
+
+def test_the_city_with_no_city_named_before_is_no_place(events):
+    doc = _with_place(events_doc(THE_CITY.replace("city 2 pobj NOUN NN city", "camp 2 pobj NOUN NN camp"),
+                                 {"Ostria": ("A1", "country")}), "Goma")
+    assert "Goma" not in _place_targets(events(doc), doc)

@@ -1,8 +1,9 @@
 """What "it"/"they" on an event's side stand for: the non-person actor spoken of just before
-(a mixin of `participants.Participants`, which gives `doc`, `actor_at`, `actors`, `_avoid` and
-`_actor_of_head`).
+and what "the city" stands for (a mixin of `participants.Participants`, which gives `doc`,
+`actor_at`, `actors`, `place_at`, `_avoid` and `_actor_of_head`).
 
-    p._antecedent(tok)    # actor id or None
+    p._antecedent(tok)          # actor id or None
+    p._named_place_before(tok)  # the place span "the city" stands for, or None
 
 In order, sentence by sentence going back (the pronoun's own, then one before; "they" two):
 the subject of a clause; a passive's "by" agent; then an object, for "they" (a subject that
@@ -28,6 +29,8 @@ PLACE_PREPS = kb.words("antecedents", "place_preps")
 PLURAL_BACK = 2
 SINGULAR_BACK = 1
 PLURAL_TAGS = ("NNS", "NNPS")
+# sentences before its own where "the city" looks for the place named "the city of X"
+PLACE_BACK = 3
 
 
 def subordinate(t: Token) -> bool:
@@ -54,6 +57,30 @@ class Antecedents:
     def _non_person(self, a: Optional[str]) -> bool:
         return a is not None and a not in self._avoid and self.actors.get(a) is not None \
             and self.actors[a].type != "person"
+
+    def _named_place_before(self, t: Token):
+        """"the city" (a kind of place after "the", saying nothing more of itself) stands for the
+        place the article last named as one, in its sentence or the PLACE_BACK before ("the southern
+        city of Rafah ... The city was shelled"): that place's span, or None."""
+        doc = self.doc
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
+                c.dep_ in ("prep", "poss", "compound", "nmod", "appos", "relcl", "acl") for c in t.children):
+            return None
+        start = t.sent.start
+        for _ in range(PLACE_BACK):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        lemma = t.lemma_.lower()
+        for i in range(t.i - 1, start - 1, -1):
+            if doc[i].lemma_.lower() != lemma:
+                continue
+            for c in doc[i].children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i in self.place_at:
+                        return self.place_at[pobj.i]
+        return None
 
     def _antecedent(self, t: Token) -> Optional[str]:
         """'it'/'they': the non-person actor that was the subject just before."""
