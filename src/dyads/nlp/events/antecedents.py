@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ... import kb
-from .words import PLURAL_PRONOUNS
+from .words import PLACE_TYPE_NOUNS, PLURAL_PRONOUNS
 
 # dependency labels of a clause under another one ("as it bombs"): see grammar/antecedents.yaml
 SUBORDINATE_DEPS = kb.words("antecedents", "subordinate_deps")
@@ -63,6 +63,8 @@ class Antecedents:
         place the article last named as one, in its sentence or the PLACE_BACK before ("the southern
         city of Rafah ... The city was shelled"): that place's span, or None."""
         doc = self.doc
+        if t.lemma_.lower() not in PLACE_TYPE_NOUNS or t.i in self.actor_at or t.i in self.place_at:
+            return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(
                 c.dep_ in ("prep", "poss", "compound", "nmod", "appos", "relcl", "acl") for c in t.children):
             return None

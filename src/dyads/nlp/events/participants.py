@@ -327,7 +327,8 @@ class Participants(Antecedents):
             return []
         self._nesting += 1
         try:
-            return self._actor_of_head_inner(t, depth)
+            named = self._named_place_before(t)  # "the city" after "the city of Rafah"
+            return [self._place_actor(named)] if named is not None else self._actor_of_head_inner(t, depth)
         finally:
             self._nesting -= 1
 
@@ -358,8 +359,6 @@ class Participants(Antecedents):
                     found = self._actor_of_head(pobj, depth + 1) if pobj is not None else []
                     if found:
                         return found
-            if (named := self._named_place_before(t)) is not None:  # "the city" after "the city of Rafah"
-                return [self._place_actor(named)]
         # "thousands of Hizbullah fighters", "some of the rebels"
         if t.lower_ in QUANTITY_HEADS or low in QUANTITY_HEADS or t.like_num:
             for c in t.children:
