@@ -182,3 +182,26 @@ def test_the_city_with_no_city_named_before_is_no_place(events):
     doc = _with_place(events_doc(THE_CITY.replace("city 2 pobj NOUN NN city", "camp 2 pobj NOUN NN camp"),
                                  {"Ostria": ("A1", "country")}), "Goma")
     assert "Goma" not in _place_targets(events(doc), doc)
+
+
+# "An Ostrian missile hit the Ilves home ."
+HIT_HOME = """
+An 2 det DET DT an
+Ostrian 2 amod ADJ JJ ostrian
+missile 3 nsubj NOUN NN missile
+hit 3 ROOT VERB VBD hit
+the 6 det DET DT the
+Ilves 6 compound PROPN NNP Ilves
+home 3 dobj NOUN NN home
+. 3 punct PUNCT . .
+"""
+OSTRIAN_ILVES = {"Ostrian": ("A1", "country"), "Ilves": ("A2", "person")}
+
+
+def test_a_weapon_of_a_state_hitting_a_home_is_the_state_attacking_its_owner(events):
+    assert ("ASSAULT", "A1", "A2") in events(events_doc(HIT_HOME, OSTRIAN_ILVES))
+
+
+def test_a_weapon_hitting_something_that_is_no_home_is_no_attack_on_its_owner(events):
+    doc = events_doc(HIT_HOME.replace("home 3 dobj NOUN NN home", "ball 3 dobj NOUN NN ball"), OSTRIAN_ILVES)
+    assert not any(e[2] == "A2" for e in events(doc))
