@@ -205,3 +205,41 @@ def test_a_weapon_of_a_state_hitting_a_home_is_the_state_attacking_its_owner(eve
 def test_a_weapon_hitting_something_that_is_no_home_is_no_attack_on_its_owner(events):
     doc = events_doc(HIT_HOME.replace("home 3 dobj NOUN NN home", "ball 3 dobj NOUN NN ball"), OSTRIAN_ILVES)
     assert not any(e[2] == "A2" for e in events(doc))
+
+
+# "Students marched in Porto . Police arrested 60 ."
+ARRESTED_60 = """
+Students 1 nsubj NOUN NNS student
+marched 1 ROOT VERB VBD march
+in 1 prep ADP IN in
+Porto 2 pobj PROPN NNP Porto
+. 1 punct PUNCT . .
+Police 6 nsubj NOUN NNS police
+arrested 6 ROOT VERB VBD arrest
+60 6 dobj NUM CD 60
+. 6 punct PUNCT . .
+"""
+STUDENTS_POLICE = {"Students": ("A1", "community"), "Porto": ("A2", "country"), "Police": ("A3", "state")}
+
+
+def test_a_bare_number_arrested_is_the_people_named_before(events):
+    assert ("COERCE", "A3", "A1") in events(events_doc(ARRESTED_60, STUDENTS_POLICE))
+
+
+def test_a_bare_number_with_no_people_named_before_is_no_one(events):
+    # "Rain fell in Porto . Police arrested 60 ."
+    doc = events_doc(ARRESTED_60.replace("Students 1 nsubj NOUN NNS student", "Rain 1 nsubj NOUN NN rain")
+                     .replace("marched 1 ROOT VERB VBD march", "fell 1 ROOT VERB VBD fall"),
+                     {"Porto": ("A1", "country"), "Police": ("A2", "state")})
+    assert [e for e in events(doc) if e[1] == "A2"] == [("COERCE", "A2", None)]
+
+
+def test_a_count_word_as_subject_is_a_group_of_its_own_not_the_people_named_before(events):
+    # "Students marched in Porto . Hundreds stormed Ostria ."
+    doc = events_doc(ARRESTED_60.replace("Police 6 nsubj NOUN NNS police", "Hundreds 6 nsubj NOUN NNS hundred")
+                     .replace("arrested 6 ROOT VERB VBD arrest", "stormed 6 ROOT VERB VBD storm")
+                     .replace("60 6 dobj NUM CD 60", "Ostria 6 dobj PROPN NNP Ostria"),
+                     {"Students": ("A1", "community"), "Porto": ("A2", "country"), "Ostria": ("A3", "country")})
+    found = [e for e in events(doc) if e[2] == "A3"]
+    names = {a.id: a.name for a in doc._.dyads_actors}
+    assert [names[e[1]] for e in found] == ["Hundreds"]

@@ -31,6 +31,12 @@ SINGULAR_BACK = 1
 PLURAL_TAGS = ("NNS", "NNPS")
 # sentences before its own where "the city" looks for the place named "the city of X"
 PLACE_BACK = 3
+# sentences before its own where a bare count ("arrested 60") looks for the people it counts
+PEOPLE_BACK = 3
+# words of a count that alone stand for people ("hundreds stormed"): see grammar/antecedents.yaml
+BARE_COUNTS = kb.words("antecedents", "bare_count_words")
+# named entities a bare number is not people in (dates, sums, shares)
+NOT_PEOPLE_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 
 
 def subordinate(t: Token) -> bool:
@@ -57,6 +63,42 @@ class Antecedents:
     def _non_person(self, a: Optional[str]) -> bool:
         return a is not None and a not in self._avoid and self.actors.get(a) is not None \
             and self.actors[a].type != "person"
+
+    def _stand_in(self, t: Token) -> Optional[list]:
+        """The actors a word that only points back stands for ("the city", "arrested 60"), or None."""
+        named = self._named_place_before(t)
+        if named is not None:
+            return [self._place_actor(named)]
+        return self._counted_people(t)
+
+    def _counted_people(self, t: Token) -> Optional[list]:
+        """A bare count on an event's side ("police arrested 60", "hundreds stormed the airport")
+        stands for the people the article last named, in its sentence or the PEOPLE_BACK before
+        (not the other side of its clause); a count word as the subject with no one named before
+        is a group of people of its own, named by it. None when the word is no bare count."""
+        if not (t.tag_ == "CD" or t.lower_ in BARE_COUNTS) or t.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+                or t.ent_type_ in NOT_PEOPLE_ENTS or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                or t.i in self.actor_at:
+            return None
+        doc = self.doc
+        other = {self.actor_at[c.i] for c in t.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                 and c.i != t.i and c.i in self.actor_at}
+        start = t.sent.start
+        for _ in range(PEOPLE_BACK):
+            start = doc[start - 1].sent.start if start > 0 else 0
+        for i in range(t.i - 1, start - 1, -1) if t.dep_ != "nsubj" else ():  # "hundreds stormed": new people
+            a = self.actor_at.get(i)
+            if a is not None and a not in other and self.actors.get(a) is not None \
+                    and self.actors[a].type == "community":
+                return [a]
+        if t.dep_ == "nsubj" and t.lower_ in BARE_COUNTS:
+            key = f"made-group:{t.lower_}"
+            a = self.registry.find(key)
+            if a is not None:
+                self._add_mention(a, t.i, t.i + 1)
+                return [a.id]
+            return [self._new_actor(t.text, "community", key, [(t.i, t.i + 1)])]
+        return None
 
     def _named_place_before(self, t: Token):
         """"the city" (a kind of place after "the", saying nothing more of itself) stands for the

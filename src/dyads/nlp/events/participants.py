@@ -327,8 +327,8 @@ class Participants(Antecedents):
             return []
         self._nesting += 1
         try:
-            named = self._named_place_before(t)  # "the city" after "the city of Rafah"
-            return [self._place_actor(named)] if named is not None else self._actor_of_head_inner(t, depth)
+            stand_in = self._stand_in(t)  # "the city" after "the city of Rafah", "arrested 60"
+            return stand_in if stand_in is not None else self._actor_of_head_inner(t, depth)
         finally:
             self._nesting -= 1
 
