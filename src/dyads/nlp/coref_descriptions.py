@@ -236,19 +236,37 @@ class DescriptionResolution(KindResolution):
     def _the_title(self, tok: Token, start: int, added: list) -> None:
         """'the president' to the person the article gave that title; of several, the one named last."""
         low = tok.lower_
-        found = [a for a in self.actors if a.type == "person" and any(
-            c.title and low in self.doc[c.title[0] : c.title[1]].text.lower() and "former" not in self.doc[c.title[0] : c.title[1]].text.lower()
-            for c in a.cands
-        )]
+        titles = {a.index: [self.doc[c.title[0] : c.title[1]].text.lower() for c in a.cands if c.title]
+                  for a in self.actors if a.type == "person"}
+        titled = [a for a in self.actors if any(low in t for t in titles.get(a.index, ()))]
+        found = [a for a in titled if any(low in t and "former" not in t for t in titles[a.index])]
         if len(found) > 1:
             # several persons with that title: the one named last before it ("the minister" after two ministers)
             last = {a.index: max((c.start for c in a.cands if c.start < tok.i and c.kind != "pronoun"), default=-1)
                     for a in found}
             found = [max(found, key=lambda a: last[a.index])] if max(last.values()) >= 0 else []
+        if not titled:
+            found = self._salient_person(tok)
         if found:
             c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
             self.attach(c, found[0])
             added.append(c)
+
+    def _salient_person(self, tok: Token) -> list[ActorInfo]:
+        """'the envoy' when no person was given that title: the one person named in its sentence
+        before it or in the two sentences before ("Hochstein said ... Prior to his visit, the envoy
+        travelled"); none when several are, or when the title says whose it is ("the president of X")."""
+        if any(c.dep_ != "det" for c in tok.children if c.i > tok.i or c.dep_ in ("poss", "amod", "compound")):
+            return []
+        sent = tok.sent
+        first = sent.start
+        for _ in range(TITLE_BACK):
+            if first == 0:
+                break
+            first = self.doc[first - 1].sent.start
+        found = {a.index: a for a in self.actors if a.type == "person" and any(
+            first <= c.start < tok.i and c.kind not in ("pronoun", "desc") for c in a.cands)}
+        return list(found.values()) if len(found) == 1 else []
 
     def _the_name(self, tok: Token, added: list) -> None:
         a = self._org_by_part((fold(tok.text),), head=True)
@@ -266,5 +284,7 @@ _GROUP_TYPES = ("armed_group", "political_group")
 LEADING_VERBS = kb.words("coref", "leading_verbs")
 # nouns a description may modify and still name its institution ("government forces")
 MEMBER_NOUNS = kb.words("state_organs", "member_nouns")
+# sentences before its own where "the envoy", a title no person was given, looks for the one person named
+TITLE_BACK = 2
 # possessives of the speaker or the one spoken to ("our own military")
 SPEAKER_POSSESSIVES = kb.words("state_organs", "speaker_possessives")

@@ -20,7 +20,7 @@ from ..mentions import Cand
 from .lexicon import polarity_of
 from .words import (
     ASKING, CAUSATIVE_VERBS, GROUP_PRONOUNS, HAVING_VERBS, LOCATIVE_PREPS, MAX_NESTING, MEMBER_NOUNS,
-    MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PLURAL_PRONOUNS, PURPOSE_CATEGORIES,
+    MOTIVE_NOUNS, NOT_THE_PERSON, PLACE_TYPE_NOUNS, PLAIN_PEOPLE, PURPOSE_CATEGORIES,
     QUANTITY_HEADS, RELATIVES, UPON_PREPS, VAGUE_MODIFIERS, WITHIN_DEPS, counted, group_nouns,
 )
 from .alignments import country_of_place
@@ -32,8 +32,9 @@ from .lists import breakdown, companions, named_members
 from .actor_heads import people_before, people_group, possessed
 from .frames import between_object, giver_object, mutual
 from .speech import back_reference
+from .antecedents import Antecedents
 
-class Participants:
+class Participants(Antecedents):
     """The actors of a Doc as the event rules look them up, token by token."""
 
     def __init__(self, doc: Doc):
@@ -340,7 +341,8 @@ class Participants:
             return []
         self._nesting += 1
         try:
-            return self._actor_of_head_inner(t, depth)
+            stand_in = self._stand_in(t)  # "the city" after "the city of Rafah", "arrested 60"
+            return stand_in if stand_in is not None else self._actor_of_head_inner(t, depth)
         finally:
             self._nesting -= 1
 
@@ -451,36 +453,3 @@ class Participants:
 
     def place_spans(self, label: str) -> list[Span]:
         return sorted({id(sp): sp for sp in self.place_at.values() if sp.label_ == label}.values(), key=lambda sp: sp.start)
-
-    def _antecedent(self, t: Token) -> Optional[str]:
-        """'it'/'they': the non-person actor that was the subject just before."""
-        doc = self.doc
-        sent = t.sent
-        start = sent.start
-        for _ in range(2):
-            for i in range(t.i - 1, start - 1, -1):
-                if doc[i].dep_ not in ("nsubj", "nsubjpass") or doc[i].pos_ == "PRON":
-                    continue
-                if t.lower_ in ("it", "its") and doc[i].tag_ == "NNS":
-                    continue  # "it" is no plural group ("X-aligned groups")
-                found = [self.actor_at[i]] if i in self.actor_at else self._actor_of_head(doc[i], 2)
-                if found and found[0] in self._avoid:
-                    continue  # "the PKK attacked its soldiers": not its own
-                if found and self.actors.get(found[0]) is not None and self.actors[found[0]].type != "person":
-                    return found[0]
-            for i in range(t.i - 1, start - 1, -1):  # "he was slammed by X for its war": a passive's agent
-                a = self.actor_at.get(i) if doc[i].dep_ == "pobj" and doc[i].head.dep_ == "agent" else None
-                if a is not None and a not in self._avoid and self.actors.get(a) is not None and self.actors[a].type != "person":
-                    return a
-            # "called the Alawites apostates and vowed to fight them": an object before, when
-            # the subject cannot be meant
-            for i in range(t.i - 1, start - 1, -1):
-                a = self.actor_at.get(i)
-                if a is None or a in self._avoid or doc[i].pos_ == "PRON" or doc[i].dep_ in ("nsubj", "nsubjpass"):
-                    continue
-                if self.actors.get(a) is not None and self.actors[a].type != "person" and t.lower_ in PLURAL_PRONOUNS:
-                    return a
-            if start == 0:
-                break
-            start = doc[start - 1].sent.start
-        return None
