@@ -13,6 +13,7 @@ from ..mentions import doc_text
 from .build import claim_quote, direct_quote
 from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
+from .reach import extra_claims, widen
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
 from .spans import end_char, token_range, word_count
@@ -63,7 +64,9 @@ class QuotesComponent:
                 return False
             return tok.i in actor_tokens or tok.lemma_.lower() not in self.lex.abstract
 
-        claims = [c for c in find_claims(doc, self.lex, animate)
+        claims = widen(doc, find_claims(doc, self.lex, animate))
+        claims = sorted(claims + extra_claims(doc, self.lex, animate, claims), key=lambda c: c.cue[0])
+        claims = [c for c in claims
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         quotes = self._pair_claims(doc, text, claims, regions, used)

@@ -1,0 +1,189 @@
+"""Reported speech that no verb of saying with a clause introduces: the claims `find_claims`
+leaves to this module, and the reach of what an act says.
+
+    X touted the plan in a speech                 a verb of stance with its object (and what follows it)
+    X went on to discuss the polls                a verb of saying under a verb that adds no speaker
+    Y forced X to admit that S                    ... or under one that makes its object speak
+    X called on Y to resign                       asking with a preposition: the one asked and the act
+    X's promise to cut taxes / a call by X to Z   a noun of a speech act with its infinitive
+    X expressed concern that S                    a noun of claim made its subject's by a light verb
+
+Pure functions over the Doc; the word lists are data (kb/grammar/reported_acts.yaml).
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Token
+
+from ... import kb
+from ..claims import Claim, ReportingLexicon, _cue_text, _make, _trim, _verb_claim, speaker_span, subject_of
+from ..mentions import token_strings
+
+STANCE_VERBS = kb.words("reported_acts", "stance_verbs")
+RAISING = kb.words("reported_acts", "raising_verbs")
+OBJECT_CONTROL = kb.words("reported_acts", "object_control")
+ASKING_PREPS = {k: frozenset(v) for k, v in kb.table("reported_acts", "asking_preps").items()}
+ACT_NOUNS = kb.words("reported_acts", "act_nouns")
+LIGHT_VERBS = kb.words("reported_acts", "light_verbs")
+
+_REACH_KINDS = ("act", "object")  # claims whose content is an object that what follows may go on
+_REACH_DEPS = ("prep", "oprd", "xcomp", "advcl", "dative", "ccomp")
+
+
+def widen(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """'compared his struggles to those of Y', 'endorsed X in the race': an act's content goes
+    on through the phrases of its verb that follow the object without a break."""
+    out = []
+    for c in claims:
+        if c.kind in _REACH_KINDS and c.gap is None:
+            e = _reach(doc[c.cue[1] - 1], c.content[1])
+            if e > c.content[1]:
+                s, e = _trim(doc, c.content[0], e)
+                c = Claim(c.cue, (s, e), c.speaker, c.head, c.kind, cue_text=c.cue_text)
+        out.append(c)
+    return out
+
+
+def _reach(verb: Token, e: int) -> int:
+    for child in sorted(verb.rights, key=lambda t: t.i):
+        if child.i < e:
+            continue
+        if child.dep_ not in _REACH_DEPS or child.left_edge.i > e:
+            break  # only what follows the object without a break
+        e = child.right_edge.i + 1
+    return e
+
+
+def extra_claims(doc: Doc, lex: ReportingLexicon, animate: Callable[[Token], bool], claims: list[Claim]) -> list[Claim]:
+    """The claims of the constructions above, for cue words no claim of `find_claims` took."""
+    taken = {t for c in claims for t in range(*c.cue)}
+    words = STANCE_VERBS | lex.claim_verbs | ACT_NOUNS | lex.nouns | frozenset(ASKING_PREPS)
+    out = []
+    for i, lemma in enumerate(token_strings(doc, "LEMMA")):
+        lemma = lemma.lower()
+        if lemma not in words or i in taken:
+            continue
+        tok = doc[i]
+        c = None
+        if tok.pos_ == "VERB" and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+            c = _verb(tok, lemma, lex)
+        elif tok.pos_ == "NOUN":
+            c = _act_noun(tok, lemma) or _light_noun(tok, lemma, lex)
+        if c is None or c.head is None or c.content[1] - c.content[0] < 2 or not animate(doc[c.head]):
+            continue
+        out.append(c)
+    return widen(doc, out)
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _verb(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
+    if _infinitive(tok):
+        return _raised(tok, lemma, lex)
+    if lemma in ASKING_PREPS:
+        c = _asking(tok, lemma, lex)
+        if c is not None:
+            return c
+    if lemma in STANCE_VERBS or lemma in lex.acts:
+        return _stance(tok, lex)
+    return None
+
+
+def _stance(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
+    """'X touted the plan': the object of a verb of stance, with an animate subject."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ in lex.not_speakers:
+        return None
+    if _light_noun(obj, obj.lemma_.lower(), lex) is not None:
+        return None  # "expressed concern that S": the noun's claim
+    return _make(tok, (obj.left_edge.i, _reach(tok, obj.right_edge.i + 1)), "act", lex)
+
+
+def _raised(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
+    """'went on to discuss X' (the subject's), 'forced Y to admit that S' (the object's)."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl") or head.i == tok.i or head.lemma_.lower() not in RAISING | OBJECT_CONTROL:
+        return None
+    c = _verb_claim(tok, lemma, lex) if lemma in lex.claim_verbs else None
+    if c is None and (lemma in STANCE_VERBS or lemma in lex.acts):
+        c = _stance(tok, lex)
+    if c is None:
+        return None
+    if head.lemma_.lower() in OBJECT_CONTROL:
+        obj = next((o for o in head.children if o.dep_ == "dobj" and o.i < tok.i), None)
+        if obj is None:
+            return None if head.lemma_.lower() not in RAISING else c
+        return Claim(c.cue, c.content, speaker_span(obj), obj.i, c.kind, cue_text=c.cue_text)
+    return c
+
+
+def _asking(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
+    """'X called on Y to resign': Y and the act asked of Y."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ASKING_PREPS[lemma] and c.i > tok.i), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    act = next((c for c in list(tok.children) + list(pobj.children) if c.dep_ in ("xcomp", "acl", "advcl")
+                and c.i > pobj.i and _infinitive(c)), None)
+    if act is None:
+        return None
+    cue = (tok.i, prep.i + 1)
+    return _make(tok, (pobj.left_edge.i, act.right_edge.i + 1), "request", lex, cue=cue)
+
+
+def _holder(noun: Token) -> Optional[Token]:
+    """Whose act a noun names: its possessor ('her promise'), its 'by' phrase ('a call by X'), or
+    the subject of the verb it is the object of ('X made a promise to ...', 'X signed an agreement')."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head)
+    return None
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _act_noun(tok: Token, lemma: str) -> Optional[Claim]:
+    """'her promise to cut taxes', 'a call by the union to strike'."""
+    if lemma not in ACT_NOUNS:
+        return None
+    act = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
+    holder = _holder(tok) if act is not None else None
+    if holder is None or holder.lower_ in ("it", "this", "that", "which"):
+        return None
+    s, e = _trim(tok.doc, act.left_edge.i, act.right_edge.i + 1)
+    if holder.i >= s and holder.i < e:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Claim(cue, (s, e), speaker_span(holder), holder.i, "noun", cue_text=_cue_text(tok.doc, cue))
+
+
+def _light_noun(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
+    """'X expressed concern that S': a noun of claim without a possessor, object of a light verb."""
+    if lemma not in lex.nouns or any(c.dep_ == "poss" for c in tok.children):
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp")
+                   and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+    if clause is None:
+        return None
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    subj = subject_of(verb, lex)
+    if subj is None:
+        return None
+    s, e = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    cue = (verb.i, tok.i + 1)
+    return Claim(cue, (s, e), speaker_span(subj), subj.i, "noun", cue_text=f"{verb.text} {tok.text}")
