@@ -201,3 +201,113 @@ def test_widen_goes_on_through_the_phrase_after_the_object_but_not_past_a_comma(
     assert doc[w.content[0] : w.content[1]].text == "the tax to theft"
     c = Claim((1, 2), (2, 4), (0, 1), 0, "speech", cue_text="likened")
     assert widen(doc, [c])[0].content == (2, 4)  # a clause said is not widened
+
+
+def test_voting_against_a_bill_takes_a_side_on_it():
+    doc = _doc("""
+        Okafor   NNP  nsubj  1
+        voted    VBD  ROOT   1
+        against  IN   prep   1
+        the      DT   det    5
+        fuel     NN   compound 5
+        levy     NN   pobj   2
+        .        .    punct  1
+    """, {"voted": "vote"})
+    assert _claims(doc) == [("voted against", "the fuel levy", "Okafor")]
+
+
+def test_a_phrasal_verb_is_another_verb():
+    doc = _doc("""
+        riots    NNS  nsubj  1
+        broke    VBD  ROOT   1
+        out      RP   prt    1
+        with     IN   prep   1
+        many     JJ   amod   5
+        arrests  NNS  pobj   3
+        .        .    punct  1
+    """, {"broke": "break", "riots": "riot"})
+    assert _claims(doc) == []
+
+
+def test_an_attitude_about_something_is_its_subjects():
+    doc = _doc("""
+        Farmers  NNS  nsubj  1
+        were     VBD  ROOT   1
+        worried  JJ   acomp  1
+        about    IN   prep   2
+        the      DT   det    5
+        drought  NN   pobj   3
+        .        .    punct  1
+    """, {"were": "be", "Farmers": "farmer"})
+    assert _claims(doc) == [("were worried about", "the drought", "Farmers")]
+
+
+def test_a_passive_attitude_with_a_clause_is_held_by_its_subject():
+    doc = _doc("""
+        Farmers     NNS  nsubjpass  2
+        were        VBD  auxpass    2
+        frustrated  VBN  ROOT       2
+        that        IN   mark       5
+        prices      NNS  nsubj      5
+        fell        VBD  ccomp      2
+        .           .    punct      2
+    """, {"fell": "fall", "prices": "price"})
+    assert _claims(doc) == [("frustrated", "prices fell", "Farmers")]
+
+
+def test_a_court_ruling_that_says_its_clause():
+    doc = _doc("""
+        court    NN   nsubj  1
+        ruled    VBD  ROOT   1
+        that     IN   mark   5
+        the      DT   det    4
+        purge    NN   nsubj  5
+        broke    VBD  ccomp  1
+        the      DT   det    7
+        law      NN   dobj   5
+        .        .    punct  1
+    """, {"ruled": "rule", "broke": "break"})
+    assert _claims(doc) == [("ruled", "the purge broke the law", "court")]
+
+
+def test_a_proposal_by_gerund_is_what_is_proposed():
+    doc = _doc("""
+        Ruiz      NNP  nsubj  1
+        proposed  VBD  ROOT   1
+        dropping  VBG  xcomp  1
+        the       DT   det    4
+        levy      NN   dobj   2
+        .         .    punct  1
+    """, {"proposed": "propose", "dropping": "drop"})
+    assert _claims(doc) == [("proposed", "dropping the levy", "Ruiz")]
+
+
+def test_a_sentence_opening_with_its_source_says_the_rest():
+    doc = _doc("""
+        In       IN   prep   5
+        the      DT   det    2
+        poll     NN   pobj   0
+        ,        ,    punct  5
+        Okafor   NNP  nsubj  5
+        leads    VBZ  ROOT   5
+        by       IN   prep   5
+        two      CD   nummod 8
+        points   NNS  pobj   6
+        .        .    punct  5
+    """, {"leads": "lead"})
+    assert _claims(doc) == [("In", "Okafor leads by two points", "the poll")]
+
+
+def test_a_sentence_opening_with_a_time_or_place_has_no_source():
+    doc = _doc("""
+        In       IN   prep   4
+        2010     CD   pobj   0
+        ,        ,    punct  4
+        Okafor   NNP  nsubj  4
+        ran      VBD  ROOT   4
+        for      IN   prep   4
+        mayor    NN   pobj   5
+        .        .    punct  4
+    """, {"ran": "run"})
+    assert _claims(doc) == []
+

@@ -26,6 +26,12 @@ OBJECT_CONTROL = kb.words("reported_acts", "object_control")
 ASKING_PREPS = {k: frozenset(v) for k, v in kb.table("reported_acts", "asking_preps").items()}
 ACT_NOUNS = kb.words("reported_acts", "act_nouns")
 LIGHT_VERBS = kb.words("reported_acts", "light_verbs")
+STANCE_PREPS = {k: frozenset(v) for k, v in kb.table("reported_acts", "stance_preps").items()}
+CLAUSE_VERBS = kb.words("reported_acts", "clause_verbs")
+GERUND_VERBS = kb.words("reported_acts", "gerund_verbs")
+FRAME_PREPS = kb.words("reported_acts", "frame_preps")
+FRAME_NOUNS = kb.words("reported_acts", "frame_nouns")
+ATTITUDES = {k: frozenset(v) for k, v in kb.table("reported_acts", "attitude_adjectives").items()}
 
 _REACH_KINDS = ("act", "object")  # claims whose content is an object that what follows may go on
 _REACH_DEPS = ("prep", "oprd", "xcomp", "advcl", "dative", "ccomp")
@@ -58,22 +64,58 @@ def _reach(verb: Token, e: int) -> int:
 def extra_claims(doc: Doc, lex: ReportingLexicon, animate: Callable[[Token], bool], claims: list[Claim]) -> list[Claim]:
     """The claims of the constructions above, for cue words no claim of `find_claims` took."""
     taken = {t for c in claims for t in range(*c.cue)}
-    words = STANCE_VERBS | lex.claim_verbs | ACT_NOUNS | lex.nouns | frozenset(ASKING_PREPS)
+    words = STANCE_VERBS | lex.claim_verbs | ACT_NOUNS | lex.nouns | frozenset(ASKING_PREPS) | frozenset(STANCE_PREPS) \
+        | CLAUSE_VERBS | GERUND_VERBS
     out = []
     for i, lemma in enumerate(token_strings(doc, "LEMMA")):
         lemma = lemma.lower()
-        if lemma not in words or i in taken:
+        if (lemma not in words and doc[i].lower_ not in ATTITUDES) or i in taken:
             continue
         tok = doc[i]
         c = None
-        if tok.pos_ == "VERB" and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        if tok.lower_ in ATTITUDES and tok.dep_ in ("acomp", "xcomp", "oprd") or tok.lower_ in ATTITUDES and tok.tag_ == "VBN":
+            c = _attitude(tok, lex)
+        elif tok.pos_ == "VERB" and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
             c = _verb(tok, lemma, lex)
         elif tok.pos_ == "NOUN":
             c = _act_noun(tok, lemma) or _light_noun(tok, lemma, lex)
         if c is None or c.head is None or c.content[1] - c.content[0] < 2 or not animate(doc[c.head]):
             continue
         out.append(c)
+    cued = {doc[t].sent.start for t in taken}
+    for sent in doc.sents:
+        if sent.start not in cued:
+            c = _frame(doc, sent)
+            if c is not None:
+                out.append(c)
     return widen(doc, out)
+
+
+def _frame(doc: Doc, sent) -> Optional[Claim]:
+    """'In the latest poll, X leads by two points', 'By one estimate, S', 'According to X, S':
+    a sentence with no cue of its own opening with its source before a comma."""
+    i = sent.start
+    while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i + 2 >= sent.end:
+        return None
+    according = doc[i].lower_ == "according" and doc[i + 1].lower_ == "to"
+    if not according and doc[i].lower_ not in FRAME_PREPS:
+        return None
+    comma = next((t.i for t in doc[i + 1 : min(sent.end, i + 16)] if t.text == ","), None)
+    if comma is None or comma - i < 2:
+        return None
+    start = i + (2 if according else 1)
+    source = doc[start:comma]
+    if not according and not any(t.lower_ in FRAME_NOUNS and t.pos_ == "NOUN" for t in source):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in source):
+        return None  # a clause, not a source ("In saying so, ...")
+    s, e = _trim(doc, comma + 1, sent.end)
+    if e - s < 3 or not according and not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
+        return None
+    head = source.root
+    return Claim((i, start), (s, e), (start, comma), head.i, "according", cue_text=doc[i:start].text)
 
 
 def _infinitive(tok: Token) -> bool:
@@ -87,8 +129,67 @@ def _verb(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
         c = _asking(tok, lemma, lex)
         if c is not None:
             return c
+    if lemma in CLAUSE_VERBS:
+        clause = _that_clause(tok)
+        if clause is not None:
+            return _make(tok, (clause.left_edge.i, clause.right_edge.i + 1), "speech", lex)
+    if lemma in GERUND_VERBS:
+        ger = next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" and c.i > tok.i), None)
+        if ger is not None:
+            return _make(tok, (ger.left_edge.i, _reach(tok, ger.right_edge.i + 1)), "act", lex)
     if lemma in STANCE_VERBS or lemma in lex.acts:
-        return _stance(tok, lex)
+        c = _stance(tok, lex)
+        if c is not None:
+            return c
+    if lemma in STANCE_PREPS:
+        return _on_what(tok, tok, STANCE_PREPS[lemma], "topic", lex)
+    return None
+
+
+def _on_what(tok: Token, verb: Token, preps: frozenset, kind: str, lex: ReportingLexicon) -> Optional[Claim]:
+    """'voted against the bill', 'were worried about the shift': the object of the preposition
+    naming what a side is taken on, with the subject of `verb` as the one taking it."""
+    if any(c.dep_ == "prt" and c.lower_ not in preps for c in tok.children):
+        return None  # another verb: "broke out", "spoke up"
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > tok.i), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None:
+        return None
+    cue = (min(verb.i, tok.i), prep.i + 1)
+    return _named(tok.doc, _make(verb, (pobj.left_edge.i, _reach(tok, pobj.right_edge.i + 1)), kind, lex, cue=cue))
+
+
+def _named(doc: Doc, c: Optional[Claim]) -> Optional[Claim]:
+    """The claim with its cue's words as its cue text ('voted against', 'called on')."""
+    if c is not None:
+        c.cue_text = doc[c.cue[0] : c.cue[1]].text
+    return c
+
+
+def _attitude(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
+    """'Republicans were not worried about the shift', 'were frustrated that S': held by the
+    subject of the verb the adjective completes."""
+    verb = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
+    clause = _that_clause(tok)
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if verb is tok else None
+    if clause is not None and passive is not None:  # "X were frustrated that S"
+        s, e = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return Claim((tok.i, tok.i + 1), (s, e), speaker_span(passive), passive.i, "adjective", cue_text=tok.text)
+    if clause is not None:
+        c = _make(verb, (clause.left_edge.i, clause.right_edge.i + 1), "adjective", lex, cue=(min(verb.i, tok.i), tok.i + 1))
+        return _named(tok.doc, c)
+    if passive is not None:
+        c = _on_what(tok, tok, ATTITUDES[tok.lower_], "topic", lex)  # ("concerned about": its own subject is none)
+        return None if c is None else Claim(c.cue, c.content, speaker_span(passive), passive.i, "adjective", cue_text=c.cue_text)
+    return _on_what(tok, verb, ATTITUDES[tok.lower_], "adjective", lex)
+
+
+def _that_clause(tok: Token) -> Optional[Token]:
+    """The clause after `tok` opened by 'that' or with a subject of its own."""
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "mark" and g.lower_ == "that" or g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return c
     return None
 
 
@@ -122,8 +223,10 @@ def _raised(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
 
 def _asking(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     """'X called on Y to resign': Y and the act asked of Y."""
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ASKING_PREPS[lemma] and c.i > tok.i), None)
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ASKING_PREPS[lemma] and c.i > tok.i), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "dobj")), None) if prep is not None else None
+    if pobj is None and prep is not None and prep.dep_ == "prt":
+        pobj = next((g for g in tok.children if g.dep_ == "dobj" and g.i > prep.i), None)
     if pobj is None:
         return None
     act = next((c for c in list(tok.children) + list(pobj.children) if c.dep_ in ("xcomp", "acl", "advcl")
@@ -131,7 +234,7 @@ def _asking(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     if act is None:
         return None
     cue = (tok.i, prep.i + 1)
-    return _make(tok, (pobj.left_edge.i, act.right_edge.i + 1), "request", lex, cue=cue)
+    return _named(tok.doc, _make(tok, (pobj.left_edge.i, act.right_edge.i + 1), "request", lex, cue=cue))
 
 
 def _holder(noun: Token) -> Optional[Token]:
