@@ -179,7 +179,7 @@ def find_claims(doc: Doc, lex: ReportingLexicon, animate=None) -> list[Claim]:
 
         if claim is None and tok.tag_ in ("JJ", "VBN") and tok.lower_ in lex.adjectives:
             claim = _adjective_claim(tok, lex)
-        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
+        elif claim is None and tok.pos_ == "NOUN" and lemma in lex.nouns:
             claim = _noun_claim(tok, lex)
         if claim is None and tok.lower_ in _ACCORDING_WORDS:
             claim = _according_claim(doc, tok, lex)

@@ -5,6 +5,8 @@ infinitive, a noun of claim made its subject's by a light verb. Negative cases: 
 perception are no cues, a noun without a holder is nobody's claim. Hand-built Docs."""
 from __future__ import annotations
 
+import pytest
+
 from dyads.nlp.claims import load_reporting
 from dyads.nlp.quotes.reach import extra_claims, widen
 from dyads.nlp.claims import Claim
@@ -310,4 +312,47 @@ def test_a_sentence_opening_with_a_time_or_place_has_no_source():
         .        .    punct  4
     """, {"ran": "run"})
     assert _claims(doc) == []
+
+
+def test_seeing_something_as_something_is_a_judgment_but_seeing_it_is_not():
+    doc = _doc("""
+        Critics  NNS  nsubj  1
+        saw      VBD  ROOT   1
+        the      DT   det    3
+        levy     NN   dobj   1
+        as       IN   prep   1
+        a        DT   det    6
+        giveaway NN   pobj   4
+        .        .    punct  1
+    """, {"saw": "see", "Critics": "critic"})
+    assert _claims(doc) == [("saw", "the levy as a giveaway", "Critics")]
+    doc = _doc("""
+        Critics  NNS  nsubj  1
+        saw      VBD  ROOT   1
+        the      DT   det    3
+        parade   NN   dobj   1
+        on       IN   prep   1
+        Monday   NNP  pobj   4
+        .        .    punct  1
+    """, {"saw": "see", "Critics": "critic"})
+    assert _claims(doc) == []
+
+
+@pytest.mark.slow
+def test_a_verbless_quotation_a_name_signs_is_that_persons():
+    from dyads.nlp.pipeline import build_nlp
+
+    nlp = build_nlp()
+    doc = nlp("Readers wrote in.\n\u201cNo mercy, no shame, a sad day for the valley.\u201d \u2015 Dana Whitfield\n")
+    assert [(q.kind, q.speaker_text) for q in doc._.dyads_quotes] == [("direct", "Dana Whitfield")]
+    doc = nlp("The film is called \u201cA Sad Day in the Valley\u201d and opens Friday.")
+    assert [q for q in doc._.dyads_quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.slow
+def test_a_plural_noun_parse_of_claims_still_reports_its_clause():
+    from dyads.nlp.pipeline import build_nlp
+
+    doc = build_nlp()("But Okafor claims that he should be the exception.")
+    assert [q.text for q in doc._.dyads_quotes] == ["he should be the exception"]
 

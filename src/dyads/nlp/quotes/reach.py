@@ -29,6 +29,7 @@ LIGHT_VERBS = kb.words("reported_acts", "light_verbs")
 STANCE_PREPS = {k: frozenset(v) for k, v in kb.table("reported_acts", "stance_preps").items()}
 CLAUSE_VERBS = kb.words("reported_acts", "clause_verbs")
 GERUND_VERBS = kb.words("reported_acts", "gerund_verbs")
+JUDGING_VERBS = kb.words("reported_acts", "judging_verbs")
 FRAME_PREPS = kb.words("reported_acts", "frame_preps")
 FRAME_NOUNS = kb.words("reported_acts", "frame_nouns")
 ATTITUDES = {k: frozenset(v) for k, v in kb.table("reported_acts", "attitude_adjectives").items()}
@@ -65,7 +66,7 @@ def extra_claims(doc: Doc, lex: ReportingLexicon, animate: Callable[[Token], boo
     """The claims of the constructions above, for cue words no claim of `find_claims` took."""
     taken = {t for c in claims for t in range(*c.cue)}
     words = STANCE_VERBS | lex.claim_verbs | ACT_NOUNS | lex.nouns | frozenset(ASKING_PREPS) | frozenset(STANCE_PREPS) \
-        | CLAUSE_VERBS | GERUND_VERBS
+        | CLAUSE_VERBS | GERUND_VERBS | JUDGING_VERBS
     out = []
     for i, lemma in enumerate(token_strings(doc, "LEMMA")):
         lemma = lemma.lower()
@@ -140,6 +141,10 @@ def _verb(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     if lemma in STANCE_VERBS or lemma in lex.acts:
         c = _stance(tok, lex)
         if c is not None:
+            return c
+    if lemma in JUDGING_VERBS:
+        c = _stance(tok, lex)
+        if c is not None and any(t.dep_ == "prep" and t.lower_ == "as" and t.head.i == tok.i for t in tok.doc[c.content[0] : c.content[1]]):
             return c
     if lemma in STANCE_PREPS:
         return _on_what(tok, tok, STANCE_PREPS[lemma], "topic", lex)
