@@ -356,3 +356,39 @@ def test_a_plural_noun_parse_of_claims_still_reports_its_clause():
     doc = build_nlp()("But Okafor claims that he should be the exception.")
     assert [q.text for q in doc._.dyads_quotes] == ["he should be the exception"]
 
+
+@pytest.mark.slow
+def test_a_headline_naming_a_person_before_a_colon_and_a_quotation_gives_it_that_speaker():
+    from dyads.nlp.pipeline import build_nlp
+
+    nlp = build_nlp()
+    text = "A word of advice from Dana Whitfield: 'Keep the mills open.'\n\nDana Whitfield spoke at the fair on Monday.\n"
+    quotes = [(q.kind, q.text, q.speaker_text) for q in nlp(text)._.dyads_quotes]
+    assert ("direct", "Keep the mills open.", "Dana Whitfield") in quotes
+    text = "Mills and markets: a guide for the fair season.\n\nDana Whitfield spoke at the fair on Monday.\n"
+    assert [q for q in nlp(text)._.dyads_quotes if q.cue == ":"] == []
+
+
+def test_a_passive_act_with_its_agent_says_its_subject():
+    doc = _doc("""
+        The       DT   det        2
+        fuel      NN   compound   2
+        levy      NN   nsubjpass  4
+        was       VBD  auxpass    4
+        reported  VBN  ROOT       4
+        by        IN   agent      4
+        the       DT   det        7
+        Courier   NNP  pobj       5
+        .         .    punct      4
+    """, {"reported": "report"})
+    assert _claims(doc) == [("reported by", "The fuel levy", "the Courier")]
+    doc = _doc("""
+        The       DT   det        1
+        bridge    NN   nsubjpass  3
+        was       VBD  auxpass    3
+        built     VBN  ROOT       3
+        by        IN   agent      3
+        engineers NNS  pobj       4
+        .         .    punct      3
+    """, {"built": "build"})
+    assert _claims(doc) == []

@@ -126,6 +126,10 @@ def _infinitive(tok: Token) -> bool:
 def _verb(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     if _infinitive(tok):
         return _raised(tok, lemma, lex)
+    if lemma in lex.speech or lemma in lex.acts or lemma in STANCE_VERBS:
+        c = _passive(tok)
+        if c is not None:
+            return c
     if lemma in ASKING_PREPS:
         c = _asking(tok, lemma, lex)
         if c is not None:
@@ -196,6 +200,18 @@ def _that_clause(tok: Token) -> Optional[Token]:
                 g.dep_ == "mark" and g.lower_ == "that" or g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             return c
     return None
+
+
+def _passive(tok: Token) -> Optional[Claim]:
+    """'The levy was first reported by the Courier': the passive's subject is what the agent said."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or by is None or subj.pos_ == "PRON":
+        return None
+    s, e = _trim(tok.doc, subj.left_edge.i, subj.i + 1)
+    cue = (tok.i, agent.i + 1)
+    return Claim(cue, (s, e), speaker_span(by), by.i, "act", cue_text=tok.doc[cue[0] : cue[1]].text)
 
 
 def _stance(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
