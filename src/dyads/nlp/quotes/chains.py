@@ -11,7 +11,7 @@ from ..claims import ReportingLexicon
 from ..doc import QuoteInfo
 from ..mentions import doc_text
 from .cues import colon_intro, continues
-from .discourse import sign
+from .discourse import sign, signature
 from .framed import framing_claim
 from .marks import Region
 from .speakers import set_speaker
@@ -73,8 +73,9 @@ def uncued(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[Reg
         s, e = region_tokens[k]
         words = [t for t in doc[s:e] if t.is_alpha]
         framed = framing_claim(doc, s, e) if not opens_sentence(doc, s) else None
-        if len(words) < MIN_QUOTE_WORDS or framed is None and not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]):
-            continue  # a title, a name or a scare quote
+        if len(words) < MIN_QUOTE_WORDS or framed is None and not any(t.pos_ in ("VERB", "AUX") for t in doc[s:e]) \
+                and signature(doc, r) is None:
+            continue  # a title, a name or a scare quote (not one a name signs: '"No mercy." -- Dana Whitfield')
         intro = colon_intro(doc, s, lex)
         q = QuoteInfo("direct", r.start, r.end, strip_marks(text[r.start : r.end].strip()), regions=[r])
         if intro is None and sign(doc, q, r):  # '"..." -- Dana Whitfield': the name signing it speaks

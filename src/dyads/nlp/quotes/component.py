@@ -15,6 +15,7 @@ from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
 from .enclosing import clause_speaker
 from .nested import outermost
+from .reach import extra_claims, widen
 from .trailing import trailing_cues
 from .marks import paragraph_break, quote_regions, regions_over
 from .speakers import NOT_SPEAKERS, person_nouns
@@ -66,7 +67,9 @@ class QuotesComponent:
                 return False
             return tok.i in actor_tokens or tok.lemma_.lower() not in self.lex.abstract
 
-        claims = [c for c in find_claims(doc, self.lex, animate)
+        claims = widen(doc, find_claims(doc, self.lex, animate))
+        claims = sorted(claims + extra_claims(doc, self.lex, animate, claims), key=lambda c: c.cue[0])
+        claims = [c for c in claims
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
         claims = outermost(claims)  # a thought or finding reported inside a report is part of it
         used: dict[int, QuoteInfo] = {}  # region index -> its quote

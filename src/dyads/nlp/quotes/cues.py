@@ -43,9 +43,14 @@ def colon_lines(doc: Doc, para: str, used: dict, regions: list[Region], quotes: 
                 speaker = sp
                 break
         transcript = text[name_s:name_e].isupper() and len(text[name_s:name_e].split()) <= 3
+        quoted = text[m.start(2)] in QUOTE_CHARS
+        if speaker is None and quoted:
+            speaker = _headline_person(doc, mentions, name_s, name_e)  # 'A lesson from Ada Ruiz: "Q"'
+            if speaker is not None:
+                name_s, name_e = speaker.start_char, speaker.end_char
         if speaker is None and not transcript:
             continue
-        q = QuoteInfo("direct" if transcript else "indirect", body_s, body_e, strip_marks(text[body_s:body_e]), cue=":")
+        q = QuoteInfo("direct" if transcript or quoted else "indirect", body_s, body_e, strip_marks(text[body_s:body_e]), cue=":")
         q.speaker_text = text[name_s:name_e]
         q.speaker_chars = (name_s, name_e)
         q.speaker = speaker.label_ if speaker is not None else None
@@ -53,6 +58,12 @@ def colon_lines(doc: Doc, para: str, used: dict, regions: list[Region], quotes: 
             if r.start < body_e and body_s < r.end:
                 used[k] = q
         quotes.append(q)
+
+
+def _headline_person(doc: Doc, mentions, start: int, end: int):
+    """The first person named in a line's words before a colon and a quotation."""
+    persons = {a.id for a in (doc._.dyads_actors or []) if a.type == "person"}
+    return next((m for m in mentions if start <= m.start_char and m.end_char <= end and m.label_ in persons), None)
 
 
 def _listener(verb, obj) -> bool:
