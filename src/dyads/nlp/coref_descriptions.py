@@ -255,9 +255,13 @@ class DescriptionResolution(KindResolution):
     def _salient_person(self, tok: Token) -> list[ActorInfo]:
         """'the envoy' when no person was given that title: the one person named in its sentence
         before it or in the two sentences before ("Hochstein said ... Prior to his visit, the envoy
-        travelled"); none when several are, or when the title says whose it is ("the president of X")."""
+        travelled"), when the article spoke of such a one before ("a US envoy said"); none when several
+        are named, or when the title says whose it is ("the president of X")."""
         if any(c.dep_ != "det" for c in tok.children if c.i > tok.i or c.dep_ in ("poss", "amod", "compound")):
             return []
+        low = tok.lemma_.lower()
+        if not any(t.lemma_.lower() == low for t in self.doc[: tok.i]):
+            return []  # "the governor" with no governor spoken of before: someone new, not a name nearby
         sent = tok.sent
         first = sent.start
         for _ in range(TITLE_BACK):

@@ -243,3 +243,14 @@ def test_a_count_word_as_subject_is_a_group_of_its_own_not_the_people_named_befo
     found = [e for e in events(doc) if e[2] == "A3"]
     names = {a.id: a.name for a in doc._.dyads_actors}
     assert [names[e[1]] for e in found] == ["Hundreds"]
+
+
+def test_a_name_under_a_root_that_is_no_verb_is_read_to_the_root_and_stops():
+    # "Talks in Ruritania." (a headline, no verb): the climb ends at the root, it does not go round
+    from dyads.nlp.events.antecedents import placed
+    from spacy.tokens import Doc as _Doc
+    from docs import VOCAB
+    doc = _Doc(VOCAB, words=["Talks", "in", "Ruritania", "."], heads=[0, 0, 1, 0],
+               deps=["ROOT", "prep", "pobj", "punct"], pos=["NOUN", "ADP", "PROPN", "PUNCT"])
+    assert placed(doc[2]) is True
+    assert placed(doc[0]) is False

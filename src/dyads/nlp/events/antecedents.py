@@ -43,14 +43,14 @@ def subordinate(t: Token) -> bool:
     """Is the pronoun the subject of a clause under another clause of its sentence ("as it
     bombs"; not the object of one: "the rebels who overran it" is the place overrun)?"""
     v = t.head
-    return t.dep_ == "nsubj" and v is not t and v.dep_ in SUBORDINATE_DEPS and v.head is not v
+    return t.dep_ == "nsubj" and v.i != t.i and v.dep_ in SUBORDINATE_DEPS and v.head.i != v.i
 
 
 def placed(tok: Token) -> bool:
     """Is this name inside a phrase of place ("a village in X", "shelters near X"): where, not
     a party? (Up its phrase to the verb.)"""
     t = tok
-    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):  # spaCy makes a new Token each time: compare .i
         if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
             return True
         t = t.head

@@ -32,6 +32,6 @@ def firing_verb(subject: Token) -> Optional[Token]:
 def weapon_sources(participants, subject: Token, verb: Token) -> list[str]:
     """The sources of an act whose subject is a weapon: those of the verb that fired it."""
     fired = firing_verb(subject)
-    if fired is None or fired is verb or not (fired.i < verb.i or subject.i < fired.i):
+    if fired is None or fired.i == verb.i or not (fired.i < verb.i or subject.i < fired.i):
         return []
     return participants._sources(fired, fired)

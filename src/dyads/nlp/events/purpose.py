@@ -26,7 +26,7 @@ def _described(noun: Token, actor_at: dict) -> Token:
 def purpose_doer(t: Token, v: Token, actor_at: dict) -> Optional[Token]:
     """The doer of the to-infinitive `v` when climbing from it reached the passive `t`: the noun a
     participle describes, or the passive's subject (the antecedent of a relative one)."""
-    if t is v or not _infinitive(v):
+    if t.i == v.i or not _infinitive(v):
         return None
     if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"):
         return _described(t.head, actor_at)
