@@ -1,7 +1,8 @@
 """A second report the text starts inside what a first claim says (a participle of saying after a
 comma, a second cue conjoined to the first) ends the first claim's content; a gerund after a
 preposition, a report naming its own speaker inside the content, and conjoined 'that'-clauses
-under one cue are no second report. Hand-built Docs, invented sentences."""
+under one cue are no second report; the second report shares the first speaker. Hand-built
+Docs, invented sentences."""
 from __future__ import annotations
 
 from dyads.nlp.claims import Claim
@@ -151,3 +152,28 @@ def test_too_short_a_first_part_keeps_the_claim_whole():
     first = Claim((1, 2), (2, 9), (0, 1), 0, "act")
     second = Claim((4, 5), (6, 9), (0, 1), 0, "speech")
     assert split_reports(doc, [first, second])[0] is first
+
+
+# "Analysts said costs have grown , citing the steel shortage ."  (the parser hangs 'citing' on the
+# content's verb, and the second claim found 'costs' as its subject)
+INSIDE = build("""
+    Analysts  NNS  nsubj   1
+    said      VBD  ROOT    1
+    costs     NNS  nsubj   5
+    have      VBP  aux     5
+    grown     VBN  ccomp   1
+    ,         ,    punct   4
+    citing    VBG  advcl   4
+    the       DT   det     9
+    steel     NN   compound 9
+    shortage  NN   dobj    6
+    .         .    punct   1
+""")
+
+
+def test_a_second_report_on_the_contents_verb_takes_the_first_speaker():
+    first = Claim((1, 2), (2, 10), (0, 1), 0, "speech")
+    second = Claim((6, 7), (7, 10), (2, 3), 2, "act")
+    out = split_reports(INSIDE, [first, second])
+    assert _contents(INSIDE, out) == ["costs have grown", "the steel shortage"]
+    assert out[1].speaker == (0, 1) and out[1].head == 0

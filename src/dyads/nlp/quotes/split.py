@@ -12,6 +12,9 @@
 
 The first claim's content ends before the second report's cue (the comma or conjunction dropped);
 the second claim, no longer inside the first, then stays a quote of its own (nested.outermost).
+A second cue with no subject of its own shares the first's: when the parser hung it on the
+content's verb ("said costs grew, citing …"), its speaker is the first claim's, not the content's
+subject. A second cue with a subject of its own is a report inside the report.
 Splitting conjoined 'that'-clauses too scored polnear-dev quotes F1 0.7854 against 0.7861: the
 gold there keeps "that A and that B" as one attribution.
 """
@@ -73,7 +76,7 @@ def _later_cue(doc: Doc, c: Claim, claims: list[Claim]) -> Claim | None:
     for o in claims:
         if o is c or not (s < o.cue[0] < e) or o.content[1] > e:
             continue
-        if o.speaker is not None and s <= o.speaker[0] < e:
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in doc[o.cue[0]].children):
             continue  # 'Ruiz said Lee told police …': a report inside the report
         if _starts_report(doc, c, o):
             return o
@@ -81,10 +84,18 @@ def _later_cue(doc: Doc, c: Claim, claims: list[Claim]) -> Claim | None:
 
 
 def split_reports(doc: Doc, claims: list[Claim]) -> list[Claim]:
-    """The claims with each content cut where the text starts a second report."""
+    """The claims with each content cut where the text starts a second report, whose speaker
+    (the subject it shares with the first, not a phrase inside the first content) is the first's."""
     out: list[Claim] = []
+    speakers: dict[int, Claim] = {}  # id of a second report -> the first claim it shares a subject with
     for c in claims:
         o = _later_cue(doc, c, claims)
         first = _cut(doc, c, o.cue[0]) if o is not None else None
         out.append(first if first is not None else c)
+        if first is not None:
+            speakers[id(o)] = c
+    for n, o in enumerate(out):
+        c = speakers.get(id(claims[n]))
+        if c is not None and o.speaker is not None and c.content[0] <= o.speaker[0] < c.content[1]:
+            out[n] = replace(o, speaker=c.speaker, head=c.head)
     return out
