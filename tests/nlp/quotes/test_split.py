@@ -177,3 +177,24 @@ def test_a_second_report_on_the_contents_verb_takes_the_first_speaker():
     out = split_reports(INSIDE, [first, second])
     assert _contents(INSIDE, out) == ["costs have grown", "the steel shortage"]
     assert out[1].speaker == (0, 1) and out[1].head == 0
+
+
+def test_a_conjoined_intention_is_no_second_report():
+    # "The guard said the man ran , and refused to stop ."  -> what the man did, one report
+    doc = build("""
+        The      DT   det     1
+        guard    NN   nsubj   2
+        said     VBD  ROOT    2
+        the      DT   det     4
+        man      NN   nsubj   5
+        ran      VBD  ccomp   2
+        ,        ,    punct   5
+        and      CC   cc      5
+        refused  VBD  conj    5
+        to       TO   aux     10
+        stop     VB   xcomp   8
+        .        .    punct   2
+    """)
+    first = Claim((2, 3), (3, 11), (0, 2), 1, "speech")
+    second = Claim((8, 9), (9, 11), (3, 5), 4, "intent")
+    assert split_reports(doc, [first, second])[0] is first
