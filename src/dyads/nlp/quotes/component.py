@@ -15,6 +15,7 @@ from .chains import split_openings, uncued
 from .cues import bare_cues, colon_lines
 from .enclosing import clause_speaker
 from .nested import outermost
+from .split import split_reports
 from .reach import extra_claims, widen
 from .trailing import trailing_cues
 from .marks import paragraph_break, quote_regions, regions_over
@@ -71,6 +72,7 @@ class QuotesComponent:
         claims = sorted(claims + extra_claims(doc, self.lex, animate, claims), key=lambda c: c.cue[0])
         claims = [c for c in claims
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
+        claims = split_reports(doc, claims)  # "…, adding that …": a second report of its own
         claims = outermost(claims)  # a thought or finding reported inside a report is part of it
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         quotes = self._pair_claims(doc, text, claims, regions, used)
