@@ -82,7 +82,7 @@ def _placed(doc: Doc, c: Cand) -> bool:
         return False  # a capital acting, a description resolved to it
     tok = doc[c.start : c.end].root
     for _ in range(4):  # "in Iraq and Syria", "in Beirut, Lebanon": as the first of them
-        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
         else:
             break

@@ -42,7 +42,7 @@ def acts_as_government(root: Token) -> bool:
     """A capital that does what governments do: the subject of an act ("Washington demanded"),
     the agent of a passive ("rejected by Beirut"), the owner of a decision ("Moscow's refusal");
     the second of two joined so ("Tehran and Washington exchanged messages")."""
-    if root.dep_ == "conj" and root.head is not root and root.head.ent_type_ == "GPE":
+    if root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ == "GPE":
         return acts_as_government(root.head)
     if root.dep_ == "nsubj":
         head = root.head

@@ -133,7 +133,7 @@ def subject_of(tok: Token, lex: ReportingLexicon) -> Optional[Token]:
                 for p in child.children:
                     if p.dep_ == "pobj":
                         return p
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -360,7 +360,7 @@ def _according_claim(doc: Doc, tok: Token, lex: ReportingLexicon) -> Optional[Cl
         return None
     phrase = (tok.i, pobj.right_edge.i + 1)
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     sent = tok.sent
     content = (sent.start, sent.end) if clause.dep_ == "ROOT" else _subtree_span(clause)

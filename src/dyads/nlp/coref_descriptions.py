@@ -149,7 +149,7 @@ class DescriptionResolution(KindResolution):
         forces" are its members), nor the act of opposing ("their opposition to the bill"), nor
         the speaker's own ("our own military")."""
         t = tok
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head  # "military and government officials": as the first of them
         if t.dep_ in ("amod", "compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN") \
                 and t.head.lower_ not in MEMBER_NOUNS:

@@ -74,7 +74,7 @@ class PossessiveResolution:
                         return None
             if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _own_subject(t):
                 crossed = True  # "X has a fleet, and its vessels were hit": a clause joined to X's
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
         return None

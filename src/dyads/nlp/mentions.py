@@ -331,7 +331,7 @@ def kind_context(doc: Doc, root: Token, lex: ActorLexicon) -> Optional[str]:
             return lex.kind_nouns[child.lemma_.lower()]
     tok = root
     for _ in range(4):
-        if tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break

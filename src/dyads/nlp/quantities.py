@@ -381,7 +381,7 @@ class ParseView:
                     if a:
                         return a
                 break
-            if x.head is x or x.pos_ in ("VERB", "AUX") and x.dep_ != "relcl":
+            if x.head.i == x.i or x.pos_ in ("VERB", "AUX") and x.dep_ != "relcl":
                 break
             x = x.head
         v = r.head

@@ -32,7 +32,7 @@ def _said_no(v: Token) -> bool:
 def _clause_top(t: Token) -> Token:
     """The first of conjoined acts ("sheltered and armed"): the one attached to the denial."""
     for _ in range(3):
-        if t.dep_ == "conj" and t.head is not t and t.head.pos_ == t.pos_:
+        if t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ == t.pos_:
             t = t.head
         else:
             break
@@ -41,7 +41,7 @@ def _clause_top(t: Token) -> Token:
 
 def _verb_of_noun(n: Token, verbs: frozenset) -> Optional[Token]:
     """The verb among `verbs` that takes the noun `n` as its object (or passive subject)."""
-    if n.dep_ in ("dobj", "nsubjpass") and n.head is not n and n.head.lemma_.lower() in verbs:
+    if n.dep_ in ("dobj", "nsubjpass") and n.head.i != n.i and n.head.lemma_.lower() in verbs:
         return n.head
     return None
 
@@ -71,7 +71,7 @@ def _part_noun(t: Token) -> Optional[Token]:
 def denial(v: Token) -> Optional[Token]:
     """The verb that denies the act of `v` (the trigger's verb, or an event noun), or None."""
     t = _clause_top(v)
-    if t.head is t:
+    if t.head.i == t.i:
         return None
     d = None
     if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in DENYING:

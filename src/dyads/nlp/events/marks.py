@@ -20,7 +20,7 @@ def main_clause(v: Token) -> bool:
     for _ in range(3):
         if t.dep_ == "ROOT":
             return True
-        if t.dep_ in ("ccomp", "conj") and t.head is not t:
+        if t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
             t = t.head
             continue
         return False
@@ -81,7 +81,7 @@ def modality(tok: Token, verb: Optional[Token]) -> str:
                     return "future"
             if c.dep_ == "mark" and c.lower_ in CONDITIONALS:
                 return "hypothetical"
-        if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "ccomp", "advcl") and t.head.i != t.i:
             head = t.head
             lemma = head.lemma_.lower()
             if lemma in ASKING and not reported_clause(t):
@@ -148,7 +148,7 @@ def unless(v: Token) -> bool:
 
 def under_asking(t: Token) -> bool:
     for _ in range(3):
-        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
             return False
         comp, t = t, t.head
         if t.lemma_.lower() in ASKING:

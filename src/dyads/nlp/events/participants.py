@@ -61,7 +61,7 @@ class Participants(Antecedents):
         clan in the battle"; not a verb further off ("called for sanctions in the wake of the execution")."""
         t = noun
         for _ in range(2):
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
@@ -135,19 +135,19 @@ class Participants(Antecedents):
                 return None  # the passive subject is the target; no agent given
             if t is v and (opened := opened_clause_subject(v)) is not None:
                 return opened  # "as X-based groups exchanged fire": a clause the parser broke
-            if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head is not t
+            if (t.dep_ in ("dobj", "attr") and t.pos_ == "NOUN" and came_from_clause and t.head.i != t.i
                     and (t.head.lemma_.lower() in HAVING_VERBS or came_from_participle)):
                 # "had no problem recruiting", "issued a declaration demanding": the haver, the issuer
                 t, came_from_clause = t.head, False  # "had no problem recruiting ... to fight": the haver
                 continue
-            if t.dep_ in ("oprd", "acomp") and t.head is not t:
+            if t.dep_ in ("oprd", "acomp") and t.head.i != t.i:
                 t = t.head  # "made sure to implicate"
                 continue
             came_from_clause = t.dep_ == "acl"
             came_from_participle = came_from_clause and t.tag_ == "VBG"
             if t.dep_ == "conj" and t.tag_ == "VB" and t.head.tag_ in ("VBD", "VBN", "VBZ") and not has_aux(t):
                 return None  # "has passed a text demanding X stop and free Y": a bare verb is no tensed one's twin
-            if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head is not t:
+            if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "ccomp") and t.head.i != t.i:
                 # object control: "asked the Alawites to stop" -> the Alawites
                 if t.dep_ == "xcomp":
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.i < t.i), None)

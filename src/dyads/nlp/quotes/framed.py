@@ -27,7 +27,7 @@ def framing_claim(doc: Doc, s: int, e: int) -> Optional[Claim]:
         return None
     cur = top
     for _ in range(_MAX_CLIMB):
-        if cur.dep_ not in _OBJECT_DEPS or cur.head is cur:
+        if cur.dep_ not in _OBJECT_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -47,7 +47,7 @@ def _head_of(doc: Doc, s: int, e: int) -> Optional[Token]:
     for t in doc[s:e]:
         if t.is_punct or t.is_space or t.text in QUOTE_CHARS:
             continue
-        if not s <= t.head.i < e or t.head is t:
+        if not s <= t.head.i < e or t.head.i == t.i:
             return t
     return None
 
@@ -61,7 +61,7 @@ def _subject(verb: Token) -> Optional[Token]:
                 return c
             if c.dep_ == "nsubjpass":
                 return None
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

@@ -64,7 +64,7 @@ def relative_mention(doc: Doc, c: Claim, actor: str) -> None:
         rel = next((ch for ch in tok.children if ch.dep_ == "nsubj" and ch.lower_ in RELATIVES), None)
         if rel is not None:
             break
-        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+        if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
             return
         tok = tok.head
     if rel is None or tok.dep_ != "relcl" or spanrows.covering(doc, SPAN_KEY, rel.i):
@@ -217,7 +217,7 @@ def participle_subject(tok) -> Optional[object]:
     for _ in range(_MAX_CLIMB):
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a statement saying ...", "protesters chanting ..."
-        if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head is tok:
+        if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
         subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
