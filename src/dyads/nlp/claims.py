@@ -183,7 +183,7 @@ def find_claims(doc: Doc, lex: ReportingLexicon, animate=None) -> list[Claim]:
             claim = _noun_claim(tok, lex)
         if claim is None and tok.lower_ in _ACCORDING_WORDS:
             claim = _according_claim(doc, tok, lex)
-        if claim is not None and claim.kind not in ("according", "noun", "adjective") and _infinitive(tok):
+        if claim is not None and claim.kind not in ("according", "noun", "adjective") and infinitive(tok):
             claim = None  # "plans to address ...", "refused to question ...": an intention, not a report
         if claim is not None and claim.content[1] - claim.content[0] >= 2:
             if animate is not None and claim.kind in _NEEDS_SPEAKER and (claim.head is None or not animate(doc[claim.head])):
@@ -192,7 +192,8 @@ def find_claims(doc: Doc, lex: ReportingLexicon, animate=None) -> list[Claim]:
     return out
 
 
-def _infinitive(tok: Token) -> bool:
+def infinitive(tok: Token) -> bool:
+    """A to-infinitive verb ("to attack")."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 

@@ -8,14 +8,12 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..claims import infinitive
+
 
 def has_aux(v: Token) -> bool:
     """Whether a verb has an auxiliary of its own ("will", "was", "to")."""
     return any(c.dep_ in ("aux", "auxpass") for c in v.children)
-
-
-def _infinitive(v: Token) -> bool:
-    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def _described(noun: Token, actor_at: dict) -> Token:
@@ -26,7 +24,7 @@ def _described(noun: Token, actor_at: dict) -> Token:
 def purpose_doer(t: Token, v: Token, actor_at: dict) -> Optional[Token]:
     """The doer of the to-infinitive `v` when climbing from it reached the passive `t`: the noun a
     participle describes, or the passive's subject (the antecedent of a relative one)."""
-    if t.i == v.i or not _infinitive(v):
+    if t.i == v.i or not infinitive(v):
         return None
     if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"):
         return _described(t.head, actor_at)

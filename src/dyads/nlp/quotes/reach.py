@@ -17,7 +17,9 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from ... import kb
-from ..claims import Claim, ReportingLexicon, _cue_text, _make, _trim, _verb_claim, speaker_span, subject_of
+from ..claims import (
+    Claim, ReportingLexicon, _cue_text, _make, _trim, _verb_claim, infinitive, speaker_span, subject_of,
+)
 from ..mentions import token_strings
 
 STANCE_VERBS = kb.words("reported_acts", "stance_verbs")
@@ -119,12 +121,8 @@ def _frame(doc: Doc, sent) -> Optional[Claim]:
     return Claim((i, start), (s, e), (start, comma), head.i, "according", cue_text=doc[i:start].text)
 
 
-def _infinitive(tok: Token) -> bool:
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def _verb(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
-    if _infinitive(tok):
+    if infinitive(tok):
         return _raised(tok, lemma, lex)
     if lemma in lex.speech or lemma in lex.acts or lemma in STANCE_VERBS:
         c = _passive(tok)
@@ -251,7 +249,7 @@ def _asking(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim]:
     if pobj is None:
         return None
     act = next((c for c in list(tok.children) + list(pobj.children) if c.dep_ in ("xcomp", "acl", "advcl")
-                and c.i > pobj.i and _infinitive(c)), None)
+                and c.i > pobj.i and infinitive(c)), None)
     if act is None:
         return None
     cue = (tok.i, prep.i + 1)
@@ -279,7 +277,7 @@ def _act_noun(tok: Token, lemma: str) -> Optional[Claim]:
     """'her promise to cut taxes', 'a call by the union to strike'."""
     if lemma not in ACT_NOUNS:
         return None
-    act = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
+    act = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and infinitive(c)), None)
     holder = _holder(tok) if act is not None else None
     if holder is None or holder.lower_ in ("it", "this", "that", "which"):
         return None
