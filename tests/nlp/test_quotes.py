@@ -277,6 +277,25 @@ def test_nested_reported_speech_is_voiced_by_the_innermost_speaker(analyzer):
     assert names[e.claimed_by] == "Emmanuel Macron"
 
 
+@slow
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ilse Varga said she thinks the bridge will reopen in May.",
+    "Mayor Ilse Varga told reporters that she believes the bridge will reopen in May.",
+])
+def test_a_speaker_hedging_her_own_words_is_one_report(analyzer, sentence):
+    r = analyzer.analyze(sentence)
+    names = {a.id: a.name for a in r.actors}
+    [q] = r.quotes
+    assert "the bridge will reopen in May" in q.text and names.get(q.speaker) == "Ilse Varga"
+
+
+@slow
+def test_a_pronoun_deep_inside_a_report_does_not_merge_it(analyzer):
+    # negative: the pronoun opens a clause of its own after the content began; both reports stay
+    r = analyzer.analyze("Ilse Varga said the bridge was safe, though she noted the tunnel may close soon.")
+    assert any("the tunnel may close soon" == q.text for q in r.quotes)
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -41,3 +41,9 @@ def test_claims_side_by_side_are_both_kept():
 def test_the_outer_belief_is_kept_when_nothing_holds_it():
     outer = Claim((1, 2), (2, 10), (0, 1), 0, "belief")
     assert outermost([outer]) == [outer]
+
+
+def test_a_claim_voiced_by_no_one_else_is_kept_without_a_doc():
+    # without the words of the speakers nothing says the voices are the same: both stay
+    inner = Claim((4, 5), (6, 10), (3, 4), 3, "belief")
+    assert outermost([OUTER, inner]) == [OUTER, inner]

@@ -73,7 +73,7 @@ class QuotesComponent:
         claims = [c for c in claims
                   if not any(i in inside for i in range(*c.cue)) and word_count(doc, c.content) >= MIN_REPORTED_WORDS]
         claims = split_reports(doc, claims)  # "…, adding that …": a second report of its own
-        claims = outermost(claims)  # a thought or finding reported inside a report is part of it
+        claims = outermost(claims, doc)  # a thought or finding reported inside a report is part of it
         used: dict[int, QuoteInfo] = {}  # region index -> its quote
         quotes = self._pair_claims(doc, text, claims, regions, used)
         colon_lines(doc, self.para, used, regions, quotes)
