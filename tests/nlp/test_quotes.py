@@ -296,6 +296,57 @@ def test_a_pronoun_deep_inside_a_report_does_not_merge_it(analyzer):
     assert any("the tunnel may close soon" == q.text for q in r.quotes)
 
 
+@slow
+def test_a_clause_the_parser_hung_on_the_speech_verb_is_what_was_said(analyzer):
+    r = analyzer.analyze("Mayor Ilse Varga said after the vote she would resign in June.")
+    [q] = r.quotes
+    assert q.text.endswith("she would resign in June") and q.cue == "said"
+    # negatives: a clause of cause or a question word after the verb is not what was said
+    assert analyzer.analyze("Mayor Ilse Varga said nothing because she was tired of the press.").quotes == []
+    assert analyzer.analyze("Lawmakers in Orvania have not said when they would vote on the budget.").quotes == []
+
+
+@slow
+def test_a_thing_demanded_is_the_request(analyzer):
+    r = analyzer.analyze("The farmers' council demands an apology from the governor of Orvania.")
+    assert [q.text for q in r.quotes] == ["an apology from the governor of Orvania"]
+    # negative: a person urged, with nothing to do, is no request
+    assert analyzer.analyze("Police in Orvania urged the driver.").quotes == []
+
+
+@slow
+def test_a_quotation_opening_the_paragraph_after_its_cue_goes_on_with_the_quote(analyzer):
+    r = analyzer.analyze("\u201cWe will rebuild the old bridge,\u201d Varga said.\n\n"
+                         "\u201cIt will take two years and cost a fortune.\u201d")
+    [q] = r.quotes
+    assert "old bridge" in q.text and "two years" in q.text
+    # negative: a sentence of narration after the cue ends the quote; the next paragraph is another
+    r = analyzer.analyze("\u201cWe will rebuild the old bridge,\u201d Varga said. Then she left the hall.\n\n"
+                         "\u201cIt will take two years and cost a fortune.\u201d")
+    assert len(r.quotes) == 2
+
+
+@slow
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Orvania's army shelled an area that the rebel commander Tomas Bel described as a civilian district.",
+     "Tomas Bel"),
+    ("The report, which Mayor Ilse Varga called a disgrace to the city, came out on Monday.", "Ilse Varga"),
+])
+def test_a_name_given_in_a_relative_clause_is_its_speakers(analyzer, sentence, speaker):
+    r = analyzer.analyze(sentence)
+    names = {a.id: a.name for a in r.actors}
+    [q] = r.quotes
+    assert names.get(q.speaker) == speaker and q.cue in ("described", "called")
+
+
+@slow
+def test_a_name_given_is_one_quote_not_two(analyzer):
+    r = analyzer.analyze("She apologised for what she called a rant about the farm subsidies.")
+    assert [(q.cue, q.text) for q in r.quotes] == [("called", "what she called a rant about the farm subsidies")]
+    # negative: a relative clause with a verb that names nothing says nothing
+    assert analyzer.analyze("The report, which Mayor Ilse Varga wrote last year for the city, came out on Monday.").quotes == []
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -24,7 +24,7 @@ from .mentions import token_strings
 QUOTE_CHARS = set("\"\u201c\u201d\u00ab\u00bb\u201e'`\u2018\u2019")
 
 
-_NEEDS_SPEAKER = {"object", "topic", "intent", "act", "adjective", "noun", "request"}
+_NEEDS_SPEAKER = {"object", "topic", "intent", "act", "adjective", "noun", "request", "naming"}
 
 
 @dataclass
@@ -53,6 +53,8 @@ class ReportingLexicon:
         self.no_speakers = set(data.get("no_speakers") or [])
         self.topic_verbs = set(data.get("topic_verbs") or [])
         self.requests = set(data.get("requests") or [])
+        self.nominal_requests = set(data.get("nominal_requests") or [])
+        self.naming = set(data.get("naming_acts") or [])
         self.topic_to = set(data.get("topic_to") or [])
         self.abstract = set(data.get("abstract_subjects") or [])
         self.topic_preps = set(data.get("topic_preps") or [])
@@ -226,6 +228,13 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
             if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)):
                 kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
                 return _make(tok, _subtree_span(child), kind, lex)
+        # "X said after the talks he would stay": a clause the parser hung on the verb as an adverbial,
+        # with a subject and a tense of its own and no word of time or cause ('after', 'because', 'when')
+        clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and _finite_clause(c)
+                       and not any(g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children)), None)
+        if clause is not None:
+            kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
+            return _make(tok, _subtree_span(clause), kind, lex)
         # "Too often, X said, the debate is ...": the cue is a parenthesis of the main clause
         as_clause = tok.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)
         if (tok.dep_ == "parataxis" or as_clause) and lemma in lex.clausal and tok.head.pos_ in ("VERB", "AUX"):
@@ -242,6 +251,9 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         xcomp = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and obj is not None and c.i > obj.i), None)
         if obj is not None and xcomp is not None:
             return _make(tok, (obj.left_edge.i, xcomp.right_edge.i + 1), "request", lex)
+        if obj is not None and lemma in lex.nominal_requests and obj.pos_ == "NOUN" and obj.ent_type_ == "":
+            # "X urged restraint": the thing asked for (a person asked, with nothing to do, is no request)
+            return _make(tok, _subtree_span(obj), "request", lex)
     if lemma in lex.intent:
         for child in children:
             if child.dep_ == "xcomp" and child.i > tok.i and any(g.lower_ == "to" for g in child.children):
@@ -260,6 +272,10 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
             end = max(obj.right_edge.i, max((c.right_edge.i for c in children if c.i > obj.i and c.dep_ in ("prep", "advcl", "xcomp", "oprd")), default=0))
             kind = "object" if lemma in lex.speech else "evidence"
             return _make(tok, (obj.left_edge.i, end + 1), kind, lex)
+    if lemma in lex.naming:
+        named = _named(tok, lex)
+        if named is not None:
+            return named
     if lemma in lex.acts:
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -269,6 +285,25 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
                     e = max(e, c.right_edge.i + 1)
             return _make(tok, (s, e), "act", lex)
     return None
+
+
+def _named(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
+    """'an explosion that the mayor described as an attack', 'what she called a rant': a naming verb
+    whose object is a relative pronoun says its name of the thing the clause hangs on."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in RELATIVES)), None)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj",) and c.lower_ not in RELATIVES), None)
+    if obj is None or subj is None or obj.i > subj.i:
+        return None
+    start = tok.head.left_edge.i if tok.dep_ == "relcl" else obj.i
+    end = tok.right_edge.i + 1
+    # the name ends before a relative clause of its own (', where Tehran's influence has grown')
+    end = next((k for k in range(tok.i + 1, end - 1) if tok.doc[k].text == "," and
+                tok.doc[k + 1].tag_ in ("WDT", "WP", "WRB", "WP$")), end)
+    s, e = _trim(tok.doc, start, end)
+    if e - s < 3:
+        return None
+    cue = _cue_tokens(tok)
+    return Claim(cue, (s, e), speaker_span(subj), subj.i, "naming", cue_text=_cue_text(tok.doc, cue))
 
 
 # linking verbs: their complement describes the subject, it claims nothing

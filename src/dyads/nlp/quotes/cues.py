@@ -105,12 +105,22 @@ def bare_cues(doc: Doc, lex: ReportingLexicon, persons: set[str], regions: list[
                 break
 
 
+def _cue_ends_paragraph(between: str) -> bool:
+    """'…,” she said.\n\n“B…': only the cue's sentence closes the paragraph, and the next one opens
+    with the quotation."""
+    head, _, tail = between.partition("\n")
+    return tail.strip() == "" and head.rstrip().endswith(".") and head.count(". ") == 0
+
+
 def continues(doc: Doc, prev: QuoteInfo, r: Region, lex: ReportingLexicon) -> bool:
     """'"A," said X. "B."' or '"A," X said, smiling. "B."': a quotation with no cue of
-    its own, in the same paragraph and just after a direct quote, goes on with it."""
+    its own, in the same paragraph and just after a direct quote, goes on with it; so does one
+    opening the next paragraph when the cue's sentence ended the quote's own."""
     gap_s, gap_e = prev.regions[-1].close, r.open
     between = doc_text(doc)[gap_s:gap_e]
-    if gap_e <= gap_s or gap_e - gap_s > 200 or "\n" in between:  # (inside the earlier quote: not after it)
+    if gap_e <= gap_s or gap_e - gap_s > 200:  # (inside the earlier quote: not after it)
+        return False
+    if "\n" in between and not _cue_ends_paragraph(between):
         return False
     span = doc.char_span(gap_s, gap_e, alignment_mode="expand")
     cue = set(range(*prev.claim.cue)) if prev.claim else set()

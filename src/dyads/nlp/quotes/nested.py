@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..claims import Claim
 
-_OWN_SOURCE = ("speech", "according", "belief")  # kinds of claims that stay quotes inside another report
+_OWN_SOURCE = ("speech", "according", "belief", "naming")  # kinds of claims that stay quotes inside another report
 
 
 _BACK = {"he", "she", "they", "we", "i", "it"}  # a subject inside a report that points back to its speaker
@@ -32,7 +32,11 @@ def outermost(claims: list[Claim], doc=None) -> list[Claim]:
     def inside(c: Claim, o: Claim) -> bool:
         return o is not c and o.content[0] <= c.cue[0] and c.content[1] <= o.content[1]
 
-    return [c for c in claims if not any(
+    def renamed(o: Claim) -> bool:
+        """'She protested what the minister called a reform': the naming says it, not the protest."""
+        return any(c is not o and c.kind == "naming" and c.content == o.content for c in claims)
+
+    return [c for c in claims if not renamed(c) and not any(
         inside(c, o) and (c.kind not in _OWN_SOURCE or same_voice(doc, c, o)) for o in claims)]
 
 
