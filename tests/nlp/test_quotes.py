@@ -347,6 +347,25 @@ def test_a_name_given_is_one_quote_not_two(analyzer):
     assert analyzer.analyze("The report, which Mayor Ilse Varga wrote last year for the city, came out on Monday.").quotes == []
 
 
+@slow
+@pytest.mark.parametrize("sentence, said", [
+    ("The agency criticized the new rules after hackers struck two states.", "the new rules"),
+    ("Ilse Varga praised the new dam while visiting the valley on Monday.", "the new dam"),
+    ("Presidential candidates cited the figure at a forum in May, further raising the issue's profile.",
+     "the figure at a forum in May"),
+    # negative: what the act says of its object stays ('as a gift')
+    ("Ilse Varga praised the new dam as a gift to the valley.", "the new dam as a gift to the valley"),
+])
+def test_the_articles_narration_after_a_report_is_not_what_was_said(analyzer, sentence, said):
+    assert [q.text for q in analyzer.analyze(sentence).quotes] == [said]
+
+
+@slow
+def test_an_apposition_closing_the_object_is_the_articles_aside(analyzer):
+    r = analyzer.analyze("Senator Ilse Varga is endorsing the Bel campaign, the latest chapter in a long feud.")
+    assert [q.text for q in r.quotes] == ["the Bel campaign"]
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

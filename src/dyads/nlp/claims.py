@@ -212,6 +212,8 @@ def _make(tok: Token, content: tuple[int, int], kind: str, lex: ReportingLexicon
         return None  # the "speaker" is inside what is said: a misparse
     if subj is None and kind in _NEEDS_SPEAKER:
         return None  # a promise or an accusation by nobody ("there is no denying")
+    if kind in _NOUN_KINDS:
+        s, e = _trim(doc, s, without_apposition(doc, s, e))
     cue = cue or _cue_tokens(tok)
     return Claim(cue, (s, e), span, subj.i if subj is not None else None, kind, gap=gap, cue_text=_cue_text(doc, cue))
 
@@ -263,13 +265,13 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
             if child.dep_ == "prep" and child.i > tok.i and (child.lower_ in lex.topic_preps or child.lower_ == "to" and lemma in lex.topic_to):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl", "xcomp")), default=0))
+                    end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl", "xcomp") and not narration(c)), default=0))
                     return _make(tok, (pobj.left_edge.i, end + 1), "topic", lex)
     if (lemma in lex.speech or lemma in lex.evidence) and lemma not in lex.requests:
         # "X noted the rule", "polls show a close contest": what is said, named by its object
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
         if obj is not None and obj.pos_ != "PRON":
-            end = max(obj.right_edge.i, max((c.right_edge.i for c in children if c.i > obj.i and c.dep_ in ("prep", "advcl", "xcomp", "oprd")), default=0))
+            end = max(obj.right_edge.i, max((c.right_edge.i for c in children if c.i > obj.i and c.dep_ in ("prep", "advcl", "xcomp", "oprd") and not narration(c)), default=0))
             kind = "object" if lemma in lex.speech else "evidence"
             return _make(tok, (obj.left_edge.i, end + 1), kind, lex)
     if lemma in lex.naming:
@@ -281,10 +283,39 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         if obj is not None:
             s, e = _subtree_span(obj)
             for c in children:
-                if c.dep_ in ("prep", "oprd", "xcomp", "advcl") and c.i > obj.i and (c.lower_ in ("of", "for", "as") or c.dep_ != "prep"):
+                if c.dep_ in ("prep", "oprd", "xcomp", "advcl") and c.i > obj.i and (c.lower_ in ("of", "for", "as") or c.dep_ != "prep") and not narration(c):
                     e = max(e, c.right_edge.i + 1)
             return _make(tok, (s, e), "act", lex)
     return None
+
+
+_NOUN_KINDS = {"object", "act", "topic", "evidence", "request"}  # claims whose content is a noun phrase
+
+
+def without_apposition(doc: Doc, s: int, e: int) -> int:
+    """The end of a noun phrase's content without an apposition that closes it after a comma or
+    dash ('endorsed the campaign, the latest chapter in a long feud'): the article's aside."""
+    for k in range(s + 1, e - 1):
+        t = doc[k]
+        if t.dep_ == "appos" and t.left_edge.i > s and doc[t.left_edge.i - 1].text in (",", "-", "\u2014", "\u2013") \
+                and t.right_edge.i + 1 >= e and s <= t.head.i < t.left_edge.i:
+            return t.left_edge.i - 1
+    return e
+
+
+# words opening an adverbial clause of time or circumstance: the article's narration around a report
+NARRATION_MARKS = kb.words("claims", "narration_marks")
+
+
+def narration(adjunct: Token) -> bool:
+    """An adverbial clause after the reporting verb that the article tells, not the speaker: one of
+    time ('… after hackers struck'), or a participle after a comma ('…, further raising …')."""
+    if adjunct.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in NARRATION_MARKS for c in adjunct.children):
+        return True
+    before = adjunct.doc[adjunct.left_edge.i - 1] if adjunct.left_edge.i > 0 else None
+    return adjunct.tag_ == "VBG" and before is not None and before.text in (",", ";", "\u2014", "-", "\u2013")
 
 
 def _named(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:

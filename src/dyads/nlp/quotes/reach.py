@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ... import kb
 from ..claims import (
-    Claim, ReportingLexicon, _cue_text, _make, _trim, _verb_claim, infinitive, speaker_span, subject_of,
+    Claim, ReportingLexicon, _cue_text, _make, _trim, _verb_claim, infinitive, narration, speaker_span, subject_of,
 )
 from ..mentions import token_strings
 
@@ -58,7 +58,7 @@ def _reach(verb: Token, e: int) -> int:
     for child in sorted(verb.rights, key=lambda t: t.i):
         if child.i < e:
             continue
-        if child.dep_ not in _REACH_DEPS or child.left_edge.i > e:
+        if child.dep_ not in _REACH_DEPS or child.left_edge.i > e or narration(child):
             break  # only what follows the object without a break
         e = child.right_edge.i + 1
     return e
