@@ -366,6 +366,18 @@ def test_an_apposition_closing_the_object_is_the_articles_aside(analyzer):
     assert [q.text for q in r.quotes] == ["the Bel campaign"]
 
 
+@slow
+@pytest.mark.parametrize("sentence, said", [
+    ("Senator Ilse Varga thanked the mayor on Monday for backing the dam project.",
+     "the mayor on Monday for backing the dam project"),
+    ("Senator Ilse Varga blasted the council for delaying the dam project.", "the council for delaying the dam project"),
+    # negative: with no object acted on, the topic is what is said
+    ("Senator Ilse Varga spoke about the dam project at length.", "the dam project at length"),
+])
+def test_an_act_on_someone_keeps_whom_it_is_aimed_at(analyzer, sentence, said):
+    assert [q.text for q in analyzer.analyze(sentence).quotes] == [said]
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

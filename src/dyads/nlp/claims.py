@@ -260,7 +260,8 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         for child in children:
             if child.dep_ == "xcomp" and child.i > tok.i and any(g.lower_ == "to" for g in child.children):
                 return _make(tok, _subtree_span(child), "intent", lex)
-    if lemma in lex.topic_verbs:
+    acted_on = lemma in lex.acts and any(c.dep_ == "dobj" and c.i > tok.i for c in children)
+    if lemma in lex.topic_verbs and not acted_on:  # 'thanked X for Y': the act on X, with what for
         for child in children:
             if child.dep_ == "prep" and child.i > tok.i and (child.lower_ in lex.topic_preps or child.lower_ == "to" and lemma in lex.topic_to):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
