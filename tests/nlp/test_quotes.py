@@ -378,6 +378,14 @@ def test_an_act_on_someone_keeps_whom_it_is_aimed_at(analyzer, sentence, said):
     assert [q.text for q in analyzer.analyze(sentence).quotes] == [said]
 
 
+@slow
+def test_a_quotation_a_report_opens_goes_on_to_its_closing_mark(analyzer):
+    r = analyzer.analyze("Ilse Varga described the council as \u201cslow to act, always waiting for the next report. "
+                         "Nobody there reads them.\u201d")
+    [q] = r.quotes
+    assert q.kind == "mixed" and q.text.startswith("the council as") and q.text.rstrip(".").endswith("Nobody there reads them")
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -2,6 +2,8 @@
 the cues and chains for the marks no expression took; W003 for unbalanced marks."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,6 +110,9 @@ class QuotesComponent:
                     hits.insert(0, k)
                 q = direct_quote(doc, [regions[k] for k in hits], c, self.person_nouns)
             else:
+                if last_r.start < ce < last_r.end and c.gap is None:
+                    # the claim's words stop inside the quotation: what is quoted goes on to its mark
+                    c = replace(c, content=(c.content[0], max(c.content[1], token_range(doc, last_r.start, last_r.end)[1])))
                 q = claim_quote(doc, c, "mixed", self.para, self.person_nouns)
             for k in hits:
                 used[k] = q
