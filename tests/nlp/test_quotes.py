@@ -386,6 +386,16 @@ def test_a_quotation_a_report_opens_goes_on_to_its_closing_mark(analyzer):
     assert q.kind == "mixed" and q.text.startswith("the council as") and q.text.rstrip(".").endswith("Nobody there reads them")
 
 
+@slow
+def test_a_report_inside_a_relative_clause_says_what_the_clause_says(analyzer):
+    r = analyzer.analyze("Officials closed the bridge, which Mayor Ilse Varga said was unsafe after the flood.")
+    names = {a.id: a.name for a in r.actors}
+    [q] = r.quotes
+    assert q.text == "which was unsafe after the flood" and names.get(q.speaker) == "Ilse Varga"
+    # negative: a relative clause whose verb reports nothing
+    assert analyzer.analyze("Officials closed the bridge, which Mayor Ilse Varga built after the flood.").quotes == []
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -229,6 +229,11 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         for child in sorted(children, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))):
             if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)):
                 kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
+                rel = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in RELATIVES
+                            and g.i < tok.i), None) if tok.dep_ == "relcl" else None
+                if rel is not None:
+                    # "the bridge, which engineers said was unsafe": the speaker and cue sit inside what is said
+                    return _make(tok, (rel.i, child.right_edge.i + 1), kind, lex, gap=(rel.i + 1, tok.i + 1))
                 return _make(tok, _subtree_span(child), kind, lex)
         # "X said after the talks he would stay": a clause the parser hung on the verb as an adverbial,
         # with a subject and a tense of its own and no word of time or cause ('after', 'because', 'when')
