@@ -396,6 +396,15 @@ def test_a_report_inside_a_relative_clause_says_what_the_clause_says(analyzer):
     assert analyzer.analyze("Officials closed the bridge, which Mayor Ilse Varga built after the flood.").quotes == []
 
 
+@slow
+def test_a_trailing_source_the_parser_broke_up_is_not_what_is_said(analyzer):
+    r = analyzer.analyze("Ilse Varga and Tomas Bel are virtually tied before their first debate, "
+                         "according to a new Orvania Times-Radio One national poll.")
+    [q] = r.quotes
+    assert q.text == "Ilse Varga and Tomas Bel are virtually tied before their first debate"
+    assert "poll" in r.quotes[0].speaker_text or "Radio One" in r.quotes[0].speaker_text
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -440,6 +440,12 @@ def _according_claim(doc: Doc, tok: Token, lex: ReportingLexicon) -> Optional[Cl
     s, e = _trim(doc, *content)
     if e - s < 2:
         return None
+    speaker = speaker_span(pobj)
+    if phrase[1] < e and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ":") for t in doc[phrase[1]:e]):
+        phrase = (phrase[0], e)  # a trailing source the parser broke up ('according to a Post-ABC poll')
+        nouns = [t for t in doc[cue_end:e] if t.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            pobj, speaker = nouns[-1], (cue_end, e)
     gap = (phrase[0], phrase[1])
     if gap[0] <= s:  # the phrase opens the clause: cut it off instead
         s, e = _trim(doc, gap[1], e)
@@ -450,4 +456,4 @@ def _according_claim(doc: Doc, tok: Token, lex: ReportingLexicon) -> Optional[Cl
     if e - s < 2:
         return None
     cue = (tok.i, cue_end)
-    return Claim(cue, (s, e), speaker_span(pobj), pobj.i, "according", gap=gap, cue_text=doc[cue[0] : cue[1]].text)
+    return Claim(cue, (s, e), speaker, pobj.i, "according", gap=gap, cue_text=doc[cue[0] : cue[1]].text)
