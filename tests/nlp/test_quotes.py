@@ -405,6 +405,18 @@ def test_a_trailing_source_the_parser_broke_up_is_not_what_is_said(analyzer):
     assert "poll" in r.quotes[0].speaker_text or "Radio One" in r.quotes[0].speaker_text
 
 
+@slow
+def test_a_report_with_its_own_words_between_two_quotations_is_mixed(analyzer):
+    r = analyzer.analyze("The council claimed that \u201cVarga exaggerates\u201d the cost of the dam through a "
+                         "\u201cmisleading use of figures.\u201d")
+    [q] = r.quotes
+    assert q.kind == "mixed" and "the cost of the dam" in q.text
+    # negative: only the cue between the two parts: one direct quote
+    r = analyzer.analyze("\u201cWe will rebuild,\u201d Varga said, \u201cand nobody will stop us.\u201d")
+    [q] = r.quotes
+    assert q.kind == "direct" and q.text == "We will rebuild, and nobody will stop us."
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

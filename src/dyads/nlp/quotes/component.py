@@ -103,7 +103,10 @@ class QuotesComponent:
             # what follows the closing mark inside the content: nothing, or an apposition after a comma
             after = text[last_r.close + 1 : ce].lstrip()
             closes_clause = text[last_r.start : last_r.end].rstrip()[-1:] in (",", ".", "?", "!")
-            if opens_it and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce or closes_clause):
+            # the content's own words between two quotations ('"A" the level of "B"'): a mixed quote
+            unquoted = any(_own_words(doc, c, regions[a].close + 1, regions[b].open)
+                           for a, b in zip(hits, hits[1:]) if not regions[b].continued)
+            if opens_it and not unquoted and (not after or after[:1] in ",;\u2014-(" or last_r.end >= ce or closes_clause):
                 k = hits[0]
                 while regions[k].continued and k - 1 >= 0 and k - 1 not in used:
                     k -= 1  # the paragraphs this quotation continues from are the same quote
@@ -118,3 +121,15 @@ class QuotesComponent:
                 used[k] = q
             quotes.append(q)
         return quotes
+
+
+def _own_words(doc: Doc, c, start: int, end: int) -> bool:
+    """Whether the characters between two quotations hold words of what the claim says, not only
+    its cue, its speaker or the parenthesis around them ('"A," he said, "B"')."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    skip = set(range(*c.cue)) | set(range(*c.speaker)) if c.speaker else set(range(*c.cue))
+    if c.gap is not None:
+        skip |= set(range(*c.gap))
+    return any(t.is_alpha and t.i not in skip for t in span)
