@@ -121,6 +121,13 @@ def table(concern: str, name: str) -> dict:
 
 
 @functools.lru_cache(maxsize=None)
+def person_agent_nouns() -> frozenset:
+    """The singular nouns kb/agents.tsv gives persons and communities: one of them is a person
+    ('a nurse', 'a rice farmer', 'a resident')."""
+    return frozenset(row["term"] for row in rows("agents.tsv") if row.get("type") in ("person", "community"))
+
+
+@functools.lru_cache(maxsize=None)
 def rows(name: str) -> tuple:
     """The rows of the TSV data file `name` as dicts (header line first, `#` lines are comments);
     an overlay TSV of the same name adds rows after the bundled ones."""

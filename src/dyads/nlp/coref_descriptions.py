@@ -171,7 +171,7 @@ class DescriptionResolution(KindResolution):
             return self.lex.descriptions[(low,)], tok.i
         if (
             (low,) in self.lex.titles
-            and tok.tag_ == "NN"
+            and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.text.islower())  # a lowercase 'NNP' is a noun
             and tok.i > 0
             and self.doc[tok.i - 1].lower_ == "the"
             and not (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ in ("NNP", "NNPS"))
@@ -237,6 +237,7 @@ class DescriptionResolution(KindResolution):
         """'the president' to the person the article gave that title; of several, the one named last."""
         low = tok.lower_
         titles = {a.index: [self.doc[c.title[0] : c.title[1]].text.lower() for c in a.cands if c.title]
+                  + [t for c in a.cands if c.kind != "pronoun" for t in self._appositive_titles(c)]
                   for a in self.actors if a.type == "person"}
         titled = [a for a in self.actors if any(low in t for t in titles.get(a.index, ()))]
         found = [a for a in titled if any(low in t and "former" not in t for t in titles[a.index])]
@@ -251,6 +252,15 @@ class DescriptionResolution(KindResolution):
             c = Cand(start - 1, tok.i + 1, "desc", type="person", role="title")
             self.attach(c, found[0])
             added.append(c)
+
+    def _appositive_titles(self, c: Cand) -> list[str]:
+        """The role an apposition gives a named person: 'the agriculture minister, Lena Brandt,'
+        or 'Lena Brandt, the agriculture minister,' (lowercase words of the role's phrase)."""
+        root = self.doc[c.start : c.end].root
+        heads = [root.head] if root.dep_ == "appos" and root.head.i != root.i else []
+        heads += [ch for ch in root.children if ch.dep_ == "appos"]
+        return [" ".join(t.lower_ for t in self.doc[h.left_edge.i : h.i + 1]) for h in heads
+                if h.lower_ in self.lex.title_heads]
 
     def _salient_person(self, tok: Token) -> list[ActorInfo]:
         """'the envoy' when no person was given that title: the one person named in its sentence

@@ -88,6 +88,7 @@ class PronounResolution(PossessiveResolution):
         spans, sent_of = sents or _sentence_index(doc)
         in_quote = _inside(tok.idx, quoted)
         excluded = _reported_clause(tok)
+        bound = _clause_subject(tok)
         want = "male" if tok.lower_ in self.lex.male else "female"
         best, best_score = None, None
         for c in pool:
@@ -103,6 +104,8 @@ class PronounResolution(PossessiveResolution):
                 continue
             if excluded and excluded[0] <= c.start < excluded[1]:
                 continue
+            if bound is not None and bound[0] <= c.start < bound[1]:
+                continue  # 'Reyes grows maize above her': not Reyes (a reflexive would be)
             root = doc[c.start : c.end].root
             subject = root.dep_ in ("nsubj", "nsubjpass") or (c.kind == "pronoun" and root.dep_ == "nsubj")
             score = -10 * dist + (5 if subject else 0) + (c.start - csent.start) / max(1, len(csent)) * (1 if dist == 0 else -1)
@@ -138,6 +141,21 @@ def _inside(idx: int, merged: tuple[list[int], list[int]]) -> bool:
     """Does a region of `_merged(regions)` hold character idx?"""
     k = bisect_right(merged[0], idx) - 1
     return k >= 0 and idx < merged[1][k]
+
+
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj")
+
+
+def _clause_subject(tok: Token) -> Optional[tuple[int, int]]:
+    """For an object pronoun ('… above her', '… thanked him'; not a possessive): the tokens of the
+    subject of its own clause, with its apposition, which it cannot refer to; None for a subject."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss") or tok.tag_ == "PRP$":
+        return None
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in _CLAUSES:
+        verb = verb.head  # up through prepositions and noun phrases to the clause's verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
 
 
 def _reported_clause(tok: Token) -> Optional[tuple[int, int]]:

@@ -232,6 +232,8 @@ def merge_kb_ner(doc: Doc, kb_cands: list[Cand], ner_cands: list[Cand], kb: Know
         if not inside:
             out.append(n)
             continue
+        if n.label == "GPE" and _person_taken_for_place(doc, n):
+            n.label = "PERSON"  # "Amara Okafor, a rice farmer": not a place, and not the politician Amara
         if n.label in ("GPE", "NORP"):
             continue
         contained = all(n.start <= k.start and k.end <= n.end for k in inside)
@@ -250,6 +252,16 @@ def merge_kb_ner(doc: Doc, kb_cands: list[Cand], ner_cands: list[Cand], kb: Know
 def _chunk_root(doc: Doc, s: int, e: int) -> Token:
     span = doc[s:e]
     return span.root
+
+
+def _person_taken_for_place(doc: Doc, c: Cand) -> bool:
+    """A name of two or more words the gazetteer does not know as a place, with an apposition
+    headed by a noun of persons (kb/agents.tsv): 'Amara Okafor, a 52-year-old rice farmer'."""
+    words = [t.text for t in doc[c.start : c.end]]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or gazetteer_place(" ".join(words)):
+        return False
+    nouns = kb.person_agent_nouns()
+    return any(ch.dep_ == "appos" and ch.lemma_.lower() in nouns for ch in _chunk_root(doc, c.start, c.end).children)
 
 
 def person_context(doc: Doc, s: int, e: int, lex: ActorLexicon) -> bool:
@@ -412,6 +424,8 @@ def type_entity(doc: Doc, c: Cand, lex: ActorLexicon) -> Optional[str]:
         if iso and acts_as_government(_chunk_root(doc, c.start, c.end)):
             c.role, c.country = "government", iso  # "Berlin rejected the calls": Germany's government
             return "state"
+        if c.kind == "ner" and _person_taken_for_place(doc, c):
+            return "person"  # "Amara Okafor, a rice farmer": a person the recogniser took for a place
         return None
     return None
 
