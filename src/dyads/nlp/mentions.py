@@ -271,10 +271,14 @@ def person_context(doc: Doc, s: int, e: int, lex: ActorLexicon) -> bool:
     # a title or role right before it: "opposition figure Fawwaz Tallo", "Gen. X"
     if s > 0 and lex.title_ending_at(words, s - 1):
         return True
-    # an apposition naming a role: "Riyad Darar, a member of ..."
+    # an apposition naming a role: "Riyad Darar, a member of ...", or the name in apposition to one
+    # ("his deputy, Ines Castillo,", "a council spokesman, Piet de Vries,")
     for child in root.children:
         if child.dep_ == "appos" and (child.lower_ in lex.title_heads or lex.title_ending_at(words, child.i)):
             return True
+    if root.dep_ == "appos" and root.head.i < s and root.head.tag_ in ("NN", "NNS") and (
+            root.head.lower_ in lex.title_heads or root.head.lemma_.lower() in kb.person_agent_nouns()):
+        return True
     # the subject of a verb of saying or believing, with a two- or three-word name
     if 2 <= (e - s) <= 3 and root.dep_ in ("nsubj",) and root.head.lemma_ in lex.speech_verbs:
         return True

@@ -96,3 +96,24 @@ def _roles_around(doc: Doc, start: int, end: int) -> set[str]:
         if t.dep_ == "appos" and start <= t.head.i < end:
             out.add(t.lemma_.lower())
     return out & OFFICES
+
+
+_AGE = re.compile(r"the \d{1,3}-year-old$")
+AGE_BACK = 2  # sentences before its own where 'the 41-year-old' looks for the person it stands for
+
+
+def age_antecedent(doc: Doc, span: tuple[int, int]) -> Optional[str]:
+    """'the 41-year-old said': the person named last (by name, not pronoun) in its sentence before
+    it or in the two sentences before; None when no person is named there."""
+    if not _AGE.match(doc[span[0] : span[1]].text.lower()):
+        return None
+    first = doc[span[0]].sent.start
+    for _ in range(AGE_BACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    persons = {a.id for a in (doc._.dyads_actors or []) if a.type == "person"}
+    mentions = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    named = [m for m in mentions if m.label_ in persons and first <= m.start and m.end <= span[0]
+             and doc[m.start].tag_ not in ("PRP", "PRP$")]
+    return max(named, key=lambda m: m.start).label_ if named else None

@@ -109,6 +109,12 @@ def actor_for(doc: Doc, head: int, span: tuple[int, int], persons: set[str]) -> 
         return None  # "X, whose people have said ...": a relative phrase, no one of its own
     if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
         return None  # "a statement said": the words stay the speaker's text; a text is no actor
+    if tok.lower_ == "old" and span[1] - span[0] >= 4:
+        from .discourse import age_antecedent  # (discourse imports this module)
+
+        found = age_antecedent(doc, span)
+        if found is not None:
+            return found  # "the 41-year-old said": the person just named
     if noun.lemma_.lower() in persons or noun.lower_ in persons:
         from .discourse import role_antecedent  # (discourse imports this module)
 
