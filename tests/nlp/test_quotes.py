@@ -417,6 +417,28 @@ def test_a_report_with_its_own_words_between_two_quotations_is_mixed(analyzer):
     assert q.kind == "direct" and q.text == "We will rebuild, and nobody will stop us."
 
 
+@slow
+def test_a_report_with_no_speaker_at_all_is_dropped_words_in_marks_stay(analyzer):
+    assert analyzer.analyze("Don't expect the council to change its mind next year.").quotes == []
+    [q] = analyzer.analyze("\u201cWe will rebuild the old bridge.\u201d").quotes
+    assert q.kind == "direct" and q.speaker is None
+
+
+@slow
+def test_a_participle_before_a_passive_clause_speaks_for_its_subject(analyzer):
+    r = analyzer.analyze("Mayor Ilse Varga left early. After saying the bridge was unsafe, she was taken home by her aides.")
+    names = {a.id: a.name for a in r.actors}
+    [q] = r.quotes
+    assert q.text == "the bridge was unsafe" and names.get(q.speaker) == "Ilse Varga"
+
+
+@slow
+def test_as_stated_in_a_source_the_source_speaks_and_is_not_said(analyzer):
+    r = analyzer.analyze("As reported by the Orvan Herald, the dam failed two inspections last year.")
+    [q] = r.quotes
+    assert q.text == "the dam failed two inspections last year" and "Orvan Herald" in q.speaker_text
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

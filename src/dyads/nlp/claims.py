@@ -135,6 +135,10 @@ def subject_of(tok: Token, lex: ReportingLexicon) -> Optional[Token]:
                 for p in child.children:
                     if p.dep_ == "pobj":
                         return p
+        if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            # "as stated in the report, …", "as reported by the agency, …": where it was said speaks
+            return next((p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                         for p in c.children if p.dep_ == "pobj"), None)
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -251,6 +255,8 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
             gap = _subtree_span(tok)
             if gap[1] >= head[1] - 1:  # the cue ends the sentence: "S, X said."
                 return _make(tok, (head[0], gap[0]), "speech", lex)
+            if gap[0] <= head[0]:  # the cue opens it: "As stated in the report, S."
+                return _make(tok, (gap[1], head[1]), "speech", lex)
             return _make(tok, head, "speech", lex, gap=gap)
     if lemma in lex.requests and not (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp")):
         # "X urged Y to Z": the request, with whom it is asked of ("..., urging them to" is the act's purpose)

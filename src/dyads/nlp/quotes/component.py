@@ -85,6 +85,8 @@ class QuotesComponent:
         uncued(doc, self.lex, self.person_nouns, regions, region_tokens, used, quotes)
         for q in quotes:
             clause_speaker(doc, q, self.lex)  # a quotation no cue gave a speaker
+        # reported speech is someone's: a report with no speaker at all is dropped; words in marks stay
+        quotes = [q for q in quotes if q.kind == "direct" or q.speaker is not None or q.speaker_text]
         return quotes, stray
 
     def _pair_claims(self, doc: Doc, text: str, claims: list, regions: list, used: dict) -> list[QuoteInfo]:

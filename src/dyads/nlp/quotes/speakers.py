@@ -226,7 +226,8 @@ def participle_subject(tok) -> Optional[object]:
         if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
-        subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
+        # the clause's subject, also a passive one ('After saying …, she was whisked off')
+        subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
         if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
