@@ -439,6 +439,25 @@ def test_as_stated_in_a_source_the_source_speaks_and_is_not_said(analyzer):
     assert q.text == "the dam failed two inspections last year" and "Orvan Herald" in q.speaker_text
 
 
+@slow
+def test_how_long_someone_spoke_is_not_what_about(analyzer):
+    assert analyzer.analyze("Mayor Ilse Varga spoke for about five minutes at the rally.").quotes == []
+    # negative: a thing spoken about that holds a number of years is still the topic
+    r = analyzer.analyze("Mayor Ilse Varga spoke about the five-year plan at the rally.")
+    assert [q.text for q in r.quotes] == ["the five-year plan at the rally"]
+
+
+@slow
+def test_a_question_clause_conjoined_to_a_topic_is_spoken_of_too(analyzer):
+    r = analyzer.analyze("Chief Justice Roberts spoke of the legacy of racism and how the fight for justice "
+                         "flowed through the courts.")
+    [q] = r.quotes
+    assert q.text.endswith("how the fight for justice flowed through the courts")
+    # negative: a second act conjoined is the speaker's doing, not what he spoke of
+    r = analyzer.analyze("Chief Justice Roberts spoke of the legacy of racism and left the hall.")
+    assert [q.text for q in r.quotes] == ["the legacy of racism"]
+
+
 # ------------------------------------------------------------------ speakers named by a capital or a pronoun
 
 

@@ -276,9 +276,11 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         for child in children:
             if child.dep_ == "prep" and child.i > tok.i and (child.lower_ in lex.topic_preps or child.lower_ == "to" and lemma in lex.topic_to):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "spoke for about five minutes": how long, not about what
                 if pobj is not None:
                     end = max(pobj.right_edge.i, max((c.right_edge.i for c in children if c.i > child.i and c.dep_ in ("prep", "advcl", "xcomp") and not narration(c)), default=0))
-                    return _make(tok, (pobj.left_edge.i, end + 1), "topic", lex)
+                    return _make(tok, (pobj.left_edge.i, _wh_conjunct_end(tok, end + 1)), "topic", lex)
     if (lemma in lex.speech or lemma in lex.evidence) and lemma not in lex.requests:
         # "X noted the rule", "polls show a close contest": what is said, named by its object
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
@@ -299,6 +301,16 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
                     e = max(e, c.right_edge.i + 1)
             return _make(tok, (s, e), "act", lex)
     return None
+
+
+def _wh_conjunct_end(verb: Token, e: int) -> int:
+    """'spoke of the legacy of racism and how the fight flowed on': a clause opened by a question
+    word that the parser conjoined to the reporting verb is a second thing spoken of."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i >= e and c.left_edge.i <= e + 2 and any(
+                t.tag_ in ("WRB", "WP") for t in verb.doc[max(e, c.left_edge.i):c.i]):
+            return c.right_edge.i + 1
+    return e
 
 
 _NOUN_KINDS = {"object", "act", "topic", "evidence", "request"}  # claims whose content is a noun phrase
@@ -410,6 +422,8 @@ def _noun_claim(tok: Token, lex: ReportingLexicon) -> Optional[Claim]:
         for child in tok.children:
             if child.dep_ == "prep" and child.i > tok.i and child.lower_ in lex.topic_preps:
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "spoke for about five minutes": how long, not about what
                 if pobj is not None:
                     s, e = _trim(tok.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
                     if e - s >= 2:
