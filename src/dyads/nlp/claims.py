@@ -239,12 +239,7 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
                     # "the bridge, which engineers said was unsafe": the speaker and cue sit inside what is said
                     return _make(tok, (rel.i, child.right_edge.i + 1), kind, lex, gap=(rel.i + 1, tok.i + 1))
                 return _make(tok, _subtree_span(child), kind, lex)
-        # "X said after the talks he would stay": a clause the parser hung on the verb as an adverbial,
-        # with a subject and a tense of its own and no word of time or cause ('after', 'because', 'when'),
-        # or opened by a 'that' the tagger misread as an adverb
-        clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and (
-            _finite_clause(c) and not any(g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children)
-            or c.left_edge.lower_ == "that" and c.left_edge.dep_ != "mark" and _subject_and_tense(c))), None)
+        clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and _said_adverbial(c)), None)
         if clause is not None:
             kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
             return _make(tok, _subtree_span(clause), kind, lex)
@@ -391,6 +386,15 @@ def _finite_clause(verb: Token) -> bool:
     if subj is None or subj.tag_ in ("WP", "WDT") or any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in verb.children):
         return False
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _said_adverbial(c: Token) -> bool:
+    """'X said after the talks he would stay': a clause the parser hung on the verb of saying as an
+    adverbial, with a subject and a tense of its own and no word of time or cause ('after',
+    'because', 'when'), or opened by a 'that' the tagger misread as an adverb."""
+    if _finite_clause(c) and not any(g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children):
+        return True
+    return c.left_edge.lower_ == "that" and c.left_edge.dep_ != "mark" and _subject_and_tense(c)
 
 
 def _subject_and_tense(verb: Token) -> bool:
