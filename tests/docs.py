@@ -51,6 +51,16 @@ def build(spec: str) -> Doc:
     return Doc(VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=ents)
 
 
+def doc_of(rows: str) -> Doc:
+    """A Doc from rows "word tag dep head lemma pos" (head: absolute index), with lemmas and
+    coarse tags given, for rules that read them (frames, claims)."""
+    words, tags, deps, heads, lemmas, pos = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        w, t, d, h, lem, p = line.split()
+        words.append(w), tags.append(t), deps.append(d), heads.append(int(h)), lemmas.append(lem), pos.append(p)
+    return Doc(VOCAB, words=words, tags=tags, deps=deps, heads=heads, lemmas=lemmas, pos=pos)
+
+
 def events_doc(rows: str, actors: dict) -> Doc:
     """A Doc ready for the events component, without the model.
 

@@ -122,9 +122,14 @@ def table(concern: str, name: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def person_agent_nouns() -> frozenset:
-    """The singular nouns kb/agents.tsv gives persons and communities: one of them is a person
-    ('a nurse', 'a rice farmer', 'a resident')."""
-    return frozenset(row["term"] for row in rows("agents.tsv") if row.get("type") in ("person", "community"))
+    """The nouns of persons and communities in kb/agents.tsv, singular and plural ('a nurse',
+    'a rice farmer', 'residents')."""
+    out = set()
+    for row in rows("agents.tsv"):
+        if row.get("type") in ("person", "community"):
+            out.add(row["term"])
+            out.update(p for p in (row.get("plural") or "").split("|") if p)
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=None)

@@ -229,10 +229,10 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
         return None
     children = list(tok.children)
     if lemma in lex.clausal:
+        kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
         # the clause after the verb first ("X noted that S"), else one before it ("S, X noted")
         for child in sorted(children, key=lambda c: (c.i < tok.i, abs(c.i - tok.i))):
             if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)):
-                kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
                 rel = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in RELATIVES
                             and g.i < tok.i), None) if tok.dep_ == "relcl" else None
                 if rel is not None:
@@ -241,7 +241,6 @@ def _verb_claim(tok: Token, lemma: str, lex: ReportingLexicon) -> Optional[Claim
                 return _make(tok, _subtree_span(child), kind, lex)
         clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and _said_adverbial(c)), None)
         if clause is not None:
-            kind = "speech" if lemma in lex.speech else ("evidence" if lemma in lex.evidence else "belief")
             return _make(tok, _subtree_span(clause), kind, lex)
         # "Too often, X said, the debate is ...": the cue is a parenthesis of the main clause
         as_clause = tok.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children)

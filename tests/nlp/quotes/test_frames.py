@@ -3,19 +3,9 @@ docstring). Hand-built Docs; negatives: an intention with a to-infinitive, a wh-
 verb that asks nothing, a participle of asking opening the sentence."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from dyads.nlp.claims import Claim
 from dyads.nlp.quotes.frames import keeps
-from tests.docs import VOCAB
-
-
-def doc_of(rows):
-    words, tags, deps, heads, lemmas, pos = [], [], [], [], [], []
-    for line in rows.strip().splitlines():
-        w, t, d, h, lem, p = line.split()
-        words.append(w), tags.append(t), deps.append(d), heads.append(int(h)), lemmas.append(lem), pos.append(p)
-    return Doc(VOCAB, words=words, tags=tags, deps=deps, heads=heads, lemmas=lemmas, pos=pos)
+from tests.docs import doc_of
 
 
 def claim(cue, content, kind):

@@ -4,20 +4,10 @@ Negatives: 'so that' (a purpose, its 'that' a marker) and a clause without a sub
 Docs, so the parse is the one the rule is about."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from dyads.nlp.claims import find_claims, load_reporting
-from tests.docs import VOCAB
+from tests.docs import doc_of
 
 LEX = load_reporting()
-
-
-def doc_of(rows):
-    words, tags, deps, heads, lemmas, pos = [], [], [], [], [], []
-    for line in rows.strip().splitlines():
-        w, t, d, h, lem, p = line.split()
-        words.append(w), tags.append(t), deps.append(d), heads.append(int(h)), lemmas.append(lem), pos.append(p)
-    return Doc(VOCAB, words=words, tags=tags, deps=deps, heads=heads, lemmas=lemmas, pos=pos)
 
 
 def tweeted(that_dep="advmod", subject="Lopez", subject_dep="nsubj"):

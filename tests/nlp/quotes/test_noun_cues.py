@@ -3,20 +3,10 @@ root noun, the clause its relative clause) is still a claim by the plural name b
 a singular name before the noun, a clause opened by a relative word, a clause without a tense."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from dyads.nlp.claims import find_claims, load_reporting
-from tests.docs import VOCAB
+from tests.docs import doc_of
 
 LEX = load_reporting()
-
-
-def doc_of(rows):
-    words, tags, deps, heads, lemmas, pos = [], [], [], [], [], []
-    for line in rows.strip().splitlines():
-        w, t, d, h, lem, p = line.split()
-        words.append(w), tags.append(t), deps.append(d), heads.append(int(h)), lemmas.append(lem), pos.append(p)
-    return Doc(VOCAB, words=words, tags=tags, deps=deps, heads=heads, lemmas=lemmas, pos=pos)
 
 
 def rebels(name="Zarqanis", name_tag="NNP", subject="they", subject_tag="PRP", aux="are", aux_tag="VBP",

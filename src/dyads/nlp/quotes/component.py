@@ -131,7 +131,8 @@ def _own_words(doc: Doc, c, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
-    skip = set(range(*c.cue)) | set(range(*c.speaker)) if c.speaker else set(range(*c.cue))
-    if c.gap is not None:
-        skip |= set(range(*c.gap))
+    skip = set(range(*c.cue))
+    for part in (c.speaker, c.gap):
+        if part is not None:
+            skip.update(range(*part))
     return any(t.is_alpha and t.i not in skip for t in span)

@@ -34,12 +34,7 @@ DOCUMENT_NOUNS = kb.words("speaker_actors", "document_nouns")
 
 def person_nouns() -> set[str]:
     """Nouns of persons and communities in `kb/agents.tsv`, singular and plural."""
-    out = set()
-    for row in kb.rows("agents.tsv"):
-        if row.get("type") in ("person", "community"):
-            out.add(row["term"])
-            out.update(p for p in (row.get("plural") or "").split("|") if p)
-    return out
+    return set(kb.person_agent_nouns())
 
 
 def set_speaker(doc: Doc, q: QuoteInfo, c: Claim, persons: set[str]) -> None:
