@@ -61,6 +61,20 @@ def doc_of(rows: str) -> Doc:
     return Doc(VOCAB, words=words, tags=tags, deps=deps, heads=heads, lemmas=lemmas, pos=pos)
 
 
+def run_actors(doc: Doc, kb=None) -> Doc:
+    """Run the actors component on a hand-built Doc without the model, with a knowledge base of
+    the test's own (an empty one by default)."""
+    from dyads.nlp.actors import ActorsComponent
+    from dyads.nlp.kb import KnowledgeBase
+    from dyads.nlp.lexicon import load_lexicon
+
+    comp = ActorsComponent.__new__(ActorsComponent)
+    comp.name, comp.actors_files = "dyads_actors", ()
+    comp.kb, comp.lex = (kb if kb is not None else KnowledgeBase([])), load_lexicon()
+    comp(doc)
+    return doc
+
+
 def events_doc(rows: str, actors: dict) -> Doc:
     """A Doc ready for the events component, without the model.
 

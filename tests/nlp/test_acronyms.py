@@ -2,19 +2,12 @@
 ("Board of Chess Control in Ruritania (BCCR)"): it names the board (nlp/acronyms.py)."""
 from __future__ import annotations
 
-from dyads.nlp.actors import ActorsComponent
-from dyads.nlp.kb import KnowledgeBase
-from docs import build
+from docs import build, run_actors
 
 
 def analyse(spec: str):
-    from dyads.nlp.lexicon import load_lexicon
-
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    comp.kb, comp.lex = KnowledgeBase([]), load_lexicon()
-    comp(doc)
+    run_actors(doc)
     return doc, doc._.dyads_actors
 
 

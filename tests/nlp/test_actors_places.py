@@ -2,10 +2,8 @@
 seats of power are actors of their own. Invented sentences on hand-built Docs; no model needed."""
 from __future__ import annotations
 
-from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase
-from dyads.nlp.lexicon import load_lexicon
-from docs import build
+from docs import build, run_actors
 
 KB = KnowledgeBase([
     Entry("country:JOR", "Jordan", "country", country="JOR", demonyms=["Jordanian"]),
@@ -18,10 +16,7 @@ KB = KnowledgeBase([
 
 def analyse(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    comp.kb, comp.lex = KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, KB)
     return doc, {a.name: a for a in doc._.dyads_actors}
 
 

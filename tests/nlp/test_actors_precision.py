@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase
-from docs import build
+from docs import build, run_actors
 
 KB = KnowledgeBase([
     Entry("country:IRN", "Iran", "country", country="IRN", demonyms=["Iranian"]),
@@ -15,12 +14,7 @@ KB = KnowledgeBase([
 
 def actor_names(spec: str) -> list[str]:
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    from dyads.nlp.lexicon import load_lexicon
-
-    comp.kb, comp.lex = KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, KB)
     return [a.name for a in doc._.dyads_actors]
 
 

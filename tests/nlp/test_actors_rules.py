@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase, name_key
-from docs import build
+from docs import build, run_actors
 
 KB = KnowledgeBase([
     Entry("country:SYR", "Syria", "country", country="SYR", cameo="SYR", demonyms=["Syrian", "Syrians"]),
@@ -25,12 +24,7 @@ KB = KnowledgeBase([
 
 def analyse(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    from dyads.nlp.lexicon import load_lexicon
-
-    comp.kb, comp.lex = KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, KB)
     return doc, doc._.dyads_actors
 
 

@@ -3,9 +3,8 @@ possessives bound to the subject of the governing clause ("X said its ships ..."
 nlp/coref_kinds.py and nlp/coref_possessives.py, on hand-built Docs."""
 from __future__ import annotations
 
-from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase
-from docs import build
+from docs import build, run_actors
 
 KB = KnowledgeBase([
     Entry("country:SYR", "Syria", "country", country="SYR", demonyms=["Syrian"]),
@@ -18,12 +17,7 @@ KB = KnowledgeBase([
 
 def analyse(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    from dyads.nlp.lexicon import load_lexicon
-
-    comp.kb, comp.lex = KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, KB)
     return doc, doc._.dyads_actors
 
 

@@ -3,18 +3,12 @@ the one person named just before; no one when several are, or when the title say
 Hand-built Docs, no model."""
 from __future__ import annotations
 
-from dyads.nlp.actors import ActorsComponent
-from dyads.nlp.kb import KnowledgeBase
-from dyads.nlp.lexicon import load_lexicon
-from docs import build
+from docs import build, run_actors
 
 
 def analyse(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    comp.kb, comp.lex = KnowledgeBase([]), load_lexicon()
-    comp(doc)
+    run_actors(doc)
     return doc, doc._.dyads_actors
 
 

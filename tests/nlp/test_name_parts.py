@@ -2,12 +2,10 @@
 direction, is no actor. Hand-built Docs; no model."""
 from __future__ import annotations
 
-from docs import build
+from docs import build, run_actors
 from dyads.nlp.name_parts import part_of_longer_name, quoted_name
 
-from dyads.nlp.actors import ActorsComponent
 from dyads.nlp.kb import Entry, KnowledgeBase
-from dyads.nlp.lexicon import load_lexicon
 
 KB = KnowledgeBase([
     Entry("bloc:west", "the West", "country", aliases=["West"], demonyms=["Western"]),
@@ -32,10 +30,7 @@ def places(*names):
 
 def analyse(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    comp.kb, comp.lex = KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, KB)
     return doc, doc._.dyads_actors
 
 
@@ -199,10 +194,7 @@ LEAGUE_KB = KnowledgeBase([
 
 def analyse_league(spec: str):
     doc = build(spec)
-    comp = ActorsComponent.__new__(ActorsComponent)
-    comp.name, comp.actors_files = "dyads_actors", ()
-    comp.kb, comp.lex = LEAGUE_KB, load_lexicon()
-    comp(doc)
+    run_actors(doc, LEAGUE_KB)
     return doc, doc._.dyads_actors
 
 
